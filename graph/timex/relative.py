@@ -1,0 +1,328 @@
+"""Rules for time expressions that need the article's date (the anchor).
+
+Each rule takes cleaned words, the tense of their clause and the anchor, and
+returns a :class:`TimeValue` without text or origin (UNRESOLVED to stop the
+search), or None when it does not apply. The tense decides the direction:
+
+- past: the latest such time on or before the anchor ("said Friday" in a
+  Friday story is that Friday);
+- future: the earliest on or after the anchor ("will meet Sunday" in a Sunday
+  story is that Sunday);
+- present: for weekdays and seasons the same as the past, since news reports
+  today's and recent events in the present ("Friday's talks are the first...");
+  for dates and months the nearest one, either side.
+
+"last X" is strictly before the anchor's day, week or month and "next X"
+strictly after it ("next Friday" is the first Friday after the anchor).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from graph.records import Precision, Tense, TimeValue
+from graph.timex.fixed import day_value, interval_value, month_value, year_value
+from graph.timex.parse import FUTURE, read_date
+from graph.timex.patterns import (
+    DAY,
+    MONTH,
+    NUMBER,
+    PART,
+    PART_THIRD,
+    SEASON,
+    WEEKDAY,
+    month_number,
+    number_value,
+    weekday_number,
+)
+from graph.timex.spans import (
+    last_day,
+    month_part,
+    nearest_month_year,
+    season,
+    shift_month,
+    week_of,
+    week_part,
+    weekday_on_or_after,
+    weekday_on_or_before,
+    year_part,
+)
+
+Rule = Callable[[str, Tense, dt.date], TimeValue | None]
+UNRESOLVED = TimeValue("", Precision.UNRESOLVED)
+ONE_DAY = dt.timedelta(days=1)
+_OFFSET = {"last": -1, "this": 0, "the": 0, "next": 1, None: 0}
+
+_DEICTIC = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "earlier today": 0,
+    "later today": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
+_TIME_OF_DAY = re.compile(r" (?:morning|afternoon|evening|night)$")
+
+
+def deictic_day(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
+    """A day counted from the anchor: "today", "yesterday", "tomorrow night", "last night"."""
+    key = words if words in _DEICTIC else _TIME_OF_DAY.sub("", words)
+    shift = _DEICTIC.get(key)
+    return None if shift is None else day_value(anchor + dt.timedelta(days=shift))
+
+
+_AGO = re.compile(rf"^({NUMBER}) (day|week|month|year)s? ago$")
+
+
+def units_ago(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
+    """Units back from the anchor: "two days ago" a day, "a week ago" that week (an interval),
+    "three months ago" a month, "a year ago" a year."""
+    found = _AGO.match(words)
+    if not found:
+        return None
+    count, unit = number_value(found[1]), found[2]
+    if unit == "day":
+        return day_value(anchor - dt.timedelta(days=count))
+    if unit == "week":
+        return interval_value(*week_of(anchor - dt.timedelta(weeks=count)))
+    if unit == "month":
+        return month_value(*shift_month(anchor.year, anchor.month, -count))
+    return year_value(anchor.year - count)
+
+
+_WEEKDAY = re.compile(
+    rf"^(?:(last|past|next|coming|this) )?({WEEKDAY})(?: (?:morning|afternoon|evening|night))?$"
+)
+
+
+def weekday(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
+    """A weekday, by tense (see module): "Friday", "on Thursday", "last Monday", "next Sunday night"."""
+    found = _WEEKDAY.match(words)
+    if not found:
+        return None
+    modifier, wanted = found[1], weekday_number(found[2])
+    if modifier in ("last", "past"):
+        return day_value(weekday_on_or_before(anchor - ONE_DAY, wanted))
+    if modifier in ("next", "coming"):
+        return day_value(weekday_on_or_after(anchor + ONE_DAY, wanted))
+    if tense is Tense.FUTURE:
+        return day_value(weekday_on_or_after(anchor, wanted))
+    return day_value(weekday_on_or_before(anchor, wanted))
+
+
+_WEEKEND = re.compile(r"^(?:(last|past|next|coming|this|the) )?weekend$")
+_SATURDAY, _SUNDAY = 5, 6
+
+
+def weekend(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
+    """A weekend, Saturday to Sunday, by tense like a weekday: "over the weekend", "next weekend"."""
+    found = _WEEKEND.match(words)
+    if not found:
+        return None
+    modifier = found[1]
+    if modifier in ("last", "past"):
+        sunday = weekday_on_or_before(anchor - ONE_DAY, _SUNDAY)
+    elif modifier in ("next", "coming"):
+        sunday = weekday_on_or_after(weekday_on_or_after(anchor + ONE_DAY, _SATURDAY), _SUNDAY)
+    elif tense is Tense.FUTURE:
+        sunday = weekday_on_or_after(anchor, _SUNDAY)
+    else:
+        sunday = weekday_on_or_after(weekday_on_or_before(anchor, _SATURDAY), _SUNDAY)
+    return interval_value(sunday - ONE_DAY, sunday)
+
+
+_NAMED_PERIOD = re.compile(r"^(this|last|next) (week|month|year)$")
+
+
+def named_period(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
+    """A named period: "this year", "last month", "next week" (a Monday-Sunday interval)."""
+    found = _NAMED_PERIOD.match(words)
+    if not found:
+        return None
+    offset, unit = _OFFSET[found[1]], found[2]
+    if unit == "year":
+        return year_value(anchor.year + offset)
+    if unit == "month":
+        return month_value(*shift_month(anchor.year, anchor.month, offset))
+    return interval_value(*week_of(anchor + dt.timedelta(weeks=offset)))
+
+
+_PART_OF_PERIOD = re.compile(rf"^(?:the )?({PART}) (?:of )?(?:(this|last|next|the) )?(week|month|year)$")
+
+
+def part_of_period(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
+    """A third of a named period: "at the end of next month", "early next year", "the end of the month"."""
+    found = _PART_OF_PERIOD.match(words)
+    if not found:
+        return None
+    third, offset, unit = PART_THIRD[found[1]], _OFFSET[found[2]], found[3]
+    if unit == "year":
+        return interval_value(*year_part(anchor.year + offset, third))
+    if unit == "month":
+        return interval_value(*month_part(*shift_month(anchor.year, anchor.month, offset), third))
+    return interval_value(*week_part(anchor + dt.timedelta(weeks=offset), third))
+
+
+_EARLIER_LATER = re.compile(r"^(earlier|later) (?:this|in the) (week|month|year)$")
+
+
+def earlier_or_later(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
+    """Before or after the anchor in its period: "earlier this month" = the 1st to the day
+    before the anchor; "later this year" = the day after it to December 31. Unresolved
+    when that leaves no day."""
+    found = _EARLIER_LATER.match(words)
+    if not found:
+        return None
+    unit = found[2]
+    if unit == "year":
+        first, last = dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31)
+    elif unit == "month":
+        first, last = anchor.replace(day=1), last_day(anchor.year, anchor.month)
+    else:
+        first, last = week_of(anchor)
+    start, end = (first, anchor - ONE_DAY) if found[1] == "earlier" else (anchor + ONE_DAY, last)
+    return interval_value(start, end) if start <= end else UNRESOLVED
+
+
+def _month_direction(modifier: str | None, tense: Tense) -> str:
+    if modifier in ("last", "past"):
+        return "before"
+    if modifier in ("next", "coming"):
+        return "after"
+    return {Tense.PAST: "past", Tense.FUTURE: "future", Tense.PRESENT: "nearest"}[tense]
+
+
+_MONTH_ONLY = re.compile(rf"^(?:(last|past|next|coming|this) )?({MONTH})$")
+
+
+def month_only(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
+    """A month alone, "in May", "last October", "next March": MONTH precision, year by tense.
+
+    past: at or before the anchor's month; future: at or after; present: the
+    nearest; "last" strictly before, "next" strictly after, "this" the anchor's year.
+    """
+    found = _MONTH_ONLY.match(words)
+    if not found:
+        return None
+    month = month_number(found[2])
+    if found[1] == "this":
+        return month_value(anchor.year, month)
+    return month_value(nearest_month_year(anchor, month, _month_direction(found[1], tense)), month)
+
+
+_PART_OF_MONTH = re.compile(rf"^(?:the )?({PART}) (?:of )?(?:(last|next|this) )?({MONTH})$")
+
+
+def part_of_month(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
+    """A third of a month named alone, "early May", "the end of March", "mid-June"; year as for a month."""
+    found = _PART_OF_MONTH.match(words)
+    if not found:
+        return None
+    month = month_number(found[3])
+    year = (
+        anchor.year
+        if found[2] == "this"
+        else nearest_month_year(anchor, month, _month_direction(found[2], tense))
+    )
+    return interval_value(*month_part(year, month, PART_THIRD[found[1]]))
+
+
+_MONTH_DAY = re.compile(
+    rf"^(?:{WEEKDAY},? )?(?:(?P<m1>{MONTH}) (?P<d1>{DAY})|(?:the )?(?P<d2>{DAY}) (?:of )?(?P<m2>{MONTH}))$"
+)
+# A leap year, so that dateparser reads "Feb. 29" as it is written.
+_LEAP_BASE = dt.date(2000, 1, 1)
+
+
+def month_day(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
+    """A month and day without a year, "Jan. 24", "on June 3", "the 3rd of June": year by tense.
+
+    dateparser reads the month and day (checked against the words); the year is
+    chosen here: past = on or before the anchor, future = on or after (dateparser's
+    "future" skips the anchor day itself), present = the nearer of the two.
+    """
+    found = _MONTH_DAY.match(words)
+    if not found:
+        return None
+    month = month_number(found["m1"] or found["m2"])
+    day = int(re.match(r"\d+", found["d1"] or found["d2"]).group())
+    read = read_date(words, _LEAP_BASE, FUTURE)
+    if read is None or read[1] != ("day", "month") or (read[0].month, read[0].day) != (month, day):
+        return UNRESOLVED
+    before, after = _on_or_before(anchor, month, day), _on_or_after(anchor, month, day)
+    if tense is Tense.PAST or after is None:
+        chosen = before
+    elif tense is Tense.FUTURE or before is None:
+        chosen = after
+    else:
+        chosen = before if anchor - before <= after - anchor else after
+    return UNRESOLVED if chosen is None else day_value(chosen)
+
+
+def _on_or_before(anchor: dt.date, month: int, day: int) -> dt.date | None:
+    for year in range(anchor.year, anchor.year - 9, -1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= anchor:
+            return candidate
+    return None
+
+
+def _on_or_after(anchor: dt.date, month: int, day: int) -> dt.date | None:
+    for year in range(anchor.year, anchor.year + 9):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= anchor:
+            return candidate
+    return None
+
+
+_SEASON = re.compile(rf"^(?:(last|past|next|coming|this|the) )?({SEASON})$")
+
+
+def named_season(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
+    """A season, "next spring", "last winter", "this summer": its months (see spans), by tense."""
+    found = _SEASON.match(words)
+    if not found:
+        return None
+    modifier = found[1]
+    seasons = [season(found[2], year) for year in range(anchor.year - 2, anchor.year + 2)]
+    ended = [s for s in seasons if s[1] < anchor]
+    coming = [s for s in seasons if s[0] > anchor]
+    holding = [s for s in seasons if s[0] <= anchor <= s[1]]
+    if modifier in ("last", "past"):
+        chosen = ended[-1]
+    elif modifier in ("next", "coming"):
+        chosen = coming[0]
+    elif holding:
+        chosen = holding[0]
+    else:
+        chosen = coming[0] if tense is Tense.FUTURE else ended[-1]
+    return interval_value(*chosen)
+
+
+RELATIVE_RULES: tuple[Rule, ...] = (
+    deictic_day,
+    units_ago,
+    weekday,
+    weekend,
+    named_period,
+    part_of_period,
+    earlier_or_later,
+    month_only,
+    part_of_month,
+    month_day,
+    named_season,
+)
