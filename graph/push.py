@@ -1,0 +1,460 @@
+"""Push named graphs to a SPARQL 1.1 Graph Store Protocol endpoint, and query it.
+
+Endpoint URLs
+-------------
+The Oxigraph server (``oxigraph serve --location DIR --bind HOST:PORT``, from
+the ``oxigraph`` PyPI package, 0.5) answers at these paths of its base URL:
+
+========== ==================================================================
+``/store``  SPARQL 1.1 Graph Store Protocol: ``GET``/``HEAD``/``PUT``/``POST``/
+            ``DELETE`` with ``?graph=<iri>`` or ``?default``. ``PUT``
+            replaces the graph (201 Created if it was new, 204 No Content
+            otherwise), ``POST`` adds to it. Without a parameter, ``GET``
+            dumps the whole dataset as N-Quads.
+``/query``  SPARQL 1.1 Protocol, queries (``GET ?query=`` or ``POST``
+            ``application/sparql-query``). ``GET`` without a query returns
+            the service description. Non-standard parameter
+            ``union-default-graph``: the default graph is the union of all
+            graphs (otherwise it is only the real default graph).
+``/update`` SPARQL 1.1 Protocol, updates (``POST application/sparql-update``).
+``/sparql`` queries and updates at one URL (new in 0.5).
+``/``       the YASGUI query page.
+========== ==================================================================
+
+Any other path answers ``404 Not Found`` (``PUT /x/store is not supported by
+this server``), which :func:`push_graphs` reports as an :class:`EndpointError`.
+
+What to pass as ``endpoint`` (``kg push --endpoint``, ``kg query --endpoint``):
+the server's **base URL**, ``http://127.0.0.1:7878``; the Graph Store URL
+(``…/store``) and the query URL (``…/query``) are derived from it (see
+:func:`endpoint_urls`). A URL whose last path segment is ``store``, ``query``
+or ``sparql`` is accepted as well and stands for its parent, so
+``http://127.0.0.1:7878/store`` and ``http://127.0.0.1:7878/query`` work too.
+
+Requests
+--------
+:func:`push_graphs` sends one request per graph: ``PUT {store}?graph=<iri>``
+(or ``?default`` for the default graph) when ``replace`` is true, ``POST``
+otherwise. Connection errors, timeouts and 5xx answers are retried with
+exponential backoff (``backoff * 2**n`` seconds before retry n+1); a 4xx answer
+fails at once. Either way the failure is an :class:`EndpointError` naming the
+status, the graph and the start of the server's answer.
+
+Blank nodes are scoped to one request by the protocol: a blank node shared by
+two graphs becomes two nodes on the server. The graphs of this project have
+none (every node gets an IRI, see ``graph/model/namespaces.py``).
+
+Bindings
+--------
+:func:`sparql_select` never pastes a value into the query text. Bindings go
+into one trailing ``VALUES`` clause, each value written in N-Triples syntax by
+pyoxigraph (which escapes quotes, backslashes and line breaks, and rejects an
+invalid IRI or language tag). A trailing ``VALUES`` clause is joined with the
+solutions of the query's ``WHERE`` clause (after grouping), which is what
+rdflib does with ``initBindings`` too, so a query answers the same with
+``--store`` and ``--endpoint``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Final
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import httpx
+import pyoxigraph
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Identifier
+
+from graph.errors import EndpointError, InvalidIRIError, QueryError
+
+__all__ = [
+    "DEFAULT_GRAPH",
+    "EndpointURLs",
+    "GraphPush",
+    "PushReport",
+    "bind_values",
+    "endpoint_urls",
+    "push_graphs",
+    "sparql_select",
+]
+
+#: The key that stands for the default graph in the mapping given to :func:`push_graphs`
+#: (``None`` does too). It is rdflib's name for a dataset's default graph.
+DEFAULT_GRAPH: Final[str] = str(DATASET_DEFAULT_GRAPH_ID)
+
+TURTLE: Final = "text/turtle"
+N_TRIPLES: Final = "application/n-triples"
+SPARQL_QUERY: Final = "application/sparql-query"
+SPARQL_RESULTS_JSON: Final = "application/sparql-results+json"
+
+#: Last path segments that name a service of the server rather than its base.
+_SERVICE_SEGMENTS: Final = frozenset({"store", "query", "sparql"})
+_VARIABLE_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_BODY_EXCERPT: Final = 200
+
+Payload = bytes | str
+#: Graph IRI (or ``None``/:data:`DEFAULT_GRAPH` for the default graph) to Turtle or N-Triples.
+GraphPayloads = Mapping[str, Payload] | Mapping[str | None, Payload]
+BindingValue = Identifier | str | int | float | bool | date | datetime
+
+
+@dataclass(frozen=True, slots=True)
+class EndpointURLs:
+    """The URLs of one SPARQL server, derived from its base URL."""
+
+    base: str
+    store: str
+    query: str
+
+
+@dataclass(frozen=True, slots=True)
+class GraphPush:
+    """One graph sent: its IRI (``None`` for the default graph), the final HTTP status,
+    how many requests it took and how many bytes were sent."""
+
+    graph: str | None
+    status: int
+    attempts: int
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class PushReport:
+    """What :func:`push_graphs` did, one :class:`GraphPush` per graph in the order sent."""
+
+    store_url: str
+    graphs: tuple[GraphPush, ...]
+
+    @property
+    def requests(self) -> int:
+        """Every HTTP request made, retries included."""
+        return sum(push.attempts for push in self.graphs)
+
+    @property
+    def created(self) -> int:
+        """Graphs the server did not have before (201 Created)."""
+        return sum(1 for push in self.graphs if push.status == httpx.codes.CREATED)
+
+
+def endpoint_urls(endpoint: str) -> EndpointURLs:
+    """The Graph Store and query URLs of a server, from its base URL.
+
+    >>> endpoint_urls("http://127.0.0.1:7878")
+    EndpointURLs(base='http://127.0.0.1:7878', store='http://127.0.0.1:7878/store', \
+query='http://127.0.0.1:7878/query')
+    >>> endpoint_urls("http://127.0.0.1:7878/store").query
+    'http://127.0.0.1:7878/query'
+    >>> endpoint_urls("https://example.org/kg/").store
+    'https://example.org/kg/store'
+    """
+    parts = urlsplit(endpoint.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise EndpointError(f"endpoint {endpoint!r} is not an http(s) URL such as http://127.0.0.1:7878")
+    if parts.query or parts.fragment:
+        raise EndpointError(f"endpoint {endpoint!r} has a query or fragment; give the server's base URL")
+    path = parts.path.rstrip("/")
+    head, _, last = path.rpartition("/")
+    if last in _SERVICE_SEGMENTS:
+        path = head
+    base = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return EndpointURLs(base=base, store=f"{base}/store", query=f"{base}/query")
+
+
+# ---------------------------------------------------------------- HTTP with retries
+
+
+def _excerpt(response: httpx.Response) -> str:
+    text = response.text.strip()
+    return text[:_BODY_EXCERPT] if text else "(empty body)"
+
+
+def _send(
+    client: httpx.Client,
+    method: str,
+    url: str,
+    *,
+    what: str,
+    content: bytes,
+    headers: Mapping[str, str],
+    retries: int,
+    backoff: float,
+) -> tuple[httpx.Response, int]:
+    """Send one request, retrying connection errors and 5xx; the response and the attempts made."""
+    failure = ""
+    attempts = max(retries, 0) + 1
+    for attempt in range(attempts):
+        if attempt:
+            time.sleep(backoff * 2 ** (attempt - 1))
+        try:
+            response = client.request(method, url, content=content, headers=dict(headers))
+        except httpx.TransportError as exc:
+            failure = f"{type(exc).__name__}: {exc}"
+            continue
+        status = response.status_code
+        if status >= 500:
+            failure = f"{status} {response.reason_phrase}: {_excerpt(response)}"
+            continue
+        if status >= 400:
+            raise EndpointError(
+                f"{method} {url} for {what} answered {status} {response.reason_phrase}: {_excerpt(response)}"
+            )
+        return response, attempt + 1
+    raise EndpointError(f"{method} {url} for {what} failed after {attempts} attempts: {failure}")
+
+
+def _new_client() -> httpx.Client:
+    return httpx.Client(timeout=httpx.Timeout(60.0, connect=5.0))
+
+
+# ---------------------------------------------------------------- Graph Store Protocol
+
+
+def _checked_graph_iri(iri: str) -> str:
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError as exc:
+        raise InvalidIRIError(f"invalid graph IRI {iri!r}: {exc}") from exc
+    return iri
+
+
+def _payloads_of_dataset(dataset: Dataset) -> Iterable[tuple[str | None, bytes, str]]:
+    """Each non-empty graph of ``dataset`` as N-Triples, the default graph first."""
+    graphs = [
+        (None if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier), g) for g in dataset.graphs()
+    ]
+    graphs.sort(key=lambda pair: (pair[0] is not None, pair[0] or ""))
+    for name, graph in graphs:
+        if len(graph):
+            yield name, graph.serialize(format="nt", encoding="utf-8"), N_TRIPLES
+
+
+def _payloads_of_mapping(graphs: GraphPayloads) -> Iterable[tuple[str | None, bytes, str]]:
+    """Each payload of ``graphs`` as Turtle (N-Triples is a subset of it), the default graph first."""
+    named = {(None if key in (None, DEFAULT_GRAPH) else str(key)): value for key, value in graphs.items()}
+    for name in sorted(named, key=lambda key: (key is not None, key or "")):
+        payload = named[name]
+        yield name, payload.encode("utf-8") if isinstance(payload, str) else bytes(payload), TURTLE
+
+
+def _graph_url(store_url: str, graph: str | None) -> str:
+    if graph is None:
+        return f"{store_url}?default"
+    return f"{store_url}?graph={quote(graph, safe='')}"
+
+
+def push_graphs(
+    graphs: GraphPayloads | Dataset,
+    endpoint: str,
+    *,
+    client: httpx.Client | None = None,
+    retries: int = 3,
+    backoff: float = 0.5,
+    replace: bool = True,
+) -> PushReport:
+    """Send each graph to the Graph Store of ``endpoint``, one request per graph.
+
+    ``graphs`` is either an rdflib :class:`Dataset` (each non-empty graph is
+    sent as N-Triples, its default graph to ``?default``), or a mapping from
+    graph IRI to a Turtle or N-Triples document (``str`` or UTF-8 ``bytes``,
+    sent as ``text/turtle``), where the key ``None`` or :data:`DEFAULT_GRAPH`
+    stands for the default graph. Graphs go out in a fixed order: the default
+    graph, then the named graphs sorted by IRI.
+
+    With ``replace`` (the default) each graph is ``PUT``, replacing what the
+    server had under that name, so pushing twice leaves the server as after
+    one push. Without it, each graph is ``POST``-ed and added to.
+
+    ``endpoint`` is the server's base URL (see the module's docstring).
+    ``client`` is used as given and left open; without one, a client is made
+    and closed here. Raises :class:`EndpointError` on a 4xx answer, or on
+    connection errors and 5xx answers that last through ``retries`` retries;
+    :class:`InvalidIRIError` before sending anything if a graph name is not an
+    IRI.
+    """
+    urls = endpoint_urls(endpoint)
+    if isinstance(graphs, Dataset):
+        payloads = list(_payloads_of_dataset(graphs))
+    else:
+        payloads = list(_payloads_of_mapping(graphs))
+    for name, _body, _type in payloads:
+        if name is not None:
+            _checked_graph_iri(name)
+    method = "PUT" if replace else "POST"
+    own_client = client is None
+    http = _new_client() if client is None else client
+    pushed: list[GraphPush] = []
+    try:
+        for name, body, content_type in payloads:
+            response, attempts = _send(
+                http,
+                method,
+                _graph_url(urls.store, name),
+                what="the default graph" if name is None else f"graph <{name}>",
+                content=body,
+                headers={"Content-Type": content_type},
+                retries=retries,
+                backoff=backoff,
+            )
+            pushed.append(
+                GraphPush(graph=name, status=response.status_code, attempts=attempts, size=len(body))
+            )
+    finally:
+        if own_client:
+            http.close()
+    return PushReport(store_url=urls.store, graphs=tuple(pushed))
+
+
+# ---------------------------------------------------------------- SPARQL protocol
+
+
+def _oxigraph_term(value: BindingValue) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
+    """The value as a pyoxigraph term, whose ``str`` is its N-Triples form."""
+    term = value if isinstance(value, Identifier) else Literal(value)
+    try:
+        if isinstance(term, URIRef):
+            return pyoxigraph.NamedNode(str(term))
+        if isinstance(term, Literal):
+            if term.language is not None:
+                return pyoxigraph.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
+            return pyoxigraph.Literal(str(term))
+    except ValueError as exc:
+        raise QueryError(f"cannot bind {term!r}: {exc}") from exc
+    raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be bound, not {type(term).__name__}")
+
+
+def _variables_of(query_text: str) -> set[str]:
+    """The variables a SELECT query mentions; QueryError if it does not parse, is no
+    SELECT, or already ends with a VALUES clause."""
+    # Imported here: the SPARQL parser is slow to import and needed only with bindings.
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parsed = parseQuery(query_text)
+        query = parsed[1]
+        if query.name != "SelectQuery":
+            raise QueryError(f"bindings need a SELECT query, not {query.name}")
+        if "valuesClause" in query:
+            raise QueryError("the query already ends with a VALUES clause; bindings would add a second")
+        algebra = translateQuery(parsed).algebra
+    except QueryError:
+        raise
+    except Exception as exc:  # pyparsing and rdflib raise many kinds
+        raise QueryError(f"query does not parse: {exc}") from exc
+    return {str(variable) for variable in algebra.get("_vars") or ()}
+
+
+def bind_values(query_text: str, bindings: Mapping[str, BindingValue]) -> str:
+    """The query with one trailing VALUES clause that binds each variable to its value.
+
+    >>> print(bind_values("SELECT ?name WHERE { ?e <urn:x:name> ?name }", {"e": URIRef("urn:x:a")}))
+    SELECT ?name WHERE { ?e <urn:x:name> ?name }
+    VALUES (?e) { (<urn:x:a>) }
+    >>> print(bind_values('SELECT * WHERE { ?s ?p ?o }', {"o": 'say "hi"'}).splitlines()[-1])
+    VALUES (?o) { ("say \\"hi\\"") }
+    """
+    if not bindings:
+        return query_text
+    known = _variables_of(query_text)
+    names: list[str] = []
+    terms: list[str] = []
+    for raw_name, value in bindings.items():
+        name = str(raw_name).removeprefix("?").removeprefix("$")
+        if not _VARIABLE_NAME.fullmatch(name):
+            raise QueryError(f"{raw_name!r} is not a SPARQL variable name")
+        if name not in known:
+            raise QueryError(
+                f"the query has no variable ?{name}; it has: {', '.join(sorted(known)) or 'none'}"
+            )
+        names.append(f"?{name}")
+        terms.append(str(_oxigraph_term(value)))
+    return f"{query_text.rstrip()}\nVALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+
+
+def _rdflib_term(cell: Mapping[str, Any]) -> Identifier:
+    kind = cell.get("type")
+    value = cell.get("value")
+    if not isinstance(value, str):
+        raise EndpointError(f"SPARQL JSON result has a term without a value: {cell!r}")
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if kind in ("literal", "typed-literal"):
+        if "xml:lang" in cell:
+            return Literal(value, lang=cell["xml:lang"])
+        datatype = cell.get("datatype")
+        return Literal(value, datatype=URIRef(datatype) if datatype else None)
+    raise EndpointError(f"SPARQL JSON result has a term of unsupported type {kind!r}")
+
+
+def sparql_select(
+    endpoint: str,
+    query_text: str,
+    bindings: Mapping[str, BindingValue] | None = None,
+    *,
+    client: httpx.Client | None = None,
+    retries: int = 3,
+    backoff: float = 0.5,
+    union_default_graph: bool = True,
+) -> list[dict[str, Identifier | None]]:
+    """Run a SELECT query at ``endpoint`` over the SPARQL 1.1 Protocol; one dict per row.
+
+    The query is POSTed as ``application/sparql-query`` to the query URL of
+    ``endpoint`` (a base URL, see the module's docstring), asking for
+    ``application/sparql-results+json``. Each row maps every variable of the
+    result to an rdflib term (``URIRef``, ``Literal`` or ``BNode``), or to
+    ``None`` where the variable is unbound.
+
+    ``bindings`` maps variable names (with or without ``?``) to values:
+    rdflib IRIs or literals, or plain Python values made into literals. They go
+    in through a trailing VALUES clause (see the module's docstring), never as
+    pasted text.
+
+    ``union_default_graph`` (the default) sends Oxigraph's
+    ``union-default-graph`` parameter, so that patterns outside ``GRAPH``
+    match the union of all graphs, as they do in the merged ``graph.ttl`` and
+    in the local store. Turn it off for a server that does not know it.
+
+    Raises :class:`QueryError` for bad bindings, :class:`EndpointError` when
+    the server refuses or fails the request or answers something other than
+    SELECT results.
+    """
+    text = bind_values(query_text, bindings) if bindings else query_text
+    url = endpoint_urls(endpoint).query
+    if union_default_graph:
+        url += "?union-default-graph"
+    own_client = client is None
+    http = _new_client() if client is None else client
+    try:
+        response, _attempts = _send(
+            http,
+            "POST",
+            url,
+            what="a SELECT query",
+            content=text.encode("utf-8"),
+            headers={"Content-Type": SPARQL_QUERY, "Accept": SPARQL_RESULTS_JSON},
+            retries=retries,
+            backoff=backoff,
+        )
+    finally:
+        if own_client:
+            http.close()
+    try:
+        document = response.json()
+        variables = [str(name) for name in document["head"]["vars"]]
+        rows = document["results"]["bindings"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise EndpointError(
+            f"POST {url} did not answer SPARQL SELECT results as JSON "
+            f"({response.headers.get('content-type', 'no content type')}): {_excerpt(response)}"
+        ) from exc
+    return [{name: _rdflib_term(row[name]) if name in row else None for name in variables} for row in rows]
