@@ -120,10 +120,34 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to one or more entities as the text makes it; resolved later.
+
+    kind is one of:
+      "name"     a named mention ("Sergey Lavrov", "Lavrov", "Japan")
+      "group"    people described by their titles ("the foreign ministers of Japan
+                 and Russia", "the two countries' defense ministers")
+      "pronoun"  he, she, they, the two, both, the two leaders
+      "nominal"  a definite noun phrase naming a thing ("the islands")
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    label: str | None = None  # NER label of a name
+    titles: tuple[str, ...] = ()  # for groups: normalized titles ("Foreign Minister",)
+    of: tuple[str, ...] = ()  # for groups: names of the countries or bodies
+    count: int | None = None  # "the two" -> 2
+    head: str | None = None  # head noun of a nominal or group ("islands", "leaders")
+    sentence: int = -1
+
+
+@dataclass(frozen=True, slots=True)
 class Role:
     """A title held by a person: "Foreign Minister" of "Japan"."""
 
-    person: str  # mention text of the person
+    person: Ref
     title: str
     of: str | None  # name of the country or organisation, when stated
     evidence: Evidence
@@ -135,22 +159,25 @@ class EventRecord:
 
     kind: str  # meeting, talks, visit, statement, agreement, seizure, deployment, ...
     trigger: str  # the word(s) that name the event: "met", "meeting", "talks"
-    participants: tuple[str, ...]  # mention texts (or role descriptions) of the actors
+    participants: tuple[Ref, ...]  # the actors; for a statement, the speaker first
     evidence: Evidence
-    place: str | None = None
+    place: Ref | None = None
     time: TimeExpression | None = None
     planned: bool = False  # future or announced, not yet happened
     content: str | None = None  # what was said, for statements
     quote: bool = False  # content is a direct quotation
-    objects: tuple[str, ...] = ()  # what was seized, deployed, agreed...
+    objects: tuple[Ref, ...] = ()  # what was seized, deployed, agreed...
+    definite: bool = False  # "the meeting", "Thursday's talks": may refer to an event told before
+    agent: Ref | None = None  # the participant that acts (speaker, seizer)
+    inherit_time: bool = False  # "In response, ...": the clause continues the time of the one before
 
 
 @dataclass(frozen=True, slots=True)
 class AliasStatement:
     """The text says two names name one thing: "Etorofu, called Iturup by Russia"."""
 
-    names: tuple[str, ...]
-    antecedent: str | None  # a noun phrase the names belong to ("the islands")
+    names: tuple[Ref, ...]
+    antecedent: Ref | None  # a noun phrase the names belong to ("the islands")
     evidence: Evidence
 
 
@@ -180,6 +207,7 @@ _RECORD_TYPES: dict[str, type] = {
         TimeValue,
         TimeExpression,
         Mention,
+        Ref,
         Role,
         EventRecord,
         AliasStatement,
@@ -241,3 +269,59 @@ def to_json(record: Any) -> str:
 def from_json(text: str) -> Any:
     """Inverse of :func:`to_json`."""
     return _decode(json.loads(text))
+
+
+# -- what the resolve stage hands to the model stage ----------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity, however many names the articles use."""
+
+    key: str  # stable identity: kind + normalized main name
+    kind: str  # person, organization, country, city, region, location, place, facility, event, product, work
+    label: str
+    alt_labels: tuple[str, ...] = ()  # other names the articles use
+    hidden_labels: tuple[str, ...] = ()  # demonyms and forms used only as adjectives ("Russian")
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedRole:
+    person: str  # entity key
+    title: str
+    of: str | None  # entity key of the country or body
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedEvent:
+    """An event after resolution: entity keys, a grounded date, every report of it."""
+
+    kind: str
+    participants: tuple[str, ...]  # entity keys, sorted
+    evidence: tuple[Evidence, ...]  # one per report (article, sentence, trigger offsets)
+    place: str | None = None
+    date: TimeValue | None = None
+    planned: bool = False
+    agent: str | None = None
+    objects: tuple[str, ...] = ()
+    content: str | None = None
+    quote: bool = False
+    # participants/place/date as each article gives them: article id -> participant keys
+    reported: tuple[tuple[str, tuple[str, ...], str | None, TimeValue | None], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The resolved corpus: what the model stage turns into RDF."""
+
+    articles: tuple[Article, ...]
+    extractions: tuple[Extraction, ...]
+    entities: tuple[Entity, ...]
+    roles: tuple[ResolvedRole, ...]
+    events: tuple[ResolvedEvent, ...]
+    # (article id, city key, country key): a capital the article uses for its country
+    speaks_for: tuple[tuple[str, str, str], ...] = ()
+    # mention (article id, start, end) -> entity key
+    mention_entity: dict[tuple[str, int, int], str] = field(default_factory=dict, hash=False, compare=False)

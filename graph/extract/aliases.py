@@ -1,0 +1,149 @@
+"""Other names the text gives a thing: "known as the Northern Territories in
+Japan and the Southern Kurils in Russia", "Etorofu, called Iturup by Russia",
+"which Tokyo calls ...", "Moscow calls the disputed islands ...".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.refs import NameIndex, conjuncts, name_ref, singular
+from graph.records import AliasStatement, Evidence, Ref
+
+_CALL = frozenset({"called", "call", "calls", "dubbed", "named", "nicknamed"})
+_KNOWN = frozenset({"known", "referred"})
+
+
+class AliasReader:
+    def __init__(self, doc: Doc, names: NameIndex, article_id: str, sentence_of: dict[int, int]):
+        self.doc, self.names, self.article_id, self.sentence_of = doc, names, article_id, sentence_of
+
+    def _sent(self, tok: Token) -> int:
+        return self.sentence_of[tok.sent.start]
+
+    def _name(self, tok: Token) -> Ref | None:
+        """The name a token stands in, or the proper-noun phrase it heads."""
+        span = self.names.get(tok)
+        if span is not None:
+            return name_ref(span, self._sent(tok))
+        if tok.pos_ != "PROPN":
+            return None
+        start = tok.i
+        while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].dep_ == "compound":
+            start -= 1
+        phrase = self.doc[start : tok.i + 1]
+        return Ref(
+            text=phrase.text,
+            start=phrase.start_char,
+            end=phrase.end_char,
+            kind="name",
+            label="LOC",
+            sentence=self._sent(tok),
+        )
+
+    def _names(self, tok: Token) -> list[Ref]:
+        return [r for r in (self._name(t) for t in conjuncts(tok)) if r is not None]
+
+    def _thing(self, tok: Token) -> Ref | None:
+        """The noun phrase named: a name, 'the islands', or 'they' (the subject before)."""
+        name = self._name(tok)
+        if name is not None:
+            return name
+        if tok.lower_ in {"they", "it"}:
+            prev = self._previous_subject(tok)
+            return prev
+        if tok.pos_ in {"NOUN"}:
+            phrase = self.doc[tok.left_edge.i : tok.i + 1]
+            return Ref(
+                text=phrase.text,
+                start=phrase.start_char,
+                end=tok.idx + len(tok),
+                kind="nominal",
+                head=singular(tok.lower_),
+                sentence=self._sent(tok),
+            )
+        return None
+
+    def _previous_subject(self, tok: Token) -> Ref | None:
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        for t in prev:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}:
+                return self._thing(t)
+        return None
+
+    def _before_comma(self, tok: Token) -> Token | None:
+        i = tok.i - 1
+        if i >= 1 and self.doc[i].text == ",":
+            return self.doc[i - 1]
+        return None
+
+    def read(self) -> list[AliasStatement]:
+        out: list[AliasStatement] = []
+        for tok in self.doc:
+            low = tok.lower_
+            names: list[Ref] = []
+            thing: Ref | None = None
+            if low in _KNOWN:
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        names += self._names(pobj)
+                subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                if subj is not None:
+                    thing = self._thing(subj)
+                elif tok.dep_ in {"acl", "advcl"}:
+                    before = self._before_comma(tok)
+                    thing = self._thing(before if before is not None else tok.head)
+            elif low in _CALL:
+                oprd = [c for c in tok.children if c.dep_ in {"oprd", "attr", "xcomp"}]
+                dobj = [c for c in tok.children if c.dep_ == "dobj"]
+                # the parse may make the name the object: "Called the Northern Territories in Japan, ..."
+                named = oprd or [
+                    d
+                    for d in dobj
+                    if tok.dep_ != "relcl"
+                    and self._name(d) is not None
+                    and not any(c.dep_ == "appos" for c in d.children)
+                ]
+                if named:  # "..., called A and B" / "Called A, the islands ..."
+                    names = [r for o in named for r in self._names(o)]
+                    first = next((t for t in tok.sent if not t.is_space), tok)
+                    if tok.i == first.i and tok.dep_ in {"advcl", "ROOT"}:
+                        subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                        thing = self._thing(subj) if subj is not None else None
+                    else:
+                        before = self._before_comma(tok)
+                        thing = self._thing(before) if before is not None else None
+                elif dobj:
+                    d = dobj[0]
+                    appos = [c for c in d.children if c.dep_ == "appos"]
+                    if appos:  # "Moscow calls the disputed islands the Southern Kurils"
+                        names = [r for a in appos for r in self._names(a)]
+                        thing = self._thing(d)
+                    elif tok.dep_ == "relcl" and self._name(d) is not None:  # "which Tokyo calls A"
+                        names = self._names(d)
+                        thing = self._thing(tok.head)
+            if names and thing is not None:
+                out.append(
+                    AliasStatement(
+                        names=tuple(names),
+                        antecedent=thing,
+                        evidence=Evidence(
+                            self.article_id,
+                            self._sent(tok),
+                            tok.idx,
+                            tok.idx + len(tok),
+                            "aliases." + ("known_as" if low in _KNOWN else "called"),
+                        ),
+                    )
+                )
+        return out
+
+
+def read_aliases(doc: Doc, names: NameIndex, article_id: str, sentence_of: dict[int, int]) -> list[AliasStatement]:
+    return AliasReader(doc, names, article_id, sentence_of).read()
+
+
+__all__ = ["read_aliases", "Span"]

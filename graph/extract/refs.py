@@ -1,0 +1,210 @@
+"""Turn a noun phrase of the parse into references to entities (`Ref`).
+
+A phrase may name entities ("Kono and Lavrov"), describe people by their
+titles ("the foreign ministers of Japan and Russia"), point back ("he",
+"the two", "both"), or describe a thing ("the disputed islands"). The
+references are resolved to entities later, once the whole article (and the
+corpus) is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from graph.extract.lexicon import (
+    FORCE_HEADS,
+    NUMBER_WORDS,
+    PERSON_GROUP_HEADS,
+    PRONOUNS_PERSON,
+    PRONOUNS_PLURAL,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from graph.records import Ref
+
+
+class NameIndex:
+    """Which repaired name span each token belongs to."""
+
+    def __init__(self, spans: list[Span]):
+        self.spans = spans
+        self.by_token: dict[int, Span] = {}
+        for span in spans:
+            for tok in span:
+                self.by_token[tok.i] = span
+
+    def get(self, token: Token) -> Span | None:
+        return self.by_token.get(token.i)
+
+
+def name_ref(span: Span, sentence: int) -> Ref:
+    return Ref(
+        text=span.text, start=span.start_char, end=span.end_char, kind="name", label=span.label_, sentence=sentence
+    )
+
+
+def singular(word: str) -> str:
+    if word.lower().endswith("ies"):
+        return word[:-3] + "y"
+    if word.lower().endswith("s") and not word.lower().endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def normalize_title(words: list[str]) -> str:
+    """'foreign', 'ministers' -> 'Foreign Minister'."""
+    out = [w[:1].upper() + w[1:].lower() if w.islower() or w.istitle() else w for w in words]
+    if out:
+        out[-1] = singular(out[-1])
+    return " ".join(out)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens joined to it by 'and'/'or' (recursively)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def _titles(head: Token) -> tuple[str, ...]:
+    """Titles a plural person noun names: 'foreign and defense ministers'."""
+    mods = [c for c in head.lefts if c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in TITLE_MODIFIERS]
+    if not mods:
+        return (normalize_title([head.text]),)
+    titles = []
+    branching = [m for m in mods if any(c.dep_ == "conj" for c in m.children)]
+    if branching:
+        m = branching[0]
+        before = [x.text for x in mods if x.i < m.i]
+        after = [x.text for x in mods if x.i > m.i]
+        for alt in conjuncts(m):
+            titles.append(normalize_title(before + [alt.text] + after + [head.text]))
+    else:
+        titles.append(normalize_title([m.text for m in mods] + [head.text]))
+    return tuple(titles)
+
+
+def _of_names(head: Token, names: NameIndex) -> tuple[str, ...]:
+    """Whose people: 'of Japan and Russia', "Japan's", "the two countries'", 'their'."""
+    out: list[str] = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                for tok in conjuncts(pobj):
+                    span = names.get(tok)
+                    out.append(span.text if span is not None else tok.text)
+        elif child.dep_ == "poss":
+            span = names.get(child)
+            if span is not None:
+                out.append(span.text)
+            elif child.lower_ in PRONOUNS_PLURAL:
+                out.append("@they")
+            else:
+                count = next((NUMBER_WORDS[c.lower_] for c in child.children if c.lower_ in NUMBER_WORDS), None)
+                if count:
+                    out.append(f"@{count}")
+    for child in head.lefts:  # "Japanese and Russian ministers"
+        span = names.get(child)
+        if span is not None and span.label_ in {"NORP", "GPE"}:
+            out.extend(s.text for s in (names.get(t) for t in conjuncts(child)) if s is not None)
+    return tuple(dict.fromkeys(out))
+
+
+def refs_for(token: Token, names: NameIndex, sentence: int) -> list[Ref]:
+    """References made by the noun phrase headed by `token` (and its conjuncts)."""
+    out: list[Ref] = []
+    for tok in conjuncts(token):
+        ref = _ref_for_one(tok, names, sentence)
+        if ref is None:
+            continue
+        # "the ministers of Japan and Russia" parsed as "[the ministers of Japan] and [Russia]"
+        if out and out[0].kind == "group" and out[0].of and ref.kind == "name" and ref.label == "GPE":
+            out[0] = replace(out[0], of=out[0].of + (ref.text,))
+            continue
+        out.append(ref)
+    return out
+
+
+def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
+    span = names.get(tok)
+    if span is not None:
+        return name_ref(span, sentence)
+    low = tok.lower_
+    if low in PRONOUNS_PERSON or low in PRONOUNS_PLURAL:
+        return Ref(
+            text=tok.text,
+            start=tok.idx,
+            end=tok.idx + len(tok),
+            kind="pronoun",
+            sentence=sentence,
+            count=1 if low in PRONOUNS_PERSON else None,
+        )
+    if low in NUMBER_WORDS and tok.pos_ in {"NUM", "DET", "PRON"} and not list(tok.children) or low == "both":
+        return Ref(
+            text=tok.text,
+            start=tok.idx,
+            end=tok.idx + len(tok),
+            kind="pronoun",
+            sentence=sentence,
+            count=NUMBER_WORDS[low],
+        )
+    if low in NUMBER_WORDS and any(c.lower_ == "the" for c in tok.children):  # "the two"
+        return Ref(
+            text="the " + tok.text,
+            start=tok.idx,
+            end=tok.idx + len(tok),
+            kind="pronoun",
+            sentence=sentence,
+            count=NUMBER_WORDS[low],
+        )
+    phrase = tok.doc[tok.left_edge.i : tok.i + 1]
+    if low in FORCE_HEADS:  # "Soviet troops", "the Russian military"
+        for child in tok.lefts:
+            mod = names.get(child)
+            if mod is not None and mod.label_ in {"NORP", "GPE"}:
+                return name_ref(mod, sentence)
+        for child in tok.children:
+            if child.dep_ == "poss" and names.get(child) is not None:
+                return name_ref(names.get(child), sentence)
+    if low in TITLE_HEADS and tok.tag_ in {"NNS", "NNPS"} or low in PERSON_GROUP_HEADS:
+        count = next(
+            (NUMBER_WORDS[c.lower_] for c in tok.children if c.dep_ == "nummod" and c.lower_ in NUMBER_WORDS), None
+        )
+        titles = _titles(tok) if low in TITLE_HEADS and low not in {"leaders", "officials"} else ()
+        of = _of_names(tok, names)
+        if not titles and not count:
+            return None
+        return Ref(
+            text=phrase.text,
+            start=phrase.start_char,
+            end=tok.idx + len(tok),
+            kind="group",
+            titles=titles,
+            of=of,
+            count=count,
+            head=low,
+            sentence=sentence,
+        )
+    if tok.pos_ == "NOUN" and any(c.lower_ in {"the", "these", "those"} for c in tok.lefts):
+        return Ref(
+            text=phrase.text,
+            start=phrase.start_char,
+            end=tok.idx + len(tok),
+            kind="nominal",
+            head=singular(low),
+            sentence=sentence,
+        )
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.lefts):
+        return Ref(
+            text=phrase.text,
+            start=phrase.start_char,
+            end=tok.idx + len(tok),
+            kind="nominal",
+            head=singular(low),
+            sentence=sentence,
+        )
+    return None

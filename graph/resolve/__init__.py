@@ -1,0 +1,105 @@
+"""The resolve stage: from per-article extractions to one corpus of entities,
+roles and events, with every relative date grounded.
+
+Order matters: entities first (so references can be resolved), then each
+article's events, then article dates (given, stated, or inferred from events
+that dated articles also report), then dates, then merging of events within
+and across articles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from graph.records import Article, Corpus, DateOrigin, Extraction, ResolvedRole
+from graph.resolve.entities import EntityTable, resolve_entities
+from graph.resolve.events import (
+    finish,
+    ground_events,
+    infer_article_date,
+    merge_across_articles,
+    merge_within_article,
+    resolve_article_events,
+)
+from graph.resolve.refs import ArticleContext
+from graph.timex import date_from_text
+
+
+def stated_date(article: Article) -> Article:
+    """An undated article takes the date its text states (dateline, timestamp), if any."""
+    if article.date is not None:
+        return article
+    found = date_from_text(article.text)
+    if found is None:
+        return article
+    day, words = found
+    return replace(article, date=day, date_origin=DateOrigin.STATED, date_evidence=f"stated in the text: {words!r}")
+
+
+def _roles(extractions: list[Extraction], table: EntityTable) -> list[ResolvedRole]:
+    out: list[ResolvedRole] = []
+    for ex in extractions:
+        aid = ex.article.id
+        for role in ex.roles:
+            person = table.of_mention.get((aid, role.person.start, role.person.end))
+            if person is None or table.entities[person].kind != "person":
+                continue
+            of = (
+                table.lookup(role.of, {"country", "organization", "region", "city", "place", "location"})
+                if role.of
+                else None
+            )
+            out.append(ResolvedRole(person=person, title=role.title, of=of, evidence=role.evidence))
+    return out
+
+
+def resolve_corpus(extractions: list[Extraction]) -> Corpus:
+    extractions = sorted(
+        (replace(ex, article=stated_date(ex.article)) for ex in extractions), key=lambda ex: ex.article.id
+    )
+    table = resolve_entities(extractions)
+    roles = _roles(extractions, table)
+    corpus_titles: dict[str, set] = defaultdict(set)
+    article_titles: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for role in roles:
+        corpus_titles[role.person].add((role.title, role.of))
+        article_titles[role.evidence.article_id][role.person].add((role.title, role.of))
+
+    contexts = {
+        ex.article.id: ArticleContext(ex, table, article_titles[ex.article.id], corpus_titles) for ex in extractions
+    }
+    working = {aid: resolve_article_events(ctx) for aid, ctx in contexts.items()}
+    articles = {ex.article.id: ex.article for ex in extractions}
+    for aid, evs in working.items():
+        ground_events(evs, articles[aid])
+
+    # article dates inferred from events that dated articles also report
+    dated = [(ev, articles[aid]) for aid, evs in working.items() if articles[aid].date for ev in evs]
+    for aid, evs in sorted(working.items()):
+        if articles[aid].date is not None:
+            continue
+        inferred = infer_article_date(evs, dated)
+        if inferred is not None:
+            articles[aid] = replace(
+                articles[aid], date=inferred.date, date_origin=DateOrigin.INFERRED, date_evidence=inferred.evidence
+            )
+            ground_events(evs, articles[aid])
+
+    merged = []
+    for aid, evs in sorted(working.items()):
+        merged.extend(merge_within_article(evs, contexts[aid]))
+    events = [finish(g) for g in merge_across_articles(merged)]
+    events.sort(key=lambda e: (e.evidence[0].article_id, e.evidence[0].start, e.kind))
+    final_extractions = tuple(replace(ex, article=articles[ex.article.id]) for ex in extractions)
+    return Corpus(
+        articles=tuple(articles[ex.article.id] for ex in extractions),
+        extractions=final_extractions,
+        entities=tuple(table.entities[k] for k in sorted(table.entities)),
+        roles=tuple(sorted(roles, key=lambda r: (r.evidence.article_id, r.evidence.start, r.person))),
+        events=tuple(events),
+        speaks_for=tuple(
+            sorted((aid, city, country) for aid, ctx in contexts.items() for city, country in ctx.speaks_for)
+        ),
+        mention_entity=dict(table.of_mention),
+    )

@@ -1,0 +1,385 @@
+"""Events after resolution: participants as entities, dates grounded, one
+event per real event.
+
+Within an article, "the meeting" and "Thursday's talks" refer back to the
+event told before (when nothing about them disagrees), an event told again
+without a date joins the dated telling, and "In response, ..." keeps the time
+of the sentence before. Across articles, reports of one event (same kind, same
+day, the same people) become one event that lists every source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from graph import gazetteer
+from graph.extract.lexicon import KIND_FAMILY
+from graph.records import (
+    Article,
+    DateOrigin,
+    EventRecord,
+    Evidence,
+    Precision,
+    ResolvedEvent,
+    TimeExpression,
+    TimeValue,
+)
+from graph.resolve.entities import PLACE_KINDS
+from graph.resolve.refs import ArticleContext
+from graph.timex import ground
+
+
+@dataclass
+class WorkingEvent:
+    kind: str
+    participants: list[str]
+    evidence: list[Evidence]
+    sentence: int
+    article_id: str
+    objects: list[str] = field(default_factory=list)
+    agent: str | None = None
+    place: str | None = None
+    time: TimeExpression | None = None
+    date: TimeValue | None = None
+    planned: bool = False
+    content: str | None = None
+    quote: bool = False
+    definite: bool = False
+    inherit_time: bool = False
+    record: EventRecord | None = None
+
+    @property
+    def family(self) -> str:
+        return KIND_FAMILY.get(self.kind, self.kind)
+
+    def time_key(self) -> str | None:
+        """What the date is: its value when grounded, else its words."""
+        if self.date is not None and self.date.value:
+            return self.date.value
+        if self.date is not None and self.date.start:
+            return f"{self.date.start}/{self.date.end}"
+        if self.time is not None:
+            words = self.time.text.lower().replace("\u2019s", "").replace("'s", "")
+            return " ".join(w for w in words.split() if w not in {"on", "in", "the", "at"})
+        return None
+
+
+_MIN_PARTIES = {"meeting": 2, "talks": 2, "agreement": 2}
+_ACTOR_KINDS = frozenset({"statement", "agreement", "talks", "meeting", "sanction", "attack", "seizure", "deployment"})
+
+
+def _as_place(key: str | None, ctx: ArticleContext) -> str | None:
+    """A place for an event: a named event stands for the place it is named after ('Sochi Winter Olympics')."""
+    if key is None:
+        return None
+    entity = ctx.table.entities[key]
+    if entity.kind in PLACE_KINDS:
+        return key
+    first = entity.label.split()[0]
+    return ctx.table.lookup(first, {"city", "country", "region", "location", "place"})
+
+
+def _actor(key: str, ctx: ArticleContext) -> str:
+    """A capital that speaks for its country ("Moscow has argued") acts as the country."""
+    entity = ctx.table.entities[key]
+    if entity.kind != "city":
+        return key
+    country = gazetteer.country_of_capital(entity.label)
+    found = ctx.table.lookup(country, {"country"}) if country else None
+    if found is not None:
+        ctx.speaks_for.add((key, found))
+        return found
+    return key
+
+
+def resolve_article_events(ctx: ArticleContext) -> list[WorkingEvent]:
+    """Participants, objects, place and agent of each event of one article, as entity keys."""
+    out: list[WorkingEvent] = []
+    previous: list[str] | None = None
+    kinds = ctx.table.entities
+    for rec in ctx.extraction.events:
+        participants: list[str] = []
+        for ref in rec.participants:
+            for key in ctx.resolve(ref, previous):
+                if key not in participants:
+                    participants.append(key)
+        objects = [k for ref in rec.objects for k in ctx.resolve(ref, previous)]
+        place = _as_place(ctx.resolve(rec.place)[0], ctx) if rec.place is not None and ctx.resolve(rec.place) else None
+        agent = None
+        if rec.agent is not None:
+            found = ctx.resolve(rec.agent, previous)
+            agent = found[0] if found else None
+        if rec.kind == "statement":
+            participants = participants[:1]
+            agent = participants[0] if participants else None
+        participants = [p for p in participants if p != place]
+        if rec.kind == "visit":  # "Abe visits Sochi": the place visited is not a visitor
+            places = [p for p in participants if kinds[p].kind in PLACE_KINDS - {"country"}]
+            place = place or (places[0] if places else None)
+            participants = [p for p in participants if p not in places]
+        if rec.kind in _ACTOR_KINDS:
+            participants = list(dict.fromkeys(_actor(p, ctx) for p in participants))
+            agent = _actor(agent, ctx) if agent else None
+        if len(participants) < _MIN_PARTIES.get(rec.kind, 1) and not (rec.definite or not participants):
+            continue
+        if rec.kind in {"seizure", "deployment", "attack", "sanction"} and not (participants or objects):
+            continue
+        if rec.kind in {"seizure", "deployment", "attack", "sanction"}:
+            objects = [o for o in objects if o not in participants]
+        ev = WorkingEvent(
+            kind=rec.kind,
+            participants=participants,
+            evidence=[rec.evidence],
+            sentence=rec.evidence.sentence,
+            article_id=rec.evidence.article_id,
+            objects=objects,
+            agent=agent,
+            place=place,
+            time=rec.time,
+            planned=rec.planned,
+            content=rec.content,
+            quote=rec.quote,
+            definite=rec.definite,
+            inherit_time=rec.inherit_time,
+            record=rec,
+        )
+        if rec.kind != "statement" and sum(kinds[p].kind == "person" for p in participants) >= 2:
+            previous = [p for p in participants if kinds[p].kind == "person"]
+        out.append(ev)
+    return out
+
+
+def ground_events(events: list[WorkingEvent], article: Article) -> None:
+    """Dates against the article's date; 'In response, ...' keeps the time before."""
+    for ev in events:
+        if ev.time is not None:
+            ev.date = ground(ev.time.text, ev.time.tense, article.date, article.date_origin)
+        else:
+            ev.date = None
+    for i, ev in enumerate(events):
+        if ev.time is None and ev.inherit_time:
+            before = [
+                e
+                for e in events[:i]
+                if e.sentence == ev.sentence - 1 and e.date is not None and e.date.precision != Precision.UNRESOLVED
+            ]
+            if before:
+                ev.date = before[-1].date
+                ev.time = before[-1].time
+
+
+def _persons(ev: WorkingEvent, ctx: ArticleContext) -> set[str]:
+    return {p for p in ev.participants if ctx.table.entities[p].kind == "person"}
+
+
+def _compatible(a: WorkingEvent, b: WorkingEvent, ctx: ArticleContext) -> bool:
+    if a.family != b.family or a.family == "statement":
+        return False
+    ka, kb = a.time_key(), b.time_key()
+    if ka and kb and ka != kb:
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    pa, pb = _persons(a, ctx), _persons(b, ctx)
+    if pa and pb and not (pa & pb):
+        return False
+    return True
+
+
+def _absorb(into: WorkingEvent, ev: WorkingEvent) -> None:
+    """Merge a later telling into an event; its evidence is kept when it told something new."""
+    new = [p for p in ev.participants if p not in into.participants]
+    into.participants.extend(new)
+    new_objects = [o for o in ev.objects if o not in into.objects]
+    into.objects.extend(new_objects)
+    adds = (
+        bool(new or new_objects)
+        or (into.place is None and ev.place is not None)
+        or (into.time is None and ev.time is not None)
+    )
+    if adds:
+        into.evidence.extend(ev.evidence)
+    into.place = into.place or ev.place
+    if into.time is None and ev.time is not None:
+        into.time, into.date = ev.time, ev.date
+    into.agent = into.agent or ev.agent
+
+
+def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> list[WorkingEvent]:
+    """One event per real event of the article."""
+    kept: list[WorkingEvent] = []
+    for ev in events:
+        if ev.kind == "statement":
+            if ev.participants:
+                kept.append(ev)
+            continue
+        has_people = bool(ev.participants or ev.objects)
+        if not has_people and not ev.definite:
+            # "a meeting in Moscow in January" right after the two leaders' meetings: theirs
+            donor = next(
+                (
+                    k
+                    for k in reversed(kept)
+                    if k.family == ev.family and k.participants and ev.sentence - k.sentence <= 1
+                ),
+                None,
+            )
+            if donor is None:
+                continue
+            ev.participants = list(donor.participants)
+            kept.append(ev)
+            continue
+        antecedents = [k for k in reversed(kept) if _compatible(k, ev, ctx)]
+        if ev.time_key() is not None:  # "Thursday's meeting": the meeting of that Thursday first
+            antecedents.sort(key=lambda k: k.time_key() != ev.time_key())
+        if not has_people:  # "the meeting", "Thursday's talks"
+            if antecedents:
+                _absorb(antecedents[0], ev)
+            continue
+        if ev.definite and antecedents:
+            _absorb(antecedents[0], ev)
+            continue
+        same = [
+            k
+            for k in antecedents
+            if (set(k.participants) <= set(ev.participants) or set(ev.participants) <= set(k.participants))
+            and (ev.time_key() is None or k.time_key() == ev.time_key())
+        ]
+        if same:
+            _absorb(same[0], ev)
+            continue
+        kept.append(ev)
+    return kept
+
+
+# -- article dates inferred from other articles ------------------------------------------
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_named(time: TimeExpression | None) -> int | None:
+    if time is None:
+        return None
+    words = time.text.lower().replace("\u2019", " ").replace("'", " ").split()
+    found = [i for i, d in enumerate(_WEEKDAYS) if d in words]
+    return found[0] if len(found) == 1 else None
+
+
+@dataclass(frozen=True)
+class DateInference:
+    date: dt.date
+    evidence: str
+
+
+def infer_article_date(undated: list[WorkingEvent], dated: list[tuple[WorkingEvent, Article]]) -> DateInference | None:
+    """Fix an undated article's date from events that a dated article also reports.
+
+    Each shared event told with a weekday ("Friday") bounds the article's date:
+    in the past tense it was written on that day or within the six days after,
+    in the future tense on that day or within the six days before. When the
+    bounds of every shared event agree, the earliest date they allow is taken.
+    """
+    low, high = dt.date.min, dt.date.max
+    reasons: list[str] = []
+    for ev in undated:
+        weekday = _weekday_named(ev.time)
+        if weekday is None or len(ev.participants) < 2:
+            continue
+        for other, article in dated:
+            if other.family != ev.family or other.date is None or other.date.precision != Precision.DAY:
+                continue
+            if len(set(other.participants) & set(ev.participants)) < 2:
+                continue
+            day = dt.date.fromisoformat(other.date.value)
+            if day.weekday() != weekday:
+                continue
+            if ev.time is not None and ev.time.tense.value == "future":
+                lo, hi = day - dt.timedelta(days=6), day
+            else:
+                lo, hi = day, day + dt.timedelta(days=6)
+            low, high = max(low, lo), min(high, hi)
+            reasons.append(
+                f"its {ev.kind} of {ev.time.text!r} is the {other.kind} of {day.isoformat()} "
+                f"that {article.id} ({article.date_origin.value} {article.date}) also reports"
+            )
+            break
+    if not reasons or low > high:
+        return None
+    # Any day in [low, high] fits the shared events; take it only if every relative
+    # expression of the article comes out the same whichever day it is.
+    days = [low + dt.timedelta(days=i) for i in range((high - low).days + 1)]
+    exprs = [ev.time for ev in undated if ev.time is not None]
+    for expr in exprs:
+        values = {ground(expr.text, expr.tense, day).value for day in days}
+        if len(values) > 1:
+            return None
+    reason = "; ".join(dict.fromkeys(reasons))
+    if high > low:
+        reason += f"; any date from {low} to {high} fits, and gives every date of the article the same value"
+    return DateInference(low, reason)
+
+
+# -- across articles ---------------------------------------------------------------------
+
+
+def _day(ev: WorkingEvent) -> str | None:
+    if ev.date is not None and ev.date.precision == Precision.DAY:
+        return ev.date.value
+    return None
+
+
+def merge_across_articles(events: list[WorkingEvent]) -> list[list[WorkingEvent]]:
+    """Group reports of the same event: same family, same day, the same people."""
+    groups: list[list[WorkingEvent]] = []
+    for ev in sorted(events, key=lambda e: (e.article_id, e.evidence[0].start)):
+        day = _day(ev)
+        target = None
+        if day is not None and ev.family != "statement":
+            for g in groups:
+                head = g[0]
+                if head.family != ev.family or _day(head) != day:
+                    continue
+                shared = set(ev.participants) & {p for e in g for p in e.participants}
+                if len(shared) >= min(2, len(ev.participants)):
+                    target = g
+                    break
+        if target is None:
+            groups.append([ev])
+        else:
+            target.append(ev)
+    return groups
+
+
+def finish(group: list[WorkingEvent]) -> ResolvedEvent:
+    """One ResolvedEvent from the reports of one event."""
+    head = group[0]
+    participants = sorted({p for e in group for p in e.participants})
+    kinds = sorted((e.kind for e in group), key=lambda k: (k != head.kind, k))
+    dated = [e for e in group if e.date is not None and e.date.precision != Precision.UNRESOLVED]
+    date = dated[0].date if dated else head.date
+    place = next((e.place for e in group if e.place), None)
+    return ResolvedEvent(
+        kind=kinds[0],
+        participants=tuple(participants),
+        evidence=tuple(
+            sorted({x for e in group for x in e.evidence}, key=lambda x: (x.article_id, x.start, x.extractor))
+        ),
+        place=place,
+        date=date,
+        planned=all(e.planned for e in group),
+        agent=head.agent,
+        objects=tuple(sorted({o for e in group for o in e.objects})),
+        content=head.content,
+        quote=head.quote,
+        reported=tuple(
+            sorted(
+                ((e.article_id, tuple(sorted(e.participants)), e.place, e.date) for e in group),
+                key=lambda r: (r[0], r[1]),
+            )
+        ),
+    )
+
+
+def with_origin(value: TimeValue | None, origin: DateOrigin) -> TimeValue | None:
+    return replace(value, origin=origin) if value is not None else None

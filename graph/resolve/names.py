@@ -1,0 +1,75 @@
+"""Name normalization shared by the resolvers: keys that make different
+spellings of one name compare equal.
+
+>>> name_key("the Sea of Okhotsk")
+'sea of okhotsk'
+>>> translit_key("Sergei Lavrov") == translit_key("Sergey Lavrov")
+True
+>>> acronym_of("Group of 20"), acronym_of("United Nations")
+('g20', 'un')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_STOP = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "le"})
+
+
+def fold(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def name_key(text: str) -> str:
+    """Case, accents, a leading 'the', dots and possessives do not matter."""
+    text = fold(text).casefold().strip()
+    text = re.sub(r"^(the|a|an)\s+", "", text)
+    text = re.sub(r"'s$", "", text)
+    text = text.replace(".", "").replace("-", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def translit_key(text: str) -> str:
+    """A key under which common romanization variants meet (Sergey/Sergei, Dmitry/Dmitri)."""
+    key = name_key(text)
+    words = []
+    for word in key.split():
+        word = re.sub(r"(.)\1+", r"\1", word)  # doubled letters
+        word = word.replace("kh", "h").replace("ts", "c").replace("yu", "iu").replace("ya", "ia")
+        word = word.replace("y", "i").replace("j", "i").replace("ie", "i").replace("ii", "i")
+        word = re.sub(r"(ei|ai)$", lambda m: m.group(1)[0] + "i", word)
+        words.append(word)
+    return " ".join(words)
+
+
+def tokens(text: str) -> list[str]:
+    return name_key(text).split()
+
+
+def acronym_of(text: str) -> str | None:
+    """Initials of a multi-word name, numbers kept: 'Group of 20' -> 'g20'."""
+    words = [w for w in re.split(r"[\s-]+", fold(text)) if w]
+    if len(words) < 2:
+        return None
+    out = ""
+    for w in words:
+        if w.lower() in _STOP:
+            continue
+        out += w if w.isdigit() else w[0]
+    return out.lower() if len(out) >= 2 else None
+
+
+def as_acronym(text: str) -> str | None:
+    """'G20', 'G-20', 'U.N.' -> 'g20', 'g20', 'un'; None when the text is not an acronym."""
+    compact = fold(text).replace(".", "").replace("-", "")
+    if (
+        2 <= len(compact) <= 6
+        and " " not in compact
+        and re.fullmatch(r"[A-Z][A-Z0-9]*", compact)
+        and sum(c.isupper() for c in compact) >= 1
+        and compact.upper() == compact
+    ):
+        return compact.lower()
+    return None

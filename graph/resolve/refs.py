@@ -1,0 +1,142 @@
+"""Resolve the references of events and roles to entities, within one article.
+
+- a name: the entity its mention belongs to;
+- "he", "his": the last person named before it;
+- "they", "the two", "both", "the two leaders": the people of the event just
+  told, or the last two people named;
+- "the two countries": the two countries the article names most;
+- "the foreign ministers of Japan and Russia": the people who hold that title
+  in the article (or, failing that, in the corpus and named in the article),
+  for those countries when their countries are known;
+- "the islands": the thing the article gave that name to ("known as ...").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.records import Extraction, Ref
+from graph.resolve.entities import PLACE_KINDS, EntityTable
+from graph.resolve.names import name_key
+
+_COUNTRY_HEADS = frozenset(
+    {"country", "countries", "nation", "nations", "side", "sides", "state", "states", "government", "governments"}
+)
+_FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+
+
+@dataclass
+class ArticleContext:
+    extraction: Extraction
+    table: EntityTable
+    # person titles: entity key -> set of (title, country entity key or None)
+    titles: dict[str, set[tuple[str, str | None]]]
+    corpus_titles: dict[str, set[tuple[str, str | None]]]
+    persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, entity key), in text order
+    countries: Counter = field(default_factory=Counter)
+    mentioned: set[str] = field(default_factory=set)
+    speaks_for: set[tuple[str, str]] = field(default_factory=set)  # (city, country) seen as actor
+
+    def __post_init__(self) -> None:
+        aid = self.extraction.article.id
+        for m in self.extraction.mentions:
+            key = self.table.of_mention.get((aid, m.start, m.end))
+            if key is None:
+                continue
+            self.mentioned.add(key)
+            kind = self.table.entities[key].kind
+            if kind == "person":
+                self.persons.append((m.start, key))
+            elif kind == "country":
+                self.countries[key] += 1
+        self.persons.sort()
+
+    def name(self, ref: Ref) -> str | None:
+        aid = self.extraction.article.id
+        key = self.table.of_mention.get((aid, ref.start, ref.end))
+        if key is None:
+            key = self.table.lookup(ref.text)
+        return key
+
+    def top_countries(self, n: int) -> list[str]:
+        ranked = sorted(self.countries.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [k for k, _ in ranked[:n]]
+
+    def last_persons(self, before: int, n: int) -> list[str]:
+        out: list[str] = []
+        for _, key in reversed([p for p in self.persons if p[0] < before]):
+            if key not in out:
+                out.append(key)
+            if len(out) == n:
+                break
+        return out
+
+    def resolve(self, ref: Ref, previous: list[str] | None = None) -> list[str]:
+        """Entity keys for a reference; `previous` are the participants of the event told before."""
+        if ref.kind == "name":
+            key = self.name(ref)
+            return [key] if key else []
+        if ref.kind == "pronoun":
+            low = ref.text.lower()
+            if low in _FIRST_PERSON:
+                return []
+            if ref.count == 1:
+                return self.last_persons(ref.start, 1)
+            if previous and len(previous) >= 2 and (ref.count is None or len(previous) == ref.count):
+                return list(previous)
+            if ref.count:
+                found = self.last_persons(ref.start, ref.count)
+                return found if len(found) == ref.count else []
+            return list(previous or [])
+        if ref.kind == "group":
+            return self._group(ref, previous)
+        if ref.kind == "nominal":
+            head = ref.head or ""
+            if head in _COUNTRY_HEADS or head + "s" in _COUNTRY_HEADS:
+                return self.top_countries(2) if "two" in ref.text.lower() or head.endswith("s") else []
+            key = self.table.nominal.get(self.extraction.article.id, {}).get(head)
+            if key is None and head.endswith("e"):  # "isles" ~ "islands" is not guessed; exact heads only
+                key = None
+            return [key] if key else []
+        return []
+
+    def _countries_of(self, ref: Ref) -> list[str]:
+        out: list[str] = []
+        for name in ref.of:
+            if name.startswith("@"):
+                n = 2 if name[1:].isdigit() else 2
+                out.extend(self.top_countries(n))
+                continue
+            key = self.table.lookup(name)
+            if key is not None and self.table.entities[key].kind in PLACE_KINDS | {"organization"}:
+                out.append(key)
+        return list(dict.fromkeys(out))
+
+    def _group(self, ref: Ref, previous: list[str] | None) -> list[str]:
+        if not ref.titles:  # "the two leaders"
+            if previous and ref.count and len(previous) == ref.count:
+                return list(previous)
+            found = self.last_persons(ref.start, ref.count or 2)
+            return found if len(found) == (ref.count or 2) else []
+        wanted = {name_key(t) for t in ref.titles}
+        countries = set(self._countries_of(ref))
+
+        def holders(titles: dict[str, set[tuple[str, str | None]]], only_mentioned: bool) -> list[str]:
+            out = []
+            for person, held in sorted(titles.items()):
+                if only_mentioned and person not in self.mentioned:
+                    continue
+                for title, country in held:
+                    if name_key(title) in wanted and (not countries or country is None or country in countries):
+                        out.append(person)
+                        break
+            return out
+
+        found = holders(self.titles, only_mentioned=False)
+        need = max(len(countries), ref.count or 0, 2 if ref.text.lower().endswith("s") else 1)
+        if len(found) < need:
+            for person in holders(self.corpus_titles, only_mentioned=True):
+                if person not in found:
+                    found.append(person)
+        return found
