@@ -133,3 +133,15 @@ class Store:
     def close(self) -> None:
         self._dataset = None
         del self.ox
+
+
+def graph_payloads(store: Store) -> dict[str | None, bytes]:
+    """Each graph of the store as N-Triples, by graph IRI (None: the default graph), for pushing."""
+    by_graph: dict[str | None, list[ox.Triple]] = {}
+    for q in store.quads():
+        name = None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+        by_graph.setdefault(name, []).append(ox.Triple(q.subject, q.predicate, q.object))
+    return {
+        name: ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)
+        for name, triples in sorted(by_graph.items(), key=lambda kv: kv[0] or "")
+    }

@@ -14,6 +14,10 @@ import pyoxigraph as ox
 from graph.model.namespaces import PREFIXES
 from graph.store import Store
 
+# Resource IRIs have slashes after the base; written in full they read better than
+# prefixed names with escaped slashes, and every parser takes them.
+SERIALIZATION_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "id"}
+
 
 def _sort_key(q: ox.Quad | ox.Triple) -> str:
     return str(q)
@@ -27,7 +31,7 @@ def merged_triples(store: Store) -> list[ox.Triple]:
 
 def write_turtle(store: Store, path: Path) -> None:
     """The merged graph as Turtle."""
-    data = ox.serialize(merged_triples(store), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    data = ox.serialize(merged_triples(store), format=ox.RdfFormat.TURTLE, prefixes=SERIALIZATION_PREFIXES)
     Path(path).write_bytes(data)
 
 
@@ -36,7 +40,7 @@ def write_trig(store: Store, path: Path) -> None:
     quads = sorted(
         store.quads(), key=lambda q: (not isinstance(q.graph_name, ox.DefaultGraph), str(q.graph_name), str(q))
     )
-    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=SERIALIZATION_PREFIXES)
     Path(path).write_bytes(data)
 
 

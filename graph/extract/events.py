@@ -134,11 +134,11 @@ class EventReader:
                         return name_ref(span, self._sent(tok))
                     if span is not None and span.label_ == "EVENT" and child.lower_ == "at":
                         return name_ref(span, self._sent(tok))  # "at the Sochi Winter Olympics"
-                    if depth < 2 and pobj.pos_ == "NOUN" and child.lower_ == "at":
+                    if depth < 3 and pobj.pos_ == "NOUN" and child.lower_ in {"at", "on", "of"}:
                         place = self._place(pobj, depth + 1)
                         if place is not None:
                             return place
-        if depth >= 2:
+        if depth >= 3:
             return None
         for child in tok.children:  # "a meeting between [the ministers in Tokyo]", "held talks in X"
             if (

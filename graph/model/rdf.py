@@ -101,7 +101,8 @@ class CorpusWriter:
         )
         first = ev.evidence[0]
         where = "" if ev.date and ev.date.precision == Precision.DAY else f"{first.article_id}@{first.start}"
-        key = "|".join([ev.kind, date or "", ",".join(ev.participants), ",".join(ev.objects), where])
+        said = ns.digest(ev.content or "") if ev.kind == "statement" else ""
+        key = "|".join([ev.kind, date or "", ",".join(ev.participants), ",".join(ev.objects), where, said])
         return ns.event_iri(ev.kind, key)
 
     # -- the graph ----------------------------------------------------------------------

@@ -1,0 +1,138 @@
+"""SPARQL over the store (Oxigraph's engine) or a remote endpoint, and result formatting.
+
+Queries live in `.rq` files; values go in through bindings, never by pasting
+text into the query: Oxigraph substitutes them (`substitutions`), a remote
+endpoint gets them as a VALUES block (graph.push.sparql_select).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from graph.errors import QueryError
+from graph.model.namespaces import PREFIXES
+from graph.store import Store
+
+QUERY_DIRS = (Path("queries"),)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    variables: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]  # each value as text (IRI, or literal's lexical form)
+
+    def as_dicts(self) -> list[dict[str, str | None]]:
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+
+def load_query(name_or_path: str | Path) -> str:
+    """The text of a query file, by path or by name in ./queries ('meetings' -> queries/meetings.rq)."""
+    path = Path(name_or_path)
+    candidates = [path] + [d / (path.name if path.suffix == ".rq" else f"{path.name}.rq") for d in QUERY_DIRS]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    available = sorted(p.stem for d in QUERY_DIRS if d.is_dir() for p in d.glob("*.rq"))
+    raise QueryError(f"No query file {str(name_or_path)!r}. Available in ./queries: {', '.join(available) or 'none'}")
+
+
+def parse_binding(text: str) -> tuple[str, Node]:
+    """'name=Lavrov' -> ('name', Literal('Lavrov')); 'e=<https://...>' -> an IRI."""
+    if "=" not in text:
+        raise QueryError(f"A binding is NAME=VALUE, not {text!r}")
+    name, value = text.split("=", 1)
+    name = name.strip().lstrip("?$")
+    if value.startswith("<") and value.endswith(">"):
+        return name, URIRef(value[1:-1])
+    return name, Literal(value)
+
+
+def _ox_term(node: Node) -> ox.NamedNode | ox.Literal:
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    lit = node if isinstance(node, Literal) else Literal(str(node))
+    if lit.datatype:
+        return ox.Literal(str(lit), datatype=ox.NamedNode(str(lit.datatype)))
+    return ox.Literal(str(lit), language=lit.language) if lit.language else ox.Literal(str(lit))
+
+
+def _text(term: object) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return term.value
+    return str(term)
+
+
+def run_query(store: Store, query: str, bindings: dict[str, Node] | None = None) -> QueryResult:
+    """A SELECT (or ASK) query on the store; the default graph is the union of all graphs."""
+    subs = {ox.Variable(k): _ox_term(v) for k, v in (bindings or {}).items()}
+    try:
+        result = store.ox.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+    except SyntaxError as exc:
+        raise QueryError(f"The query does not parse: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"The query failed: {exc}") from exc
+    if isinstance(result, bool):
+        return QueryResult(("ask",), ((str(result).lower(),),))
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("Only SELECT and ASK queries print as tables; CONSTRUCT them with pyoxigraph instead")
+    variables = tuple(v.value for v in result.variables)
+    rows = tuple(tuple(_text(sol[v]) for v in variables) for sol in result)
+    return QueryResult(variables, rows)
+
+
+def run_remote(endpoint: str, query: str, bindings: dict[str, Node] | None = None) -> QueryResult:
+    """The same query on a SPARQL 1.1 endpoint."""
+    from graph.push import sparql_select
+
+    rows = sparql_select(endpoint, query, bindings)
+    variables: list[str] = []
+    for row in rows:
+        for k in row:
+            if k not in variables:
+                variables.append(k)
+    return QueryResult(tuple(variables), tuple(tuple(_text(r.get(v)) for v in variables) for r in rows))
+
+
+def shorten(value: str | None) -> str:
+    """IRIs with the graph's prefixes, for reading in a terminal."""
+    if value is None:
+        return ""
+    for prefix, iri in PREFIXES.items():
+        if value.startswith(iri) and len(value) > len(iri):
+            return f"{prefix}:{value[len(iri) :]}"
+    return value
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """Render as an aligned table, CSV, or JSON (a list of objects)."""
+    if fmt == "json":
+        return json.dumps(result.as_dicts(), ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows([["" if v is None else v for v in row] for row in result.rows])
+        return buf.getvalue().rstrip("\n")
+    if fmt != "table":
+        raise QueryError(f"Unknown format {fmt!r}. Available: csv, json, table")
+    cells = [list(result.variables)] + [[shorten(v) for v in row] for row in result.rows]
+    widths = [min(60, max(len(r[i]) for r in cells)) for i in range(len(result.variables))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(
+            (c if len(c) <= w else c[: w - 1] + "\u2026").ljust(w) for c, w in zip(row, widths, strict=True)
+        )
+
+    out = [line(cells[0]), "  ".join("-" * w for w in widths)] + [line(r) for r in cells[1:]]
+    out.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(s.rstrip() for s in out)
