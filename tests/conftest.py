@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.oxigraph_server"]
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -18,3 +22,37 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy model, loaded once for the whole run."""
+    from graph.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def pipeline(nlp):
+    """A Pipeline that reuses the session's model."""
+    from graph.pipeline import Pipeline
+
+    p = Pipeline()
+    p._nlp = nlp
+    return p
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory, pipeline) -> Path:
+    """The five seed articles built once (as given: only 001 states its date); returns the output folder."""
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    pipeline.build([SEEDS], out)
+    return out
+
+
+@pytest.fixture
+def seeds_copy(tmp_path, seeds_build) -> Path:
+    """A private copy of the seed build, for tests that change the store."""
+    out = tmp_path / "out"
+    shutil.copytree(seeds_build, out)
+    return out
