@@ -160,7 +160,8 @@ def query(query_file: str, store: Path | None, endpoint: str | None, fmt: str, b
         if endpoint:
             result = run_remote(endpoint, text, bindings)
         else:
-            result = run_query(Store(store, create=False), text, bindings)
+            with Store.reader(store) as db:
+                result = run_query(db, text, bindings)
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(format_result(result, fmt))
@@ -195,16 +196,18 @@ def view(
     from graph.store import Store
 
     try:
-        stats = write_html(
-            Store(store, create=False).dataset,
-            out,
-            around=around,
-            hops=hops,
-            date_from=date_from,
-            date_to=date_to,
-            types=[t.strip() for t in types.split(",")] if types else None,
-            title=title,
-        )
+        with Store.reader(store) as db:
+            dataset = db.dataset
+            stats = write_html(
+                dataset,
+                out,
+                around=around,
+                hops=hops,
+                date_from=date_from,
+                date_to=date_to,
+                types=[t.strip() for t in types.split(",")] if types else None,
+                title=title,
+            )
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(f"{out}: {stats.nodes} nodes, {stats.edges} edges, {stats.events} events")
@@ -259,7 +262,9 @@ def push(store: Path, endpoint: str, retries: int) -> None:
     from graph.store import Store, graph_payloads
 
     try:
-        report = push_graphs(graph_payloads(Store(store, create=False)), endpoint, retries=retries)
+        with Store.reader(store) as db:
+            payloads = graph_payloads(db)
+        report = push_graphs(payloads, endpoint, retries=retries)
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(f"pushed {len(report.graphs)} graphs to {endpoint}")
@@ -281,7 +286,8 @@ def validate(store: Path) -> None:
     from graph.validate import validate as run
 
     try:
-        report = run(Store(store, create=False).dataset)
+        with Store.reader(store) as db:
+            report = run(db.dataset)
     except KGError as exc:
         raise _fail(exc) from exc
     if report.conforms:

@@ -55,15 +55,6 @@ def parse_binding(text: str) -> tuple[str, Node]:
     return name, Literal(value)
 
 
-def _ox_term(node: Node) -> ox.NamedNode | ox.Literal:
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    lit = node if isinstance(node, Literal) else Literal(str(node))
-    if lit.datatype:
-        return ox.Literal(str(lit), datatype=ox.NamedNode(str(lit.datatype)))
-    return ox.Literal(str(lit), language=lit.language) if lit.language else ox.Literal(str(lit))
-
-
 def _text(term: object) -> str | None:
     if term is None:
         return None
@@ -74,9 +65,12 @@ def _text(term: object) -> str | None:
 
 def run_query(store: Store, query: str, bindings: dict[str, Node] | None = None) -> QueryResult:
     """A SELECT (or ASK) query on the store; the default graph is the union of all graphs."""
-    subs = {ox.Variable(k): _ox_term(v) for k, v in (bindings or {}).items()}
+    from graph.push import bind_values
+
+    if bindings:
+        query = bind_values(query, bindings)  # a VALUES block, each value escaped by pyoxigraph
     try:
-        result = store.ox.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+        result = store.ox.query(query, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise QueryError(f"The query does not parse: {exc}") from exc
     except OSError as exc:

@@ -12,6 +12,7 @@ rdflib's API and Oxigraph's SPARQL engine work on the same data.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -55,19 +56,39 @@ def store_dir(path: str | Path) -> Path:
 
 
 class Store:
-    """A store folder: the Oxigraph database, the extraction cache and the manifest."""
+    """A store folder: the Oxigraph database, the extraction cache and the manifest.
 
-    def __init__(self, path: str | Path, *, create: bool = True):
+    `Store(path)` opens it for writing (one writer at a time); `Store.reader(path)`
+    opens an existing store read-only, as queries and views do, so any number of
+    readers can work beside each other.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False):
         self.path = store_dir(path)
-        if not create and not (self.path / "oxigraph").is_dir():
+        self.read_only = read_only
+        if (not create or read_only) and not (self.path / "oxigraph").is_dir():
             raise StoreError(f"No store at {path}: build one with `kg build ARTICLES --out {path}`")
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            (self.path / "extractions").mkdir(exist_ok=True)
-            self.ox = ox.Store(str(self.path / "oxigraph"))
+            if read_only:
+                self.ox = ox.Store.read_only(str(self.path / "oxigraph"))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                (self.path / "extractions").mkdir(exist_ok=True)
+                self.ox = ox.Store(str(self.path / "oxigraph"))
         except OSError as exc:
             raise StoreError(f"Cannot open the store at {self.path}: {exc}") from exc
         self._dataset: Dataset | None = None
+
+    @classmethod
+    def reader(cls, path: str | Path) -> Store:
+        """An existing store, read-only."""
+        return cls(path, create=False, read_only=True)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- RDF ------------------------------------------------------------------------------
 
@@ -131,8 +152,13 @@ class Store:
         tmp.replace(path)
 
     def close(self) -> None:
+        """Release the database (its lock goes when the last reference does)."""
         self._dataset = None
-        del self.ox
+        if hasattr(self, "ox"):
+            if not self.read_only:
+                self.ox.flush()
+            del self.ox
+        gc.collect()
 
 
 def graph_payloads(store: Store) -> dict[str | None, bytes]:

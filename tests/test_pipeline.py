@@ -1,0 +1,193 @@
+"""End to end on the seed articles, and the store's incremental behaviour."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph, Literal
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDFS, SKOS
+
+from graph.model.namespaces import KG
+from graph.query import load_query, run_query
+from graph.store import Store
+
+pytestmark = pytest.mark.slow
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+QUERIES = sorted((Path(__file__).resolve().parent.parent / "queries").glob("*.rq"))
+
+
+def meetings(out: Path) -> list[dict]:
+    return run_query(Store.reader(out), load_query(QUERIES[0].parent / "meetings.rq")).as_dicts()
+
+
+def test_build_writes_every_output(seeds_build):
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        assert (seeds_build / name).stat().st_size > 1000
+    assert (seeds_build / "store" / "oxigraph").is_dir()
+    manifest = json.loads((seeds_build / "store" / "manifest.json").read_text())
+    assert sorted(manifest) == sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+def test_meetings_query_has_kono_and_lavrov_on_2019_05_31_in_tokyo(seeds_build):
+    rows = [r for r in meetings(seeds_build) if r["date"] == "2019-05-31"]
+    assert [(r["a"], r["b"], r["place"]) for r in rows] == [("Sergey Lavrov", "Taro Kono", "Tokyo")]
+    assert sorted(rows[0]["articles"].split()) == ["000_5deb3ae3fe01fe22", "001_00284636e0d1ceb9"]
+    assert set(rows[0]["origins"].split()) == {"given", "inferred"}
+
+
+def test_meeting_cites_the_sentences_that_say_so(seeds_build):
+    store = Store.reader(seeds_build)
+    q = """PREFIX kg: <https://w3id.org/newskg/vocab#>
+    SELECT ?article ?text WHERE {
+      ?e a kg:Event ; kg:date "2019-05-31"^^<http://www.w3.org/2001/XMLSchema#date> ; kg:kind kg:Meeting ;
+         kg:evidence/kg:sentence ?s .
+      ?s kg:text ?text ; kg:inArticle/kg:articleId ?article .
+    } ORDER BY ?article ?text"""
+    rows = run_query(store, q).rows
+    assert {r[0] for r in rows} == {"000_5deb3ae3fe01fe22", "001_00284636e0d1ceb9"}
+    assert any("On Friday Kono and Lavrov will meet again in Tokyo" in r[1] for r in rows)
+
+
+def test_sergey_and_sergei_lavrov_are_one_node(seeds_build):
+    g = Graph().parse(seeds_build / "graph.ttl")
+    nodes = {s for s, p, o in g if p in (RDFS.label, SKOS.altLabel) and str(o) in {"Sergey Lavrov", "Sergei Lavrov"}}
+    assert len(nodes) == 1
+    labels = {str(o) for o in g.objects(next(iter(nodes)), RDFS.label)}
+    assert labels == {"Sergey Lavrov"}
+
+
+def test_every_event_has_a_source_sentence(seeds_build):
+    g = Graph().parse(seeds_build / "graph.ttl")
+    events = set(g.subjects(None, KG.Event))
+    assert len(events) > 20
+    for e in events:
+        sentences = [s for ev in g.objects(e, KG.evidence) for s in g.objects(ev, KG.sentence)]
+        assert sentences, e
+        assert all(list(g.objects(s, KG.text)) for s in sentences)
+
+
+def test_undated_article_gets_its_date_inferred_with_evidence(seeds_build):
+    rows = run_query(Store.reader(seeds_build), load_query(QUERIES[0].parent / "article_dates.rq")).as_dicts()
+    by_id = {r["article"]: r for r in rows}
+    assert by_id["000_5deb3ae3fe01fe22"]["date"] == "2019-05-31"
+    assert by_id["000_5deb3ae3fe01fe22"]["origin"] == "inferred"
+    assert "001_00284636e0d1ceb9" in by_id["000_5deb3ae3fe01fe22"]["evidence"]
+    assert by_id["001_00284636e0d1ceb9"]["origin"] == "given"
+    assert {by_id[a]["origin"] for a in by_id} - {"given", "inferred"} == {"unknown"}
+
+
+def test_turtle_reparses_into_an_isomorphic_graph(seeds_build):
+    g = Graph().parse(seeds_build / "graph.ttl")
+    again = Graph().parse(data=g.serialize(format="turtle"), format="turtle")
+    assert isomorphic(g, again)
+    assert len(g) == len(again)
+
+
+def test_turtle_is_the_union_of_the_trig_graphs(seeds_build):
+    ttl = Graph().parse(seeds_build / "graph.ttl")
+    ds = Dataset()
+    ds.parse(seeds_build / "graph.trig", format="trig")
+    union = Graph()
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert isomorphic(ttl, union)
+
+
+def test_outputs_parse_strictly_in_pyoxigraph(seeds_build):
+    triples = list(ox.parse(path=str(seeds_build / "graph.ttl"), format=ox.RdfFormat.TURTLE))
+    quads = list(ox.parse(path=str(seeds_build / "graph.trig"), format=ox.RdfFormat.TRIG))
+    graphs = {q.graph_name for q in quads}
+    assert len(graphs) == 6  # five articles and the default graph
+    assert len(triples) == len({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.stem for q in QUERIES])
+def test_every_query_file_parses_and_runs(seeds_build, query):
+    text = query.read_text()
+    assert text.startswith("#"), "each query starts with a comment saying what it answers"
+    bindings = {"name": Literal("Lavrov")} if query.stem == "entity" else None
+    result = run_query(Store.reader(seeds_build), text, bindings)
+    assert result.rows, f"{query.name} returned nothing on the seeds"
+
+
+def test_entity_query_finds_lavrov_by_any_name(seeds_build):
+    store = Store.reader(seeds_build)
+    text = load_query(QUERIES[0].parent / "entity.rq")
+    by_short = run_query(store, text, {"name": Literal("Lavrov")}).rows
+    by_variant = run_query(store, text, {"name": Literal("Sergei Lavrov")}).rows
+    assert by_short == by_variant
+    assert {r[0] for r in by_short} == {"https://w3id.org/newskg/id/person/sergey-lavrov"}
+
+
+# -- determinism and incremental builds ---------------------------------------------------
+
+
+def test_same_input_gives_byte_identical_outputs(tmp_path, pipeline, seeds_build):
+    out = tmp_path / "again"
+    pipeline.build([SEEDS], out)
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        assert (out / name).read_bytes() == (seeds_build / name).read_bytes(), name
+
+
+def test_articles_in_another_order_give_the_same_graph(tmp_path, pipeline, seeds_build):
+    files = sorted(SEEDS.glob("*.txt"), reverse=True)
+    out = tmp_path / "reversed"
+    for f in files:  # one at a time, newest first
+        pipeline.build([f], out, exports=["turtle"])
+    assert (out / "graph.ttl").read_bytes() == (seeds_build / "graph.ttl").read_bytes()
+
+
+def test_adding_an_article_already_in_changes_nothing(seeds_copy, pipeline):
+    before = len(Store.reader(seeds_copy))
+    ttl = (seeds_copy / "graph.ttl").read_bytes()
+    report = pipeline.build([SEEDS / "002_d779c5e52be50800.txt"], seeds_copy)
+    assert (report.added, report.parsed) == (0, 0)
+    assert report.triples == before
+    assert len(Store.reader(seeds_copy)) == before
+    assert (seeds_copy / "graph.ttl").read_bytes() == ttl
+
+
+def test_a_new_article_is_the_only_one_parsed(seeds_copy, pipeline, tmp_path):
+    new = tmp_path / "new.txt"
+    new.write_text("date 2021-03-05 Foreign Minister Anna Berg met Pierre Dubois on Friday in Paris.\n")
+    report = pipeline.build([new], seeds_copy)
+    assert (report.added, report.parsed, report.articles) == (1, 1, 6)
+
+
+def test_removing_an_article_keeps_what_others_support(seeds_copy, pipeline):
+    report = pipeline.remove(["000_5deb3ae3fe01fe22"], seeds_copy)
+    assert report.articles == 4
+    rows = [r for r in meetings(seeds_copy) if r["date"] == "2019-05-31"]
+    assert [(r["a"], r["b"], r["articles"]) for r in rows] == [("Sergey Lavrov", "Taro Kono", "001_00284636e0d1ceb9")]
+    g = Graph().parse(seeds_copy / "graph.ttl")
+    assert "000_5deb3ae3fe01fe22" not in (seeds_copy / "graph.ttl").read_text()
+    assert not list(g.subjects(RDFS.label, Literal("Takeshi Iwaya"))) == []  # 001 names him too
+    # the Group of 20 is named only by 000 ("Group of 20") and 001 ("G20")
+    assert list(g.subjects(SKOS.altLabel, Literal("Group of 20"))) + list(
+        g.subjects(RDFS.label, Literal("Group of 20"))) == []
+
+
+def test_removing_then_adding_back_restores_the_graph(seeds_copy, pipeline, seeds_build):
+    pipeline.remove(["003_b120c9ce50133b42"], seeds_copy)
+    pipeline.build([SEEDS / "003_b120c9ce50133b42.txt"], seeds_copy)
+    assert (seeds_copy / "graph.ttl").read_bytes() == (seeds_build / "graph.ttl").read_bytes()
+
+
+def test_bad_inputs_are_skipped_and_reported(tmp_path, pipeline):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "001_00284636e0d1ceb9.txt", folder)
+    (folder / "empty.txt").write_text("")
+    (folder / "bad.jsonl").write_text('{"id": "x", "text": "Ok."}\nnot json\n')
+    report = pipeline.build([folder], tmp_path / "out", exports=["turtle"])
+    assert report.articles == 2
+    assert sorted(str(p) for p in report.problems) == sorted([
+        f"{folder / 'bad.jsonl'}:2: not valid JSON: Expecting value (column 1)",
+        f"{folder / 'empty.txt'}: empty file",
+    ])
