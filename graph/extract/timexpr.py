@@ -123,7 +123,7 @@ def tense_of(verb: Token) -> Tense:
         return Tense.PAST
     if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
         return Tense.PRESENT
-    if verb.tag_ in {"VBG", "VB", "VBN"} and verb.head is not verb:
+    if verb.tag_ in {"VBG", "VB", "VBN"} and verb.head.i != verb.i:
         return tense_of(verb.head)
     return Tense.PAST
 
