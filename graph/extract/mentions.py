@@ -1,6 +1,6 @@
 """Names in a parsed article, with the small model's mistakes repaired.
 
-spaCy's small English model splits "Group of 20", glues "the Foreign
+spaCy's small English model splits "Group of 20" (or sees only its number), glues "the Foreign
 Ministry's Iikura" into one name, misses "U.S." in "U.S.-made", calls a title
 word an organisation ("Defense" in "Defense Minister Takeshi Iwaya") and
 misses names after titles ("Foreign Ministers Fumio Kishida and ...").
@@ -112,6 +112,27 @@ def _title_then_name(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     return out
 
 
+_NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+def _numbered_names(doc: Doc) -> list[tuple[int, int, str]]:
+    """'Group of 7' when the model tagged only '7' (or only 'Group'): a capitalized noun, 'of', a number."""
+    out = []
+    for tok in doc[: len(doc) - 2]:
+        of, num = doc[tok.i + 1], doc[tok.i + 2]
+        if (
+            tok.pos_ == "PROPN"
+            and tok.text.istitle()
+            and tok.ent_type_ not in _NOT_NAME_ENTS
+            and not is_title_word(tok)
+            and of.lower_ == "of"
+            and num.like_num
+            and num.ent_type_ not in _NOT_NAME_ENTS
+        ):
+            out.append((tok.i, tok.i + 3, "ORG"))
+    return out
+
+
 def _countries(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Country names the model missed ('U.S.' in 'U.S.-made')."""
     out = []
@@ -141,7 +162,12 @@ def find_names(doc: Doc) -> list[Span]:
                 start += 1
             start, end, label = _extend(doc, start, end, ent.label_)
             ranges.append((start, end, _label_for(doc, start, end, label)))
-    taken = {i for s, e, _ in ranges for i in range(s, e)}
+    for start, end, label in _numbered_names(doc):
+        # the model's piece of it ("Group" alone) gives way; a name that already holds it stays
+        if any(s <= start and end <= e for s, e, _ in ranges):
+            continue
+        ranges = [r for r in ranges if r[1] <= start or r[0] >= end]
+        ranges.append((start, end, label))
     for start, end, label in _title_then_name(doc, set()):
         # a title-anchored name wins over what the model made of those words
         ranges = [r for r in ranges if r[1] <= start or r[0] >= end]
