@@ -70,9 +70,12 @@ def _extend(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str]:
         end += 1
         while end < len(doc) and doc[end].pos_ == "PROPN":
             end += 1
-    # "Habomai" + "islet group", "Iikura" + "guesthouse"
+    # "Habomai" + "islet group", "Iikura" + "guesthouse", "Pag-asa" + "Island" (split by the model)
     j, kind = end, None
-    while j < len(doc) and j - end < 2 and doc[j].is_lower and doc[j].pos_ == "NOUN":
+    while j < len(doc) and j - end < 2 and (
+        doc[j].is_lower and doc[j].pos_ == "NOUN"
+        or j == end and doc[j].text.istitle() and doc[j].lower_ in LANDFORM_NOUNS and doc[j].pos_ in {"NOUN", "PROPN"}
+    ):
         low = doc[j].lower_
         if low in LANDFORM_NOUNS or (kind == "LOC" and low == "group"):
             kind = "LOC"
@@ -81,11 +84,29 @@ def _extend(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str]:
         else:
             break
         j += 1
+    # a nationality word the model gave an unknown name ("Dokdo" in "the Dokdo islets") may head a place too
+    labels = {"ORG", "GPE", "LOC", "FAC", "PERSON"}
+    if kind == "LOC" and label == "NORP" and not gazetteer.country_of_demonym(doc[start:end].text):
+        labels = labels | {"NORP"}
     # only when the noun heads the phrase the name modifies
-    if (kind and label in {"ORG", "GPE", "LOC", "FAC", "PERSON"} and doc[end - 1].pos_ == "PROPN"
-            and doc[end - 1].head.i in range(end, j)):
+    if kind and label in labels and doc[end - 1].pos_ == "PROPN" and doc[end - 1].head.i in range(end, j):
         return start, j, kind
-    return start, end, label
+    return start, end, _landform_label(doc, start, end, label)
+
+
+def _landform_label(doc: Doc, start: int, end: int, label: str) -> str:
+    """A name ending in a landform word ('Baengnyeong Island', 'Itu Aba Island') is a location,
+    whatever the model called it, unless the gazetteer knows it as a country, city or region."""
+    last = doc[end - 1]
+    if (
+        end - start >= 2
+        and label in {"GPE", "PERSON", "ORG", "NORP", "FAC"}
+        and last.text.istitle()
+        and last.lower_ in LANDFORM_NOUNS
+        and not gazetteer.place_kind(doc[start:end].text)
+    ):
+        return "LOC"
+    return label
 
 
 def _title_then_name(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
