@@ -190,7 +190,10 @@ def find_names(doc: Doc) -> list[Span]:
         ranges = [r for r in ranges if r[1] <= start or r[0] >= end]
         ranges.append((start, end, label))
     for start, end, label in _title_then_name(doc, set()):
-        # a title-anchored name wins over what the model made of those words
+        # a longer person name of the model's holds it: "Cho Tae-yul", "Luiz Inacio Lula da Silva"
+        if any(lab == "PERSON" and s <= start and end <= e and e - s > end - start for s, e, lab in ranges):
+            continue
+        # otherwise a title-anchored name wins over what the model made of those words
         ranges = [r for r in ranges if r[1] <= start or r[0] >= end]
         ranges.append((start, end, label))
     taken = {i for s, e, _ in ranges for i in range(s, e)}
