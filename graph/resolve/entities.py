@@ -170,7 +170,10 @@ class EntityResolver:
                 by_full[k] = mid(m)
         # surnames (and given names) join the one full name they belong to
         for m in ms:
-            if m.label in {"NORP", "GPE"} or len(tokens(m.text)) != 1 or m in full:
+            # a GPE the gazetteer does not know may be a surname the model took for a place ("Scholz")
+            if m.label == "NORP" or (m.label == "GPE" and gazetteer.place_kind(m.text)):
+                continue
+            if len(tokens(m.text)) != 1 or m in full:
                 continue
             word = translit_key(m.text)
             owners = {self.uf.find(v) for k, v in by_full.items() if word in (k.split()[-1], k.split()[0])}
