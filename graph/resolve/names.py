@@ -5,6 +5,8 @@ spellings of one name compare equal.
 'sea of okhotsk'
 >>> translit_key("Sergei Lavrov") == translit_key("Sergey Lavrov")
 True
+>>> translit_key("Alexei Overchuk") == translit_key("Aleksey Overchuk")
+True
 >>> acronym_of("Group of 20"), acronym_of("United Nations")
 ('g20', 'un')
 """
@@ -32,11 +34,12 @@ def name_key(text: str) -> str:
 
 
 def translit_key(text: str) -> str:
-    """A key under which common romanization variants meet (Sergey/Sergei, Dmitry/Dmitri)."""
+    """A key under which common romanization variants meet (Sergey/Sergei, Dmitry/Dmitri, Alexei/Aleksei)."""
     key = name_key(text)
     words = []
     for word in key.split():
         word = re.sub(r"(.)\1+", r"\1", word)  # doubled letters
+        word = word.replace("x", "ks")  # Alexei / Aleksei, Maxim / Maksim
         word = word.replace("kh", "h").replace("ts", "c").replace("yu", "iu").replace("ya", "ia")
         word = word.replace("y", "i").replace("j", "i").replace("ie", "i").replace("ii", "i")
         word = re.sub(r"(ei|ai)$", lambda m: m.group(1)[0] + "i", word)
