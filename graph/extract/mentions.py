@@ -72,9 +72,17 @@ def _extend(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str]:
             end += 1
     # "Habomai" + "islet group", "Iikura" + "guesthouse", "Pag-asa" + "Island" (split by the model)
     j, kind = end, None
-    while j < len(doc) and j - end < 2 and (
-        doc[j].is_lower and doc[j].pos_ == "NOUN"
-        or j == end and doc[j].text.istitle() and doc[j].lower_ in LANDFORM_NOUNS and doc[j].pos_ in {"NOUN", "PROPN"}
+    while (
+        j < len(doc)
+        and j - end < 2
+        and (
+            doc[j].is_lower
+            and doc[j].pos_ == "NOUN"
+            or j == end
+            and doc[j].text.istitle()
+            and doc[j].lower_ in LANDFORM_NOUNS
+            and doc[j].pos_ in {"NOUN", "PROPN"}
+        )
     ):
         low = doc[j].lower_
         if low in LANDFORM_NOUNS or (kind == "LOC" and low == "group"):
@@ -165,6 +173,16 @@ def _countries(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _in_landform_phrase(doc: Doc, start: int, end: int) -> bool:
+    """'the island of X', 'the four islands: X, Y and Z', 'the islands of X, Y and Z'."""
+    tok = doc[end - 1]
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "appos" and tok.head.lower_ in LANDFORM_NOUNS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in LANDFORM_NOUNS
+
+
 def find_names(doc: Doc) -> list[Span]:
     """The named entities of a Doc, repaired, as labelled Spans in text order."""
     ranges: list[tuple[int, int, str]] = []
@@ -182,7 +200,10 @@ def find_names(doc: Doc) -> list[Span]:
             while end - start > 1 and ent.label_ == "PERSON" and is_title_word(doc[start]):
                 start += 1
             start, end, label = _extend(doc, start, end, ent.label_)
-            ranges.append((start, end, _label_for(doc, start, end, label)))
+            label = _label_for(doc, start, end, label)
+            if label in {"GPE", "ORG", "PERSON"} and _in_landform_phrase(doc, start, end):
+                label = "LOC"
+            ranges.append((start, end, label))
     for start, end, label in _numbered_names(doc):
         # the model's piece of it ("Group" alone) gives way; a name that already holds it stays
         if any(s <= start and end <= e for s, e, _ in ranges):

@@ -233,8 +233,10 @@ class EntityResolver:
                         self.uf.union(by_key[k], root)
                     else:
                         by_key[k] = root
-        # lone surnames: the one person of the corpus they name
+        # lone surnames: the one person of the corpus they name; the last word of a full name
+        # first, else its first word (family name first: "Yoon" of "Yoon Suk Yeol")
         surname_owners: dict[str, set[MentionId]] = defaultdict(set)
+        first_owners: dict[str, set[MentionId]] = defaultdict(set)
         for root, ids in self.uf.groups().items():
             if not self._group_is_person(ids):
                 continue
@@ -242,13 +244,15 @@ class EntityResolver:
                 t = translit_key(self.mentions[i].text).split()
                 if len(t) >= 2:
                     surname_owners[t[-1]].add(root)
+                    first_owners[t[0]].add(root)
         for root, ids in sorted(self.uf.groups().items()):
             if any(len(tokens(self.mentions[i].text)) >= 2 for i in ids):
                 continue
             words = {translit_key(self.mentions[i].text) for i in ids if self.mentions[i].label != "NORP"}
             if len(words) != 1:
                 continue
-            owners = {self.uf.find(o) for o in surname_owners.get(words.pop(), set())}
+            word = words.pop()
+            owners = {self.uf.find(o) for o in surname_owners.get(word) or first_owners.get(word, set())}
             if len(owners) == 1 and (self._group_is_person(ids) or self._weak_label(ids)):
                 self.uf.union(owners.pop(), root)
         # other names: the same name (or country) is one entity
@@ -371,11 +375,16 @@ class EntityResolver:
 
     def _kind(self, ids: list[MentionId]) -> str:
         votes = self._kind_votes(ids)
+        if "place" in votes:  # a place the gazetteer does not know: what else the text says, else a town
+            specific = {k: v for k, v in votes.items() if k in {"location", "region", "city", "country"}}
+            votes["city" if not specific else max(specific, key=lambda k: (specific[k], -KIND_ORDER.index(k)))] += (
+                votes.pop("place")
+            )
         best = max(votes.values())
         for kind in KIND_ORDER:
             if votes.get(kind) == best:
                 return kind
-        return "place"
+        return "city"
 
     def _label(self, kind: str, ids: list[MentionId]) -> tuple[str, list[str], list[str]]:
         names = [self.mentions[i].text for i in ids if self.mentions[i].label != "NORP"]
