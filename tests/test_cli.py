@@ -123,3 +123,23 @@ def test_validate_says_the_seed_graph_conforms(seeds_build):
 def test_remove_unknown_article_lists_what_is_there(seeds_copy):
     code, out = run("remove", "nope", "--store", str(seeds_copy))
     assert code == 1 and "Not in the store: nope" in out and "000_5deb3ae3fe01fe22" in out
+
+
+@pytest.mark.slow
+@pytest.mark.server
+def test_push_then_query_the_server_gives_the_store_rows(seeds_build, oxigraph_server):
+    code, out = run("push", "--store", str(seeds_build), "--endpoint", oxigraph_server)
+    assert (code, out.strip()) == (0, f"pushed 6 graphs to {oxigraph_server}")
+    query = str(ROOT / "queries" / "roles.rq")
+    code, remote = run("query", query, "--endpoint", oxigraph_server, "-f", "json")
+    assert code == 0
+    code, local = run("query", query, "--store", str(seeds_build), "-f", "json")
+    key = lambda r: (r["person"], r["title"], r["of"] or "")  # noqa: E731
+    assert sorted(json.loads(remote), key=key) == sorted(json.loads(local), key=key)
+    assert len(json.loads(local)) >= 10
+
+
+def test_push_to_a_server_that_is_down_fails_with_one_line(seeds_build):
+    code, out = run("push", "--store", str(seeds_build), "--endpoint", "http://127.0.0.1:9", "--retries", "0")
+    assert code == 1
+    assert out.startswith("Error: ") and len(out.strip().splitlines()) == 1

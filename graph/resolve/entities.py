@@ -134,6 +134,9 @@ class EntityResolver:
             for m in ex.mentions:
                 self._add(m)
             self._alias_mentions(ex)
+        self.by_article: dict[str, list[Mention]] = defaultdict(list)
+        for m in self.mentions.values():
+            self.by_article[m.article_id].append(m)
         for ex in self.extractions:
             self._within_article(ex)
         self._across_articles()
@@ -159,7 +162,7 @@ class EntityResolver:
 
     def _within_article(self, ex: Extraction) -> None:
         aid = ex.article.id
-        ms = [m for m in self.mentions.values() if m.article_id == aid]
+        ms = self.by_article.get(aid, [])
         full = [m for m in ms if is_person(m) and len(tokens(m.text)) >= 2]
         by_full: dict[str, MentionId] = {}
         for m in full:

@@ -1,0 +1,53 @@
+"""A store of 1,000 articles takes one more with the NLP of that one only."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from graph.store import Store
+
+pytestmark = pytest.mark.slow
+
+PEOPLE = ["Anna Berg", "Pierre Dubois", "Maria Rossi", "Jan Novak", "Lena Holm", "Tomas Silva", "Ines Costa",
+          "Karl Weber", "Sofia Lind", "Marek Zielinski"]
+CITIES = ["Paris", "Berlin", "Madrid", "Rome", "Vienna", "Prague", "Lisbon", "Warsaw", "Oslo", "Athens"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def article(i: int) -> dict:
+    a, b = PEOPLE[i % 10], PEOPLE[(i * 3 + 1) % 10]
+    if a == b:
+        b = PEOPLE[(i + 5) % 10]
+    return {
+        "id": f"a{i:04d}",
+        "date": f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        "text": f"Foreign Minister {a} met {b} on {DAYS[i % 5]} in {CITIES[i % 10]}. "
+                f"{a.split()[1]} said the talks were useful.",
+    }
+
+
+def test_one_new_article_in_a_store_of_a_thousand(tmp_path, pipeline, capsys):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(article(i)) + "\n" for i in range(1000)))
+    out = tmp_path / "out"
+    start = time.perf_counter()
+    first = pipeline.build([corpus], out, exports=["turtle"])
+    first_s = time.perf_counter() - start
+    assert (first.articles, first.parsed) == (1000, 1000)
+
+    new = tmp_path / "new.jsonl"
+    new.write_text(json.dumps(article(1000)) + "\n")
+    start = time.perf_counter()
+    second = pipeline.build([new], out, exports=["turtle"])
+    second_s = time.perf_counter() - start
+    assert (second.articles, second.added, second.parsed) == (1001, 1, 1)
+
+    triples = len(Store.reader(out))
+    again = pipeline.build([new], out, exports=["turtle"])
+    assert (again.added, again.parsed, again.triples) == (0, 0, triples)
+    with capsys.disabled():
+        print(f"\n1,000 articles: first build {first_s:.1f} s; one more article {second_s:.1f} s "
+              f"(NLP for 1 article, graph rebuilt from the cache); {triples} quads")
