@@ -44,6 +44,18 @@ class AliasReader:
     def _names(self, tok: Token) -> list[Ref]:
         return [r for r in (self._name(t) for t in conjuncts(tok)) if r is not None]
 
+    def _names_after_where(self, tok: Token) -> list[Ref]:
+        """'A in X and B in Y' parsed as 'A in [X and B] in Y': B, the conjunct that has its own 'in Y'."""
+        out: list[Ref] = []
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "by"}):
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                for other in conjuncts(place)[1:]:
+                    if any(c.dep_ == "prep" and c.lower_ in {"in", "by"} for c in other.children):
+                        name = self._name(other)
+                        if name is not None:
+                            out.append(name)
+        return out
+
     def _thing(self, tok: Token) -> Ref | None:
         """The noun phrase named: a name, 'the islands', or 'they' (the subject before)."""
         name = self._name(tok)
@@ -90,6 +102,7 @@ class AliasReader:
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         names += self._names(pobj)
+                        names += self._names_after_where(pobj)
                 subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
                 if subj is not None:
                     thing = self._thing(subj)
@@ -113,6 +126,10 @@ class AliasReader:
                     if tok.i == first.i and tok.dep_ in {"advcl", "ROOT"}:
                         subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                         thing = self._thing(subj) if subj is not None else None
+                    elif oprd and tok.dep_ == "relcl":  # "the Sea of Japan, which Seoul calls the East Sea"
+                        thing = self._thing(tok.head)
+                    elif oprd and dobj and dobj[0].lower_ not in {"which", "that", "what"}:
+                        thing = self._thing(dobj[0])  # "Argentina calls the islands the Malvinas"
                     else:
                         before = self._before_comma(tok)
                         thing = self._thing(before) if before is not None else None
