@@ -235,8 +235,7 @@ def kind_of(span: Span) -> str:
     label = span.label_
     if label == "GPE":
         return gazetteer.place_kind(span.text) or "place"
-    if label in {"LOC", "FAC", "ORG", "PERSON"} and len(span) == 1:
-        kind = gazetteer.place_kind(span.text)
-        if kind == "city" and label == "PERSON":
-            return "city"
+    # a city the model took for a person: "Kyiv", "Buenos Aires"
+    if label == "PERSON" and gazetteer.place_kind(span.text) == "city":
+        return "city"
     return LABEL_KIND.get(label, "organization")
