@@ -191,3 +191,15 @@ def test_bad_inputs_are_skipped_and_reported(tmp_path, pipeline):
         f"{folder / 'bad.jsonl'}:2: not valid JSON: Expecting value (column 1)",
         f"{folder / 'empty.txt'}: empty file",
     ])
+
+
+def test_a_dateline_gives_the_article_its_stated_date(tmp_path, pipeline):
+    path = tmp_path / "dateline.txt"
+    path.write_text("BERLIN, March 4, 2021 (Reuters) - Chancellor Angela Merkel met French President "
+                    "Emmanuel Macron on Tuesday in Berlin, her spokesman said.\n")
+    report = pipeline.build([path], tmp_path / "out", exports=["turtle"])
+    article = report.corpus.articles[0]
+    assert (article.date.isoformat(), article.date_origin.value) == ("2021-03-04", "stated")
+    assert "March 4, 2021" in article.date_evidence
+    meeting = next(e for e in report.corpus.events if e.kind == "meeting")
+    assert (meeting.date.value, meeting.date.origin.value) == ("2021-03-02", "stated")

@@ -28,11 +28,26 @@ _FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "\u2019ll"})
 _FUTURE_MODIFIERS = frozenset({"planned", "expected", "upcoming", "next", "proposed", "scheduled", "forthcoming"})
 
 
+def is_dateline(span: Span) -> bool:
+    """'BERLIN, March 4, 2021 (Reuters) - ...': the article's date, not an event's."""
+    doc = span.doc
+    before = [t for t in doc[span.sent.start: span.start] if not t.is_space]
+    if any(t.pos_ not in {"PROPN", "PUNCT"} for t in before) or len(before) > 6:
+        return False
+    i = span.end
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - span.end < 6:
+            i += 1
+        i += 1
+    return i < len(doc) and doc[i].text in {"-", "--", "\u2013", "\u2014", "/", ":"}
+
+
 class DateIndex:
-    """The DATE entities of a Doc, by token."""
+    """The DATE entities of a Doc, by token (datelines left out)."""
 
     def __init__(self, doc: Doc):
-        self.spans = [e for e in doc.ents if e.label_ == "DATE" and _TIME_WORDS.search(e.text)]
+        self.spans = [e for e in doc.ents
+                      if e.label_ == "DATE" and _TIME_WORDS.search(e.text) and not is_dateline(e)]
         self.by_token = {t.i: span for span in self.spans for t in span}
 
     def get(self, token: Token) -> Span | None:
