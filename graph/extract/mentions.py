@@ -162,6 +162,22 @@ def _numbered_names(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
+def _repeated_surnames(doc: Doc, ranges: list[tuple[int, int, str]], taken: set[int]) -> list[tuple[int, int, str]]:
+    """The surname of a full name found elsewhere in the article, where the model saw nothing:
+    'Scholz' in 'Scholz and Tusk met' after 'Chancellor Olaf Scholz'."""
+    surnames = {doc[e - 1].text for s, e, label in ranges if label == "PERSON" and e - s >= 2}
+    return [
+        (tok.i, tok.i + 1, "PERSON")
+        for tok in doc
+        if tok.i not in taken
+        and tok.text in surnames
+        and tok.pos_ == "PROPN"
+        and tok.text.istitle()
+        and not is_title_word(tok)
+        and not tok.ent_type_
+    ]
+
+
 def _countries(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Country names the model missed ('U.S.' in 'U.S.-made')."""
     out = []
@@ -217,6 +233,8 @@ def find_names(doc: Doc) -> list[Span]:
         # otherwise a title-anchored name wins over what the model made of those words
         ranges = [r for r in ranges if r[1] <= start or r[0] >= end]
         ranges.append((start, end, label))
+    taken = {i for s, e, _ in ranges for i in range(s, e)}
+    ranges += _repeated_surnames(doc, ranges, taken)
     taken = {i for s, e, _ in ranges for i in range(s, e)}
     ranges += _countries(doc, taken)
     ranges.sort()
