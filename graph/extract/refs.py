@@ -189,16 +189,9 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
             head=low,
             sentence=sentence,
         )
-    if tok.pos_ == "NOUN" and any(c.lower_ in {"the", "these", "those"} for c in tok.lefts):
-        return Ref(
-            text=phrase.text,
-            start=phrase.start_char,
-            end=tok.idx + len(tok),
-            kind="nominal",
-            head=singular(low),
-            sentence=sentence,
-        )
-    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.lefts):
+    definite = any(c.lower_ in {"the", "these", "those"} for c in tok.lefts)
+    counted = tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.lefts)  # "four islands"
+    if tok.pos_ == "NOUN" and (definite or counted):
         return Ref(
             text=phrase.text,
             start=phrase.start_char,
