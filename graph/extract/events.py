@@ -398,7 +398,7 @@ class EventReader:
             if (
                 child.dep_ == "relcl"
                 and child.lower_ in {"take", "took", "takes", "held", "happen", "occur"}
-                and (child.head is noun or child.head.dep_ in {"pobj", "conj"})
+                and (child.head.i == noun.i or child.head.dep_ in {"pobj", "conj"})
             ):
                 t2 = tense_of(child)
                 time = time or clause_time(child, self.dates, t2)
