@@ -88,7 +88,7 @@ def build(
 
     def progress(done: int, total: int) -> None:
         nonlocal bar
-        if quiet or total < 2:
+        if quiet or total < 20:  # a bar only where there is something to wait for
             return
         if bar is None:
             from tqdm import tqdm
