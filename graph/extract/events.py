@@ -49,6 +49,18 @@ _OBJECT_KINDS = frozenset({"seizure", "deployment", "attack", "sanction"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
+_OCCUR = frozenset({"happen", "happens", "happened", "occur", "occurs", "occurred", "held", "hold"})
+
+
+def _is_occurrence(verb: Token) -> bool:
+    """'took place', 'was held', 'happened': a verb that only says the event occurred."""
+    if verb.lower_ in {"take", "takes", "took", "taken", "taking"}:
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if verb.lower_ in {"held", "hold"}:
+        return any(c.dep_ == "auxpass" for c in verb.children)
+    return verb.lower_ in _OCCUR
+
+
 class EventReader:
     """Reads the events of one parsed article."""
 
@@ -414,6 +426,14 @@ class EventReader:
             time = clause_time(verb, self.dates, tense)
         if time is None and self._dated_frame(noun) is not None:
             time = clause_time(self._dated_frame(noun), self.dates, tense)
+        # "The meeting took place in Berlin", "The talks were held on Friday": the clause's place and time
+        if noun.dep_ in {"nsubj", "nsubjpass"} and _is_occurrence(noun.head):
+            occ = noun.head
+            t2 = tense_of(occ)
+            place = place or self._place(occ)
+            time = time or clause_time(occ, self.dates, t2)
+            if t2 == Tense.FUTURE:
+                tense = Tense.FUTURE
         definite = date_possessive or any(
             c.lower_ in {"the", "this", "that", "their", "his", "her"} for c in noun.lefts
         )
