@@ -346,6 +346,7 @@ class EntityResolver:
                 self.demonyms[i] = country or m.text
             elif country:
                 self.demonyms[i] = country  # a country only its demonym names: it becomes an entity
+                by_country[country] = i  # one entity, however many times (and in how many articles)
 
     # -- votes and labels ----------------------------------------------------------------
 
