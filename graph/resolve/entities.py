@@ -275,8 +275,13 @@ class EntityResolver:
         self._acronyms_and_short_forms()
 
     def _weak_label(self, ids: list[MentionId]) -> bool:
-        """A name the model typed as an organisation or nothing in particular."""
-        return all(self.mentions[i].label in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"} for i in ids)
+        """A name the model typed as an organisation or nothing in particular, or as a place the
+        gazetteer does not know (the model often takes a surname for one: 'Scholz')."""
+        return all(
+            self.mentions[i].label in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"}
+            or (self.mentions[i].label == "GPE" and not gazetteer.place_kind(self.mentions[i].text))
+            for i in ids
+        )
 
     def _acronyms_and_short_forms(self) -> None:
         groups = self.uf.groups()
