@@ -10,7 +10,7 @@ neighbours (the paragraph it is in, the run of link lines that ends the text).
 The rules are conservative: a line that reads like reported news (it quotes
 someone, or says who *said* or *told*) is never taken for an appeal, a cookie
 notice or a copyright line, and a short headline at the top is never dropped.
-A credit such as "Information from Kyodo added" is part of the story and stays.
+A credit such as "Information from Reuters added" is part of the story and stays.
 
 :func:`clean_text` blanks the dropped ranges out without moving anything, so
 every character offset into the cleaned text is an offset into the original::
@@ -233,7 +233,7 @@ def _appeal_companions(lines: list[_Line], appeals: set[int]) -> set[int]:
 
 
 def _is_link_bullet(line: _Line) -> bool:
-    """A short bullet line that names a link, not a sentence: "  • Trending Japan"."""
+    """A short bullet line that names a link, not a sentence: "  • Trending Europe"."""
     match = _BULLET.match(line.text)
     if not match:
         return False

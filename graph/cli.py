@@ -28,7 +28,7 @@ def main() -> None:
     Typical use:
       kg build seeds/ --out out/             articles in, graph out (Turtle, TriG, HTML, store)
       kg query queries/meetings.rq --store out/
-      kg view --store out/ --out lavrov.html --around Lavrov --hops 1
+      kg view --store out/ --out macron.html --around Macron --hops 1
 
     Everything runs offline on the CPU. Every fact cites its article, sentence
     and character offsets.
@@ -142,7 +142,7 @@ def build(
     "binds",
     multiple=True,
     metavar="VAR=VALUE",
-    help="Bind a query variable: name=Lavrov (a string) or e=<https://...> (an IRI). Repeatable.",
+    help="Bind a query variable: name=Macron (a string) or e=<https://...> (an IRI). Repeatable.",
 )
 def query(query_file: str, store: Path | None, endpoint: str | None, fmt: str, binds: tuple[str, ...]) -> None:
     """Run a SPARQL query file (or a name from ./queries, e.g. `meetings`).

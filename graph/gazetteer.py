@@ -108,7 +108,7 @@ def _capitals() -> dict[str, str]:
 
 
 def country_of_capital(name: str) -> str | None:
-    """The country whose capital this is: news says "Tokyo" for Japan's government.
+    """The country whose capital this is: news says "Paris" for France's government.
 
     >>> country_of_capital("Paris")
     'France'

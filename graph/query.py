@@ -45,7 +45,7 @@ def load_query(name_or_path: str | Path) -> str:
 
 
 def parse_binding(text: str) -> tuple[str, Node]:
-    """'name=Lavrov' -> ('name', Literal('Lavrov')); 'e=<https://...>' -> an IRI."""
+    """'name=Macron' -> ('name', Literal('Macron')); 'e=<https://...>' -> an IRI."""
     if "=" not in text:
         raise QueryError(f"A binding is NAME=VALUE, not {text!r}")
     name, value = text.split("=", 1)

@@ -80,7 +80,7 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class TimeValue:
-    """A normalized time: `value` is ISO (2019-05-31, 2019-06, 2019) when fixed.
+    """A normalized time: `value` is ISO (2021-03-05, 2021-03, 2021) when fixed.
 
     For an interval, `start` and `end` bound it (ISO days). `text` always keeps
     the words of the article.
@@ -124,9 +124,9 @@ class Ref:
     """A reference to one or more entities as the text makes it; resolved later.
 
     kind is one of:
-      "name"     a named mention ("Sergey Lavrov", "Lavrov", "Japan")
-      "group"    people described by their titles ("the foreign ministers of Japan
-                 and Russia", "the two countries' defense ministers")
+      "name"     a named mention ("Emmanuel Macron", "Macron", "France")
+      "group"    people described by their titles ("the foreign ministers of France
+                 and Germany", "the two countries' defense ministers")
       "pronoun"  he, she, they, the two, both, the two leaders
       "nominal"  a definite noun phrase naming a thing ("the islands")
     """
@@ -145,7 +145,7 @@ class Ref:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """A title held by a person: "Foreign Minister" of "Japan"."""
+    """A title held by a person: "Foreign Minister" of "France"."""
 
     person: Ref
     title: str
@@ -174,7 +174,7 @@ class EventRecord:
 
 @dataclass(frozen=True, slots=True)
 class AliasStatement:
-    """The text says two names name one thing: "Etorofu, called Iturup by Russia"."""
+    """The text says two names name one thing: "Gdansk, called Danzig in German"."""
 
     names: tuple[Ref, ...]
     antecedent: Ref | None  # a noun phrase the names belong to ("the islands")
@@ -282,7 +282,7 @@ class Entity:
     kind: str  # person, organization, country, city, region, location, place, facility, event, product, work
     label: str
     alt_labels: tuple[str, ...] = ()  # other names the articles use
-    hidden_labels: tuple[str, ...] = ()  # demonyms and forms used only as adjectives ("Russian")
+    hidden_labels: tuple[str, ...] = ()  # demonyms and forms used only as adjectives ("French")
     mentions: tuple[Mention, ...] = ()
 
 

@@ -1,6 +1,6 @@
-"""Other names the text gives a thing: "known as the Northern Territories in
-Japan and the Southern Kurils in Russia", "Etorofu, called Iturup by Russia",
-"which Tokyo calls ...", "Moscow calls the disputed islands ...".
+"""Other names the text gives a thing: "known as the Falklands in
+Britain and the Malvinas in Argentina", "Gdansk, called Danzig in German",
+"which Seoul calls ...", "Buenos Aires calls the islands ...".
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ class AliasReader:
             elif low in _CALL:
                 oprd = [c for c in tok.children if c.dep_ in {"oprd", "attr", "xcomp"}]
                 dobj = [c for c in tok.children if c.dep_ == "dobj"]
-                # the parse may make the name the object: "Called the Northern Territories in Japan, ..."
+                # the parse may make the name the object: "Called the Falklands in Britain, ..."
                 named = oprd or [
                     d
                     for d in dobj
@@ -136,10 +136,10 @@ class AliasReader:
                 elif dobj:
                     d = dobj[0]
                     appos = [c for c in d.children if c.dep_ == "appos"]
-                    if appos:  # "Moscow calls the disputed islands the Southern Kurils"
+                    if appos:  # "Argentina calls the islands the Malvinas"
                         names = [r for a in appos for r in self._names(a)]
                         thing = self._thing(d)
-                    elif tok.dep_ == "relcl" and self._name(d) is not None:  # "which Tokyo calls A"
+                    elif tok.dep_ == "relcl" and self._name(d) is not None:  # "which Seoul calls A"
                         names = self._names(d)
                         thing = self._thing(tok.head)
             if names and thing is not None:

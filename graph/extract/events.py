@@ -1,6 +1,6 @@
-"""Events as n-ary facts: verbal ("Kono and Lavrov met"), with a support verb
+"""Events as n-ary facts: verbal ("Berg and Dubois met"), with a support verb
 ("held talks", "took part in a meeting") and nominal ("a meeting between the
-two countries' foreign ministers in Tokyo"), statements included.
+two countries' foreign ministers in Paris"), statements included.
 
 Each event gets its participants as references (resolved later), the place
 and time of its own clause, the tense, and the evidence (trigger offsets).
@@ -104,7 +104,7 @@ class EventReader:
         return self._fronted_names(verb)
 
     def _fronted_names(self, verb: Token) -> list[Ref]:
-        """No subject in the parse ('On Friday Kono and Lavrov will meet'): the people named before the verb."""
+        """No subject in the parse ('On Friday Berg and Dubois will meet'): the people named before the verb."""
         for child in verb.lefts:
             if child.dep_ in {"prep", "npadvmod"}:
                 for tok in child.subtree:
@@ -129,7 +129,7 @@ class EventReader:
             if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     refs = self._refs(pobj)
-                    # "between A and B, Tokyo and Moscow have ...": a list keeps to one kind of thing
+                    # "between A and B, Paris and Berlin have ...": a list keeps to one kind of thing
                     if refs and refs[0].kind == "name":
                         person = refs[0].label == "PERSON"
                         refs = [r for r in refs if r.kind != "name" or (r.label == "PERSON") == person]
@@ -145,14 +145,14 @@ class EventReader:
                     if span is not None and span.label_ in PLACE_LABELS:
                         return name_ref(span, self._sent(tok))
                     if span is not None and span.label_ == "EVENT" and child.lower_ == "at":
-                        return name_ref(span, self._sent(tok))  # "at the Sochi Winter Olympics"
+                        return name_ref(span, self._sent(tok))  # "at the Turin Winter Olympics"
                     if depth < 3 and pobj.pos_ == "NOUN" and child.lower_ in {"at", "on", "of"}:
                         place = self._place(pobj, depth + 1)
                         if place is not None:
                             return place
         if depth >= 3:
             return None
-        for child in tok.children:  # "a meeting between [the ministers in Tokyo]", "held talks in X"
+        for child in tok.children:  # "a meeting between [the ministers in Paris]", "held talks in X"
             if (
                 child.dep_ in {"dobj"}
                 and child.pos_ == "NOUN"
@@ -377,7 +377,7 @@ class EventReader:
                     date_possessive = True
                     continue
                 possessor = self._refs(child)
-        for child in noun.lefts:  # "the Lavrov-Kono meeting", "the Putin-Abe summit"
+        for child in noun.lefts:  # "the Berg-Dubois meeting", "the Biden-Xi summit"
             if child.dep_ in {"compound", "amod", "nmod"}:
                 hyphenated = any(t.text == "-" for t in child.subtree) or any(
                     t.text == "-" for t in self.doc[child.i : noun.i]
@@ -392,7 +392,7 @@ class EventReader:
                         participants.append(name_ref(span, self._sent(noun)))
         participants = possessor + participants
         verb = self._governing_verb(noun)
-        # "talks with Putin" as the purpose of a visit, or after which someone spoke:
+        # "talks with Macron" as the purpose of a visit, or after which someone spoke:
         # the other side is the visitor or the speaker.
         has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
         if has_with and kind in {"meeting", "talks"} and not possessor:
@@ -406,7 +406,7 @@ class EventReader:
         if noun_is_future(noun) or (verb is not None and tense == Tense.PRESENT and verb.lower_ not in REPORTING):
             tense = Tense.FUTURE
         time = clause_time(noun, self.dates, tense)
-        for child in noun.subtree:  # "..., which will take place at the end of next month in Osaka"
+        for child in noun.subtree:  # "..., which will take place at the end of next month in Geneva"
             if (
                 child.dep_ == "relcl"
                 and child.lower_ in {"take", "took", "takes", "held", "happen", "occur"}

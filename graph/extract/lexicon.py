@@ -129,7 +129,7 @@ TITLE_MODIFIERS = frozenset(
 # Persons referred to by a plural noun: "the two leaders", "the ministers".
 PERSON_GROUP_HEADS = frozenset(["leaders", "ministers", "diplomats", "officials", "presidents", "premiers", "envoys"])
 
-# Collective nouns that speak for a country when qualified: "Soviet troops", "the Russian army".
+# Collective nouns that speak for a country when qualified: "Turkish troops", "the French army".
 FORCE_HEADS = frozenset(
     [
         "troops",
@@ -149,7 +149,7 @@ FORCE_HEADS = frozenset(
     ]
 )
 
-# Nouns that, following a proper name, make it a place of this kind: "Habomai islet group".
+# Nouns that, following a proper name, make it a place of this kind: "Farne islet group".
 LANDFORM_NOUNS = frozenset(
     [
         "island",

@@ -1,9 +1,9 @@
 """Names in a parsed article, with the small model's mistakes repaired.
 
-spaCy's small English model splits "Group of 20" (or sees only its number), glues "the Foreign
-Ministry's Iikura" into one name, misses "U.S." in "U.S.-made", calls a title
-word an organisation ("Defense" in "Defense Minister Takeshi Iwaya") and
-misses names after titles ("Foreign Ministers Fumio Kishida and ...").
+spaCy's small English model splits "Group of 7" (or sees only its number), glues "the Foreign
+Ministry's Bellevue" into one name, misses "U.S." in "U.S.-made", calls a title
+word an organisation ("Defense" in "Defense Minister Boris Pistorius") and
+misses names after titles ("Foreign Ministers Annalena Baerbock and ...").
 `find_names` returns the repaired spans; the final type of an entity is
 decided later from all its mentions (see graph.resolve).
 """
@@ -49,7 +49,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _split_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """'the Foreign Ministry's Iikura' -> 'Foreign Ministry', 'Iikura'."""
+    """'the Foreign Ministry's Bellevue' -> 'Foreign Ministry', 'Bellevue'."""
     for i in range(start + 1, end - 1):
         if doc[i].text in _POSSESSIVE and doc[i].tag_ == "POS":
             return [(start, i), (i + 1, end)]
@@ -64,13 +64,13 @@ def _label_for(doc: Doc, start: int, end: int, label: str) -> str:
 
 
 def _extend(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str]:
-    """Grow a name over words that belong to it: 'Group of' + '20', 'Habomai' + 'islet group'."""
+    """Grow a name over words that belong to it: 'Group of' + '7', 'Farne' + 'islet group'."""
     # "Group of" + "20"
     if end < len(doc) and doc[end - 1].lower_ == "of" and (doc[end].like_num or doc[end].pos_ == "PROPN"):
         end += 1
         while end < len(doc) and doc[end].pos_ == "PROPN":
             end += 1
-    # "Habomai" + "islet group", "Iikura" + "guesthouse", "Pag-asa" + "Island" (split by the model)
+    # "Farne" + "islet group", "Bellevue" + "guesthouse", "Pag-asa" + "Island" (split by the model)
     j, kind = end, None
     while (
         j < len(doc)
@@ -118,7 +118,7 @@ def _landform_label(doc: Doc, start: int, end: int, label: str) -> str:
 
 
 def _title_then_name(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
-    """Proper nouns right after a title are a person: 'Foreign Ministers Fumio Kishida'."""
+    """Proper nouns right after a title are a person: 'Foreign Ministers Annalena Baerbock'."""
     out = []
     i = 0
     while i < len(doc):
@@ -212,7 +212,7 @@ def find_names(doc: Doc) -> list[Span]:
             # A title word tagged as a name ("Defense" in "Defense Minister X") is not one.
             if all(is_title_word(t) for t in doc[start:end]) and end < len(doc) and is_title_word(doc[end]):
                 continue
-            # Titles glued to the front of a person: "Defense Minister Takeshi Iwaya".
+            # Titles glued to the front of a person: "Defense Minister Boris Pistorius".
             while end - start > 1 and ent.label_ == "PERSON" and is_title_word(doc[start]):
                 start += 1
             start, end, label = _extend(doc, start, end, ent.label_)

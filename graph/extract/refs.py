@@ -1,7 +1,7 @@
 """Turn a noun phrase of the parse into references to entities (`Ref`).
 
-A phrase may name entities ("Kono and Lavrov"), describe people by their
-titles ("the foreign ministers of Japan and Russia"), point back ("he",
+A phrase may name entities ("Berg and Dubois"), describe people by their
+titles ("the foreign ministers of France and Germany"), point back ("he",
 "the two", "both"), or describe a thing ("the disputed islands"). The
 references are resolved to entities later, once the whole article (and the
 corpus) is known.
@@ -89,7 +89,7 @@ def _titles(head: Token) -> tuple[str, ...]:
 
 
 def _of_names(head: Token, names: NameIndex) -> tuple[str, ...]:
-    """Whose people: 'of Japan and Russia', "Japan's", "the two countries'", 'their'."""
+    """Whose people: 'of France and Germany', "France's", "the two countries'", 'their'."""
     out: list[str] = []
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -107,7 +107,7 @@ def _of_names(head: Token, names: NameIndex) -> tuple[str, ...]:
                 count = next((NUMBER_WORDS[c.lower_] for c in child.children if c.lower_ in NUMBER_WORDS), None)
                 if count:
                     out.append(f"@{count}")
-    for child in head.lefts:  # "Japanese and Russian ministers"
+    for child in head.lefts:  # "French and German ministers"
         span = names.get(child)
         if span is not None and span.label_ in {"NORP", "GPE"}:
             out.extend(s.text for s in (names.get(t) for t in conjuncts(child)) if s is not None)
@@ -121,7 +121,7 @@ def refs_for(token: Token, names: NameIndex, sentence: int) -> list[Ref]:
         ref = _ref_for_one(tok, names, sentence)
         if ref is None:
             continue
-        # "the ministers of Japan and Russia" parsed as "[the ministers of Japan] and [Russia]"
+        # "the ministers of France and Germany" parsed as "[the ministers of France] and [Germany]"
         if out and out[0].kind == "group" and out[0].of and ref.kind == "name" and ref.label == "GPE":
             out[0] = replace(out[0], of=out[0].of + (ref.text,))
             continue
@@ -162,7 +162,7 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
             count=NUMBER_WORDS[low],
         )
     phrase = tok.doc[tok.left_edge.i : tok.i + 1]
-    if low in FORCE_HEADS:  # "Soviet troops", "the Russian military"
+    if low in FORCE_HEADS:  # "Turkish troops", "the French military"
         for child in tok.lefts:
             mod = names.get(child)
             if mod is not None and mod.label_ in {"NORP", "GPE"}:

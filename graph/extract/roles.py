@@ -1,6 +1,6 @@
-"""Roles and titles of people: "Foreign Minister Taro Kono", "Russian Deputy
-Foreign Minister Igor Morgulov", "Sergey Lavrov, Russia's foreign minister",
-"Foreign Ministers Fumio Kishida and Sergey Lavrov".
+"""Roles and titles of people: "Foreign Minister Anna Berg", "French Deputy
+Foreign Minister Paul Roux", "Wang Yi, China's foreign minister",
+"Foreign Ministers Annalena Baerbock and Wang Yi".
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def _title_before(doc: Doc, span: Span, names: NameIndex) -> tuple[list[Token], 
 
 
 def _appositive_title(span: Span, names: NameIndex) -> tuple[list[Token], str | None]:
-    """'Sergey Lavrov, Russia's foreign minister' / '..., the foreign minister of Japan'."""
+    """'Wang Yi, China's foreign minister' / '..., the foreign minister of France'."""
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.lower_ in TITLE_HEADS:

@@ -1,7 +1,7 @@
 """Time expressions attached to a clause or an event noun, and the clause's tense.
 
 A sentence may hold several dates; each event takes the one in its own clause:
-"On Friday Kono and Lavrov will meet ... for the next meeting ..., which will
+"On Friday Berg and Dubois will meet ... for the next meeting ..., which will
 take place at the end of next month" gives the meeting "Friday" and the next
 meeting "the end of next month". Dates inside nested clauses and inside
 "after ..." / "before ..." phrases are not the clause's own.

@@ -1,11 +1,11 @@
 """One node per real-world entity, however many names the articles use.
 
-Within an article: a surname joins the full name it belongs to ("Kono" ->
-"Taro Kono") whatever label the model gave it, a demonym points to its
-country ("Russian" -> Russia), and names the text says are one ("known as A
+Within an article: a surname joins the full name it belongs to ("Berg" ->
+"Anna Berg") whatever label the model gave it, a demonym points to its
+country ("French" -> France), and names the text says are one ("known as A
 and B", "X, called Y") join. Across articles: the same normalized name,
-romanization variants (Sergey/Sergei), family-name-first forms, acronyms of a
-long form ("G20" / "Group of 20"), a short organisation name that ends a
+romanization variants (Dmitry/Dmitri), family-name-first forms, acronyms of a
+long form ("G7" / "Group of 7"), a short organisation name that ends a
 unique longer one ("Foreign Ministry"), and a lone surname that matches one
 person of the corpus. Person names never join place or organisation names.
 The type of an entity is a vote of all its mentions, its titles and what the
@@ -303,7 +303,7 @@ class EntityResolver:
                     other = next(iter(long_forms[a]))
                     if self.uf.find(other) != self.uf.find(root):
                         self.uf.union(other, root)
-        # "Foreign Ministry" -> the one "Japanese Foreign Ministry" of the corpus
+        # "Foreign Ministry" -> the one "German Foreign Ministry" of the corpus
         groups = self.uf.groups()
         orgs = {
             root: {name_key(self.mentions[i].text) for i in ids}
@@ -323,7 +323,7 @@ class EntityResolver:
                     self.uf.union(owners.pop(), root)
 
     def _demonyms(self) -> None:
-        """'Russian' -> Russia; 'Soviet' -> the 'Soviet Union' of the corpus."""
+        """'French' -> France; 'Ottoman' -> the 'Ottoman Empire' of the corpus."""
         groups = self.uf.groups()
         by_country: dict[str, MentionId] = {}
         prefixes: dict[str, set[MentionId]] = defaultdict(set)

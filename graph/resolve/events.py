@@ -70,7 +70,7 @@ _ACTOR_KINDS = frozenset({"statement", "agreement", "talks", "meeting", "sanctio
 
 
 def _as_place(key: str | None, ctx: ArticleContext) -> str | None:
-    """A place for an event: a named event stands for the place it is named after ('Sochi Winter Olympics')."""
+    """A place for an event: a named event stands for the place it is named after ('Turin Winter Olympics')."""
     if key is None:
         return None
     entity = ctx.table.entities[key]
@@ -81,7 +81,7 @@ def _as_place(key: str | None, ctx: ArticleContext) -> str | None:
 
 
 def _actor(key: str, ctx: ArticleContext) -> str:
-    """A capital that speaks for its country ("Moscow has argued") acts as the country."""
+    """A capital that speaks for its country ("Beijing has argued") acts as the country."""
     entity = ctx.table.entities[key]
     if entity.kind != "city":
         return key
@@ -114,7 +114,7 @@ def resolve_article_events(ctx: ArticleContext) -> list[WorkingEvent]:
             participants = participants[:1]
             agent = participants[0] if participants else None
         participants = [p for p in participants if p != place]
-        if rec.kind == "visit":  # "Abe visits Sochi": the place visited is not a visitor
+        if rec.kind == "visit":  # "Merkel visits Turin": the place visited is not a visitor
             places = [p for p in participants if kinds[p].kind in PLACE_KINDS - {"country"}]
             place = place or (places[0] if places else None)
             participants = [p for p in participants if p not in places]
@@ -216,7 +216,7 @@ def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> lis
             continue
         has_people = bool(ev.participants or ev.objects)
         if not has_people and not ev.definite:
-            # "a meeting in Moscow in January" right after the two leaders' meetings: theirs
+            # "a meeting in Paris in January" right after the two leaders' meetings: theirs
             donor = next(
                 (
                     k

@@ -1,14 +1,14 @@
 """Name normalization shared by the resolvers: keys that make different
 spellings of one name compare equal.
 
->>> name_key("the Sea of Okhotsk")
-'sea of okhotsk'
->>> translit_key("Sergei Lavrov") == translit_key("Sergey Lavrov")
+>>> name_key("the Bay of Biscay")
+'bay of biscay'
+>>> translit_key("Dmitri Peskov") == translit_key("Dmitry Peskov")
 True
 >>> translit_key("Alexei Overchuk") == translit_key("Aleksey Overchuk")
 True
->>> acronym_of("Group of 20"), acronym_of("United Nations")
-('g20', 'un')
+>>> acronym_of("Group of 7"), acronym_of("United Nations")
+('g7', 'un')
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def name_key(text: str) -> str:
 
 
 def translit_key(text: str) -> str:
-    """A key under which common romanization variants meet (Sergey/Sergei, Dmitry/Dmitri, Alexei/Aleksei)."""
+    """A key under which common romanization variants meet (Dmitry/Dmitri, Alexei/Aleksei)."""
     key = name_key(text)
     words = []
     for word in key.split():
@@ -52,7 +52,7 @@ def tokens(text: str) -> list[str]:
 
 
 def acronym_of(text: str) -> str | None:
-    """Initials of a multi-word name, numbers kept: 'Group of 20' -> 'g20'."""
+    """Initials of a multi-word name, numbers kept: 'Group of 7' -> 'g7'."""
     words = [w for w in re.split(r"[\s-]+", fold(text)) if w]
     if len(words) < 2:
         return None
@@ -65,7 +65,7 @@ def acronym_of(text: str) -> str | None:
 
 
 def as_acronym(text: str) -> str | None:
-    """'G20', 'G-20', 'U.N.' -> 'g20', 'g20', 'un'; None when the text is not an acronym."""
+    """'G7', 'G-7', 'U.N.' -> 'g7', 'g7', 'un'; None when the text is not an acronym."""
     compact = fold(text).replace(".", "").replace("-", "")
     if (
         2 <= len(compact) <= 6

@@ -5,7 +5,7 @@
 - "they", "the two", "both", "the two leaders": the people of the event just
   told, or the last two people named;
 - "the two countries": the two countries the article names most;
-- "the foreign ministers of Japan and Russia": the people who hold that title
+- "the foreign ministers of France and Germany": the people who hold that title
   in the article (or, failing that, in the corpus and named in the article),
   for those countries when their countries are known;
 - "the islands": the thing the article gave that name to ("known as ...").
