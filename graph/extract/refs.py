@@ -129,38 +129,23 @@ def refs_for(token: Token, names: NameIndex, sentence: int) -> list[Ref]:
     return out
 
 
+def _pronoun(tok: Token, sentence: int, count: int | None, text: str | None = None) -> Ref:
+    """'he' (one person), 'they' (some), 'both' and 'the two' (two): resolved against what came before."""
+    return Ref(text=text or tok.text, start=tok.idx, end=tok.idx + len(tok), kind="pronoun", sentence=sentence,
+               count=count)
+
+
 def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
     span = names.get(tok)
     if span is not None:
         return name_ref(span, sentence)
     low = tok.lower_
     if low in PRONOUNS_PERSON or low in PRONOUNS_PLURAL:
-        return Ref(
-            text=tok.text,
-            start=tok.idx,
-            end=tok.idx + len(tok),
-            kind="pronoun",
-            sentence=sentence,
-            count=1 if low in PRONOUNS_PERSON else None,
-        )
+        return _pronoun(tok, sentence, 1 if low in PRONOUNS_PERSON else None)
     if low in NUMBER_WORDS and tok.pos_ in {"NUM", "DET", "PRON"} and not list(tok.children) or low == "both":
-        return Ref(
-            text=tok.text,
-            start=tok.idx,
-            end=tok.idx + len(tok),
-            kind="pronoun",
-            sentence=sentence,
-            count=NUMBER_WORDS[low],
-        )
+        return _pronoun(tok, sentence, NUMBER_WORDS[low])
     if low in NUMBER_WORDS and any(c.lower_ == "the" for c in tok.children):  # "the two"
-        return Ref(
-            text="the " + tok.text,
-            start=tok.idx,
-            end=tok.idx + len(tok),
-            kind="pronoun",
-            sentence=sentence,
-            count=NUMBER_WORDS[low],
-        )
+        return _pronoun(tok, sentence, NUMBER_WORDS[low], text="the " + tok.text)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1]
     if low in FORCE_HEADS:  # "Turkish troops", "the French military"
         for child in tok.lefts:
