@@ -19,14 +19,10 @@ from graph.store import Store
 SERIALIZATION_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "id"}
 
 
-def _sort_key(q: ox.Quad | ox.Triple) -> str:
-    return str(q)
-
-
 def merged_triples(store: Store) -> list[ox.Triple]:
     """Every distinct triple of every graph: the merged view."""
     seen = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads()}
-    return sorted(seen, key=_sort_key)
+    return sorted(seen, key=str)
 
 
 def write_turtle(store: Store, path: Path) -> None:

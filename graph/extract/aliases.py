@@ -5,7 +5,7 @@ Britain and the Malvinas in Argentina", "Gdansk, called Danzig in German",
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from graph.extract.refs import NameIndex, conjuncts, name_ref, singular
 from graph.records import AliasStatement, Evidence, Ref
@@ -163,4 +163,4 @@ def read_aliases(doc: Doc, names: NameIndex, article_id: str, sentence_of: dict[
     return AliasReader(doc, names, article_id, sentence_of).read()
 
 
-__all__ = ["read_aliases", "Span"]
+__all__ = ["AliasReader", "read_aliases"]

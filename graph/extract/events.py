@@ -17,7 +17,7 @@ from graph.extract.lexicon import (
     SUPPORT_VERBS,
     VERB_TRIGGERS,
 )
-from graph.extract.refs import NameIndex, conjuncts, name_ref, refs_for
+from graph.extract.refs import NameIndex, name_ref, refs_for
 from graph.extract.timexpr import DateIndex, clause_time, noun_is_future, tense_of
 from graph.records import EventRecord, Evidence, Ref, Tense
 
@@ -424,8 +424,6 @@ class EventReader:
             and verb is not None
         ):
             time = clause_time(verb, self.dates, tense)
-        if time is None and self._dated_frame(noun) is not None:
-            time = clause_time(self._dated_frame(noun), self.dates, tense)
         # "The meeting took place in Berlin", "The talks were held on Friday": the clause's place and time
         if noun.dep_ in {"nsubj", "nsubjpass"} and _is_occurrence(noun.head):
             occ = noun.head
@@ -465,10 +463,6 @@ class EventReader:
             return self._subject(verb)
         return []
 
-    def _dated_frame(self, noun: Token) -> Token | None:
-        """'at the outset of Tuesday's talks': the date of the outer noun phrase."""
-        return None
-
 
 def read_events(
     doc: Doc, names: list[Span] | NameIndex, article_id: str, sentence_of: dict[int, int]
@@ -477,4 +471,4 @@ def read_events(
     return EventReader(doc, index, article_id, sentence_of).read()
 
 
-__all__ = ["read_events", "EventReader", "conjuncts"]
+__all__ = ["EventReader", "read_events"]

@@ -117,7 +117,7 @@ def _landform_label(doc: Doc, start: int, end: int, label: str) -> str:
     return label
 
 
-def _title_then_name(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
+def _title_then_name(doc: Doc) -> list[tuple[int, int, str]]:
     """Proper nouns right after a title are a person: 'Foreign Ministers Annalena Baerbock'."""
     out = []
     i = 0
@@ -125,13 +125,7 @@ def _title_then_name(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         tok = doc[i]
         if tok.lower_ in TITLE_HEADS and tok.text[:1].isupper():
             j = i + 1
-            while (
-                j < len(doc)
-                and doc[j].pos_ == "PROPN"
-                and doc[j].text[:1].isupper()
-                and not is_title_word(doc[j])
-                and doc[j].i not in taken
-            ):
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not is_title_word(doc[j]):
                 j += 1
             if 2 <= j - (i + 1) <= 3 and not gazetteer.country_name(doc[i + 1 : j].text):
                 out.append((i + 1, j, "PERSON"))
@@ -226,7 +220,7 @@ def find_names(doc: Doc) -> list[Span]:
             continue
         ranges = [r for r in ranges if r[1] <= start or r[0] >= end]
         ranges.append((start, end, label))
-    for start, end, label in _title_then_name(doc, set()):
+    for start, end, label in _title_then_name(doc):
         # a longer person name of the model's holds it: "Cho Tae-yul", "Luiz Inacio Lula da Silva"
         if any(lab == "PERSON" and s <= start and end <= e and e - s > end - start for s, e, lab in ranges):
             continue

@@ -131,8 +131,9 @@ def refs_for(token: Token, names: NameIndex, sentence: int) -> list[Ref]:
 
 def _pronoun(tok: Token, sentence: int, count: int | None, text: str | None = None) -> Ref:
     """'he' (one person), 'they' (some), 'both' and 'the two' (two): resolved against what came before."""
-    return Ref(text=text or tok.text, start=tok.idx, end=tok.idx + len(tok), kind="pronoun", sentence=sentence,
-               count=count)
+    return Ref(
+        text=text or tok.text, start=tok.idx, end=tok.idx + len(tok), kind="pronoun", sentence=sentence, count=count
+    )
 
 
 def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:

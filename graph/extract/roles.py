@@ -16,7 +16,7 @@ _DROP = frozenset({"former", "then", "acting"})
 _POSSESSIVE = {"'s", "\u2019s"}
 
 
-def _country(span: Span | None, token: Token | None = None) -> str | None:
+def _country(span: Span | None) -> str | None:
     if span is not None:
         if span.label_ == "NORP":
             return gazetteer.country_of_demonym(span.text) or span.text

@@ -31,7 +31,7 @@ _FUTURE_MODIFIERS = frozenset({"planned", "expected", "upcoming", "next", "propo
 def is_dateline(span: Span) -> bool:
     """'BERLIN, March 4, 2021 (Reuters) - ...': the article's date, not an event's."""
     doc = span.doc
-    before = [t for t in doc[span.sent.start: span.start] if not t.is_space]
+    before = [t for t in doc[span.sent.start : span.start] if not t.is_space]
     if any(t.pos_ not in {"PROPN", "PUNCT"} for t in before) or len(before) > 6:
         return False
     i = span.end
@@ -46,8 +46,7 @@ class DateIndex:
     """The DATE entities of a Doc, by token (datelines left out)."""
 
     def __init__(self, doc: Doc):
-        self.spans = [e for e in doc.ents
-                      if e.label_ == "DATE" and _TIME_WORDS.search(e.text) and not is_dateline(e)]
+        self.spans = [e for e in doc.ents if e.label_ == "DATE" and _TIME_WORDS.search(e.text) and not is_dateline(e)]
         self.by_token = {t.i: span for span in self.spans for t in span}
 
     def get(self, token: Token) -> Span | None:
@@ -66,7 +65,7 @@ def _expand(span: Span) -> tuple[int, int, str]:
     return piece.start_char, piece.end_char, piece.text
 
 
-def own_dates(anchor: Token, dates: DateIndex, *, stop_at_nouns: bool = False) -> list[tuple[int, Span]]:
+def own_dates(anchor: Token, dates: DateIndex) -> list[tuple[int, Span]]:
     """DATE spans in the anchor's own clause, with their depth below the anchor."""
     found: list[tuple[int, Span]] = []
     seen: set[int] = set()
@@ -78,8 +77,6 @@ def own_dates(anchor: Token, dates: DateIndex, *, stop_at_nouns: bool = False) -
             if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ not in {"PROPN"}:
                 continue
             if child.dep_ == "prep" and child.lower_ in BOUND_PREPS:
-                continue
-            if stop_at_nouns and child.pos_ == "NOUN" and child.dep_ in {"dobj", "pobj"} and depth > 0:
                 continue
             span = dates.get(child)
             if span is not None and span.start not in seen:

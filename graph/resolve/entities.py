@@ -185,7 +185,7 @@ class EntityResolver:
         # same name, same article, not a person name: one entity
         seen: dict[str, MentionId] = {}
         for m in ms:
-            if m.label == "NORP" or self._personish(m):
+            if m.label == "NORP" or is_person(m):
                 continue
             k = self._place_key(m)
             if k in seen:
@@ -213,9 +213,6 @@ class EntityResolver:
             key = (aid, role.person.start, role.person.end)
             if key in self.mentions:
                 self.votes[key]["person"] += 3
-
-    def _personish(self, m: Mention) -> bool:
-        return is_person(m)
 
     def _place_key(self, m: Mention) -> str:
         country = gazetteer.country_name(m.text) if m.label in {"GPE", "LOC", "ORG"} else None

@@ -105,7 +105,8 @@ def resolve_article_events(ctx: ArticleContext) -> list[WorkingEvent]:
                 if key not in participants:
                     participants.append(key)
         objects = [k for ref in rec.objects for k in ctx.resolve(ref, previous)]
-        place = _as_place(ctx.resolve(rec.place)[0], ctx) if rec.place is not None and ctx.resolve(rec.place) else None
+        places = ctx.resolve(rec.place) if rec.place is not None else []
+        place = _as_place(places[0], ctx) if places else None
         agent = None
         if rec.agent is not None:
             found = ctx.resolve(rec.agent, previous)

@@ -95,18 +95,15 @@ class ArticleContext:
             head = ref.head or ""
             if head in _COUNTRY_HEADS or head + "s" in _COUNTRY_HEADS:
                 return self.top_countries(2) if "two" in ref.text.lower() or head.endswith("s") else []
-            key = self.table.nominal.get(self.extraction.article.id, {}).get(head)
-            if key is None and head.endswith("e"):  # "isles" ~ "islands" is not guessed; exact heads only
-                key = None
+            key = self.table.nominal.get(self.extraction.article.id, {}).get(head)  # exact heads only
             return [key] if key else []
         return []
 
     def _countries_of(self, ref: Ref) -> list[str]:
         out: list[str] = []
         for name in ref.of:
-            if name.startswith("@"):
-                n = 2 if name[1:].isdigit() else 2
-                out.extend(self.top_countries(n))
+            if name.startswith("@"):  # "the two countries'", "their": the two countries the article names most
+                out.extend(self.top_countries(2))
                 continue
             key = self.table.lookup(name)
             if key is not None and self.table.entities[key].kind in PLACE_KINDS | {"organization"}:
