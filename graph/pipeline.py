@@ -18,11 +18,11 @@ from pathlib import Path
 from graph.boilerplate import clean_text
 from graph.errors import InputError
 from graph.export import DEFAULT_EXPORTS, get_exporter
-from graph.extract import EXTRACTOR_VERSION, extract_article
 from graph.model.rdf import corpus_quads
 from graph.read import Problem, read_articles
 from graph.records import Article, Corpus, Extraction
 from graph.resolve import resolve_corpus
+from graph.rules import DEFAULT, Settings, check_names
 from graph.store import Store
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -43,8 +43,10 @@ class BuildReport:
     corpus: Corpus | None = field(default=None, repr=False)
 
 
-def cache_key(article: Article, model_name: str) -> str:
-    """What an extraction depends on: the article, the model, the extractor."""
+def cache_key(article: Article, model_name: str, settings: Settings = DEFAULT) -> str:
+    """What an extraction depends on: the article, the model, the versions of the extraction rules that run."""
+    from graph.extract import extractor_version
+
     h = hashlib.sha256()
     for part in (
         article.id,
@@ -55,7 +57,7 @@ def cache_key(article: Article, model_name: str) -> str:
         article.url or "",
         article.source or "",
         model_name,
-        EXTRACTOR_VERSION,
+        extractor_version(settings),
     ):
         h.update(part.encode("utf-8"))
         h.update(b"\x1f")
@@ -63,12 +65,28 @@ def cache_key(article: Article, model_name: str) -> str:
 
 
 class Pipeline:
-    """Holds the spaCy model (loaded once, only when something needs parsing)."""
+    """Holds the spaCy model (loaded once, only when something needs parsing) and the settings.
 
-    def __init__(self, model: str | None = None, *, n_process: int = 1, batch_size: int = 16):
+    `without_rules` switches rules off by name (see `kg rules`); an unknown name is
+    a RegistryError that lists the valid ones. `settings` gives the whole
+    :class:`~graph.rules.Settings` instead (a kinds table of one's own, say).
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        n_process: int = 1,
+        batch_size: int = 16,
+        without_rules: Iterable[str] = (),
+        settings: Settings | None = None,
+    ):
         self.model_name = model
         self.n_process = n_process
         self.batch_size = batch_size
+        settings = settings or DEFAULT
+        off = check_names(list(settings.without_rules) + list(without_rules))
+        self.settings = Settings(without_rules=off, kinds=settings.kinds)
         self._nlp = None
 
     @property
@@ -86,6 +104,7 @@ class Pipeline:
 
     def extract(self, articles: list[Article], progress: Progress | None = None) -> list[Extraction]:
         """Parse and extract these articles (spaCy streams them with nlp.pipe)."""
+        from graph.extract import extract_article
         from graph.nlp import model_info, parse
 
         if not articles:
@@ -96,7 +115,7 @@ class Pipeline:
         for i, (doc, article) in enumerate(
             parse(self.nlp, items, n_process=self.n_process, batch_size=self.batch_size), start=1
         ):
-            out.append(extract_article(doc, article, info))
+            out.append(extract_article(doc, article, info, self.settings))
             if progress:
                 progress(i, len(articles))
         return out
@@ -118,16 +137,24 @@ class Pipeline:
         model_label = self.model_label()
         report.model = model_label
 
-        keys = {a.id: cache_key(a, model_label) for a in read.articles}
+        keys = {a.id: cache_key(a, model_label, self.settings) for a in read.articles}
         extractions: dict[str, Extraction] = {}
+        todo: list[Article] = []
         for aid, key in manifest.items():
             if aid in keys:
                 continue  # given again: read below
             cached = store.cached(key)
             if cached is None:
                 raise InputError(f"The store lost the extraction of article {aid!r}; add the article again")
-            extractions[aid] = cached
-        todo: list[Article] = []
+            fresh = cache_key(cached.article, model_label, self.settings)
+            if fresh == key:
+                extractions[aid] = cached
+            elif (again := store.cached(fresh)) is not None:
+                extractions[aid] = again
+                keys[aid] = fresh
+            else:  # other rules run now than when it was read: read it again
+                todo.append(cached.article)
+                keys[aid] = fresh
         for article in read.articles:
             key = keys[article.id]
             cached = store.cached(key)
@@ -169,9 +196,9 @@ class Pipeline:
     def _rebuild(
         self, store: Store, extractions: list[Extraction], out: Path, exports: Iterable[str], report: BuildReport
     ) -> None:
-        corpus = resolve_corpus(extractions)
+        corpus = resolve_corpus(extractions, self.settings)
         report.corpus = corpus
-        report.triples = store.replace(corpus_quads(corpus))
+        report.triples = store.replace(corpus_quads(corpus, self.settings.kinds))
         report.articles = len(corpus.articles)
         report.entities = len(corpus.entities)
         report.events = len(corpus.events)
@@ -191,6 +218,10 @@ def build(
     model: str | None = None,
     exports: Iterable[str] = DEFAULT_EXPORTS,
     progress: Progress | None = None,
+    without_rules: Iterable[str] = (),
 ) -> BuildReport:
-    """Build (or add to) the knowledge graph in `out` from articles in files and folders."""
-    return Pipeline(model).build(inputs, out, exports=exports, progress=progress)
+    """Build (or add to) the knowledge graph in `out` from articles in files and folders.
+
+    `without_rules` names rules to switch off (see `kg rules`).
+    """
+    return Pipeline(model, without_rules=without_rules).build(inputs, out, exports=exports, progress=progress)

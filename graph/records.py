@@ -108,15 +108,22 @@ class TimeExpression:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A name in the text, with spaCy's label and our entity type."""
+    """A name in the text, with our kind for it (and, for the record, the model's label).
+
+    `kind` is one of the entity kinds (person, organization, country, city,
+    region, location, facility, event, product, work), or "place" for a place
+    of no known kind, or "nationality" for a demonym ("French"). Resolution reads
+    `kind` only; `model_label` (spaCy's OntoNotes label) is provenance.
+    """
 
     article_id: str
     sentence: int
     start: int
     end: int
     text: str
-    label: str  # spaCy's NER label
-    kind: str  # our type: person, organization, country, city, region, location, event, ...
+    kind: str
+    model_label: str = ""
+    rule: str = ""  # id of the mention rule that found or last changed the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,11 +142,14 @@ class Ref:
     start: int
     end: int
     kind: str
-    label: str | None = None  # NER label of a name
+    entity_kind: str | None = None  # for a name: our kind of its mention (see Mention.kind)
     titles: tuple[str, ...] = ()  # for groups: normalized titles ("Foreign Minister",)
     of: tuple[str, ...] = ()  # for groups: names of the countries or bodies
+    # for groups whose countries the context gives: "their ministers", "the two countries' ministers"
+    of_previous: bool = False
+    of_count: int | None = None  # "the two countries'" -> 2
     count: int | None = None  # "the two" -> 2
-    head: str | None = None  # head noun of a nominal or group ("islands", "leaders")
+    head: str | None = None  # lemma of the head noun of a nominal or group ("island", "leader")
     sentence: int = -1
 
 

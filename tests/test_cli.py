@@ -75,7 +75,7 @@ def test_query_binds_a_name(seeds_build):
         "json",
     )
     assert code == 0
-    assert {r["entity"] for r in json.loads(text)} == {"https://w3id.org/newskg/id/person/sergey-lavrov"}
+    assert {r["entity"] for r in json.loads(text)} == {"https://w3id.org/newskg/id/entity/sergey-lavrov"}
 
 
 def test_query_errors_are_one_clear_line(tmp_path):

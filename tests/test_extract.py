@@ -19,7 +19,7 @@ def extract(nlp, text: str, article_id: str = "a1") -> Extraction:
 
 def names(ex: Extraction) -> list[tuple[str, str, str]]:
     """(text, label, kind) of every mention, in text order."""
-    return [(m.text, m.label, m.kind) for m in ex.mentions]
+    return [(m.text, m.model_label, m.kind) for m in ex.mentions]
 
 
 def roles(ex: Extraction) -> list[tuple[str, str, str | None]]:
@@ -52,7 +52,7 @@ def test_person_after_plural_title_is_found(nlp):
 )
 def test_group_of_n_names_are_completed(nlp, text, name):
     ex = extract(nlp, text)
-    groups = [(m.text, m.label, m.kind) for m in ex.mentions if m.text.startswith("Group")]
+    groups = [(m.text, m.model_label, m.kind) for m in ex.mentions if m.text.startswith("Group")]
     assert groups == [(name, "ORG", "organization")]
 
 
@@ -154,7 +154,7 @@ def test_country_abbreviation_in_compound_adjective_is_found(nlp, text, abbrev, 
 def test_city_tagged_person_starts_as_a_city(nlp, text, city):
     ex = extract(nlp, text)
     (mention,) = [m for m in ex.mentions if m.text == city]
-    assert (mention.label, mention.kind) == ("PERSON", "city")
+    assert (mention.model_label, mention.kind) == ("PERSON", "city")
 
 
 def test_missed_surname_of_a_full_name_is_a_person(nlp):
@@ -246,7 +246,7 @@ def test_support_verb_held_talks_with(nlp):
         "in Beijing on Wednesday.",
     )
     assert event_rows(ex) == [("talks", ("Wang Yi", "Cho Tae-yul"), "Beijing", "Wednesday", "past", False)]
-    assert ex.events[0].evidence.extractor == "events.support"
+    assert ex.events[0].evidence.extractor == "events.support_verb.v1"
 
 
 def test_passive_seizure_names_the_seizer(nlp):
@@ -339,27 +339,27 @@ def test_root_participle_does_not_crash(nlp):
         (
             "Foreign Minister Annalena Baerbock arrived in Seoul on Monday.",
             [("Annalena Baerbock", "Foreign Minister", None)],
-            "roles.title",
+            "roles.title_before.v1",
         ),
         (
             "Annalena Baerbock, Germany's foreign minister, arrived in Seoul on Monday.",
             [("Annalena Baerbock", "Foreign Minister", "Germany")],
-            "roles.appositive",
+            "roles.appositive.v1",
         ),
         (
             "Annalena Baerbock, the foreign minister of Germany, arrived in Seoul on Monday.",
             [("Annalena Baerbock", "Foreign Minister", "Germany")],
-            "roles.appositive",
+            "roles.appositive.v1",
         ),
         (
             "French President Emmanuel Macron arrived in Brasilia on Tuesday.",
             [("Emmanuel Macron", "President", "France")],
-            "roles.title",
+            "roles.title_before.v1",
         ),
         (
             "Germany's Foreign Minister Annalena Baerbock arrived in Seoul on Monday.",
             [("Annalena Baerbock", "Foreign Minister", "Germany")],
-            "roles.title",
+            "roles.title_before.v1",
         ),
     ],
 )
@@ -375,4 +375,4 @@ def test_shared_plural_title(nlp):
         ("Annalena Baerbock", "Foreign Minister", None),
         ("Cho Tae-yul", "Foreign Minister", None),
     ]
-    assert [r.evidence.extractor for r in ex.roles] == ["roles.title", "roles.shared_title"]
+    assert [r.evidence.extractor for r in ex.roles] == ["roles.title_before.v1", "roles.shared_title.v1"]

@@ -13,6 +13,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal
 from graph.errors import InputError, RegistryError
 from graph.export.html import ViewStats, fold_event, read_view, write_html
 from graph.model.namespaces import ID, KG, article_graph_iri, article_iri, entity_iri, event_iri, sentence_iri
+from graph.resolve.names import slug
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -27,7 +28,7 @@ def hostile_dataset() -> Dataset:
     ds.add((article_iri("h1"), KG.articleId, Literal("h1")))
     ds.add((article_iri("h1"), RDFS.label, Literal(f"Title {SCRIPT}")))
     g = ds.graph(article_graph_iri("h1"))
-    people = [entity_iri("person", name) for name in (SCRIPT, IMG, QUOTES)]
+    people = [entity_iri(slug(name)) for name in (SCRIPT, IMG, QUOTES)]
     for iri, name in zip(people, (SCRIPT, IMG, QUOTES), strict=True):
         g.add((iri, RDF.type, KG.Person))
         g.add((iri, RDFS.label, Literal(name)))
@@ -154,13 +155,12 @@ def test_meeting_reported_twice_has_both_sources(mini: Dataset) -> None:
     assert event.precision == ("day",)
     assert [s.article for s in event.sources] == ["a1", "a2"]
     assert event.sources[0].title == "Ministers meet in Paris"
-    assert view.entities[str(entity_iri("person", "Anna Berg"))].aliases == ("Berg",)
+    assert view.entities[str(entity_iri("anna-berg"))].aliases == ("Berg",)
 
 
 def test_events_fold_into_edges_between_their_parties(mini: Dataset) -> None:
     view = read_view(mini)
-    anna, pierre, paris = (str(entity_iri(k, n)) for k, n in
-                           (("person", "Anna Berg"), ("person", "Pierre Dubois"), ("city", "Paris")))
+    anna, pierre, paris = (str(entity_iri(k)) for k in ("anna-berg", "pierre-dubois", "paris"))
     meeting = next(e for e in view.events.values() if e.date == "2021-03-05")
     statement = next(e for e in view.events.values() if e.kind == "statement")
     assert fold_event(meeting) == [
@@ -210,7 +210,7 @@ def test_hostile_text_is_escaped_and_round_trips(tmp_path: Path) -> None:
 def test_direct_edges_without_an_event_are_drawn_with_their_direction(tmp_path: Path) -> None:
     ds = Dataset()
     g = ds.graph(article_graph_iri("d1"))
-    a, b, c = (entity_iri("country", n) for n in ("Aland", "Borduria", "Carpathia"))
+    a, b, c = (entity_iri(slug(n)) for n in ("Aland", "Borduria", "Carpathia"))
     for iri, name in ((a, "Aland"), (b, "Borduria"), (c, "Carpathia")):
         g.add((iri, RDF.type, KG.Country))
         g.add((iri, RDFS.label, Literal(name)))

@@ -19,6 +19,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Literal
 
 from graph.export.html import ViewStats, write_html
 from graph.model.namespaces import KG, article_graph_iri, article_iri, entity_iri, event_iri, sentence_iri
+from graph.resolve.names import slug
 
 pytestmark = pytest.mark.browser
 
@@ -290,7 +291,7 @@ def hostile_dataset() -> Dataset:
     ds.add((article_iri("h1"), RDFS.label, Literal(f"Title {SCRIPT}")))
     g = ds.graph(article_graph_iri("h1"))
     names = (SCRIPT, IMG, QUOTES)
-    people = [entity_iri("person", name) for name in names]
+    people = [entity_iri(slug(name)) for name in names]
     event, evidence = event_iri("meeting", "hostile"), article_iri("h1") + "/evidence/0-3-events.verbal"
     for iri, name in zip(people, names, strict=True):
         g.add((iri, RDF.type, KG.Person))
@@ -336,7 +337,7 @@ def big_nquads(entities: int, events: int, seed: int = 7) -> str:
     graph = f"<{article_graph_iri('big')}>"
     lines = [f'<{article_iri("big")}> <{KG.articleId}> "big" .']
     for i in range(entities):
-        iri = f"<{entity_iri('generated', f'entity {i}')}>"
+        iri = f"<{entity_iri(f'entity-{i}')}>"
         lines += [f"{iri} <{RDF.type}> <{kinds[i % len(kinds)]}> {graph} .",
                   f'{iri} <{RDFS.label}> "Entity {i}" {graph} .']
     for j in range(events):
@@ -348,8 +349,8 @@ def big_nquads(entities: int, events: int, seed: int = 7) -> str:
         lines += [
             f"<{event}> <{RDF.type}> <{KG.Event}> {graph} .",
             f"<{event}> <{KG.kind}> <{KG.Meeting}> {graph} .",
-            f"<{event}> <{KG.participant}> <{entity_iri('generated', f'entity {a}')}> {graph} .",
-            f"<{event}> <{KG.participant}> <{entity_iri('generated', f'entity {b}')}> {graph} .",
+            f"<{event}> <{KG.participant}> <{entity_iri(f'entity-{a}')}> {graph} .",
+            f"<{event}> <{KG.participant}> <{entity_iri(f'entity-{b}')}> {graph} .",
             f'<{event}> <{KG.date}> "{day}"^^<{XSD.date}> {graph} .',
             f"<{event}> <{KG.evidence}> <{evidence}> {graph} .",
             f"<{evidence}> <{KG.sentence}> <{sentence}> {graph} .",

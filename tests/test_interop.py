@@ -166,8 +166,8 @@ def test_rapper_reads_mini_trig_and_its_turtle_as_we_do(mini_trig: Path, mini_tu
         pytest.param(
             PREFIXES + "SELECT ?a ?b WHERE { ?a kg:met ?b . ?a rdfs:label ?name } ORDER BY ?name",
             {
-                (f"{ID}person/anna-berg", f"{ID}person/pierre-dubois"),
-                (f"{ID}person/pierre-dubois", f"{ID}person/anna-berg"),
+                (f"{ID}entity/anna-berg", f"{ID}entity/pierre-dubois"),
+                (f"{ID}entity/pierre-dubois", f"{ID}entity/anna-berg"),
             },
             id="who-met-whom",
         ),

@@ -122,7 +122,7 @@ def test_entity_query_finds_lavrov_by_any_name(seeds_build):
     by_short = run_query(store, text, {"name": Literal("Lavrov")}).rows
     by_variant = run_query(store, text, {"name": Literal("Sergei Lavrov")}).rows
     assert by_short == by_variant
-    assert {r[0] for r in by_short} == {"https://w3id.org/newskg/id/person/sergey-lavrov"}
+    assert {r[0] for r in by_short} == {"https://w3id.org/newskg/id/entity/sergey-lavrov"}
 
 
 # -- determinism and incremental builds ---------------------------------------------------

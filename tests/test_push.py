@@ -164,9 +164,9 @@ def test_push_refuses_a_graph_name_that_is_not_an_iri_before_sending_anything() 
 
 
 def test_bindings_go_in_as_one_values_clause_of_escaped_terms() -> None:
-    query = bind_values(LABELLED, {"?name": 'Anna" } ; DROP ALL ; #\n', "thing": URIRef(ID["person/x"])})
+    query = bind_values(LABELLED, {"?name": 'Anna" } ; DROP ALL ; #\n', "thing": URIRef(ID["entity/x"])})
     assert query.endswith(
-        '\nVALUES (?name ?thing) { ("Anna\\" } ; DROP ALL ; #\\n" <https://w3id.org/newskg/id/person/x>) }'
+        '\nVALUES (?name ?thing) { ("Anna\\" } ; DROP ALL ; #\\n" <https://w3id.org/newskg/id/entity/x>) }'
     )
 
 
@@ -251,7 +251,7 @@ def test_push_to_a_server_that_is_down_fails_fast_after_the_retries(mini: Datase
 def test_select_with_bindings_over_http(oxigraph_server: str, mini: Dataset) -> None:
     push_graphs(mini, oxigraph_server)
     assert sparql_select(oxigraph_server, LABELLED, {"name": "Anna Berg"}) == [
-        {"thing": URIRef(ID["person/anna-berg"])}
+        {"thing": URIRef(ID["entity/anna-berg"])}
     ]
     assert sparql_select(oxigraph_server, LABELLED, {"name": 'Anna" } ; DROP ALL ; #'}) == []
     assert sizes_on(oxigraph_server) == MINI_SIZES

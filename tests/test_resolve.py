@@ -83,7 +83,7 @@ def article(corpus: Corpus, article_id: str) -> Article:
 def test_surname_tagged_org_joins_the_person(nlp, text):
     corpus = resolve(nlp, text)
     wang = entity(corpus, "Wang")
-    assert (wang.key, wang.kind, wang.label, wang.alt_labels) == ("person/wang-yi", "person", "Wang Yi", ("Wang",))
+    assert (wang.key, wang.kind, wang.label, wang.alt_labels) == ("wang-yi", "person", "Wang Yi", ("Wang",))
     assert not [e for e in corpus.entities if e.kind == "organization"]
 
 
@@ -94,7 +94,7 @@ def test_surname_tagged_org_joins_its_article_full_name_when_the_corpus_has_anot
         "Foreign Minister Wang Yi arrived in Seoul on Monday. Wang praised the talks.",
         "BYD chairman Wang Chuanfu opened a plant in Hungary on Tuesday.",
     )
-    assert entity(corpus, "Wang").key == "person/wang-yi"
+    assert entity(corpus, "Wang").key == "wang-yi"
     assert persons(corpus) == {"Wang Yi": ("Wang",), "Wang Chuanfu": ()}
 
 
@@ -106,17 +106,17 @@ def test_surname_tagged_gpe_joins_the_person(nlp):
         "Officials said Scholz would return in May.",
     )
     assert persons(corpus) == {"Olaf Scholz": ("Scholz",), "Macron": ()}
-    assert [e.key for e in corpus.entities if e.kind != "person"] == ["city/paris", "country/germany"]
+    assert [e.key for e in corpus.entities if e.kind != "person"] == ["germany", "paris"]
 
 
 @pytest.mark.parametrize(
     ("text", "city", "key"),
     [
-        ("Leaders of the Group of 7 industrialized nations pledged support for Kyiv.", "Kyiv", "city/kyiv"),
+        ("Leaders of the Group of 7 industrialized nations pledged support for Kyiv.", "Kyiv", "kyiv"),
         (
             "London keeps troops on the disputed islands. Buenos Aires calls them the Malvinas.",
             "Buenos Aires",
-            "city/buenos-aires",
+            "buenos-aires",
         ),
     ],
 )
@@ -137,7 +137,7 @@ def test_surname_refers_to_the_full_name(nlp):
     )
     assert persons(corpus) == {"Yoon Suk Yeol": ("Yoon",)}
     (statement,) = events(corpus, "statement")
-    assert statement.participants == ("person/yoon-suk-yeol",)
+    assert statement.participants == ("yoon-suk-yeol",)
 
 
 @pytest.mark.parametrize(
@@ -150,7 +150,7 @@ def test_the_two_and_both_are_the_last_two_people(nlp, second):
         "French President Emmanuel Macron welcomed Brazilian President Luiz Inacio Lula da Silva in Paris. " + second,
     )
     (meeting,) = events(corpus, "meeting")
-    assert meeting.participants == ("person/emmanuel-macron", "person/luiz-inacio-lula-da-silva")
+    assert meeting.participants == ("emmanuel-macron", "luiz-inacio-lula-da-silva")
 
 
 def test_he_is_the_last_person(nlp):
@@ -160,9 +160,9 @@ def test_he_is_the_last_person(nlp):
         "He said the talks were useful.",
     )
     (meeting,) = events(corpus, "meeting")
-    assert meeting.participants == ("person/annalena-baerbock", "person/park-jin")
+    assert meeting.participants == ("annalena-baerbock", "park-jin")
     (statement,) = events(corpus, "statement")
-    assert (statement.participants, statement.agent) == (("person/park-jin",), "person/park-jin")
+    assert (statement.participants, statement.agent) == (("park-jin",), "park-jin")
 
 
 def test_the_foreign_ministers_of_a_and_b_are_the_holders_of_that_title(nlp):
@@ -174,8 +174,8 @@ def test_the_foreign_ministers_of_a_and_b_are_the_holders_of_that_title(nlp):
         "The foreign ministers of Germany and France met again on Thursday in Berlin.",
     )
     (meeting,) = events(corpus, "meeting")
-    assert meeting.participants == ("person/annalena-baerbock", "person/catherine-colonna")
-    assert meeting.place == "city/berlin"
+    assert meeting.participants == ("annalena-baerbock", "catherine-colonna")
+    assert meeting.place == "berlin"
 
 
 def test_the_two_countries_defense_ministers(nlp):
@@ -187,8 +187,8 @@ def test_the_two_countries_defense_ministers(nlp):
     (meeting,) = events(corpus, "meeting")
     assert row(meeting)[:3] == (
         "meeting",
-        ("person/boris-pistorius", "person/sebastien-lecornu"),
-        "city/paris",
+        ("boris-pistorius", "sebastien-lecornu"),
+        "paris",
     )
 
 
@@ -244,7 +244,7 @@ def test_two_people_sharing_a_surname_stay_apart(nlp):
         "Kim said on Wednesday that the talks would resume.",
     )
     assert persons(corpus) == {"Kim Jong Un": (), "Kim Sung-han": (), "Kim": ()}
-    assert entity(corpus, "Kim", "a3").key == "person/kim"
+    assert entity(corpus, "Kim", "a3").key == "kim"
 
 
 def test_acronym_and_long_form_are_one_organisation(nlp):
@@ -254,7 +254,7 @@ def test_acronym_and_long_form_are_one_organisation(nlp):
         "The G7 leaders pledged support for Kyiv.",
     )
     g7 = entity(corpus, "G7", "a2")
-    assert (g7.key, g7.label, g7.alt_labels) == ("organization/group-of-7", "Group of 7", ("G7",))
+    assert (g7.key, g7.label, g7.alt_labels) == ("group-of-7", "Group of 7", ("G7",))
     assert entity(corpus, "Group of 7", "a1") == g7
 
 
@@ -265,7 +265,7 @@ def test_short_organisation_name_joins_the_unique_longer_one(nlp):
         "The Foreign Ministry said the talks would continue.",
     )
     ministry = entity(corpus, "Foreign Ministry", "a2")
-    assert (ministry.key, ministry.alt_labels) == ("organization/german-foreign-ministry", ("Foreign Ministry",))
+    assert (ministry.key, ministry.alt_labels) == ("german-foreign-ministry", ("Foreign Ministry",))
 
 
 def test_demonym_only_country_is_one_entity_across_articles(nlp):
@@ -274,7 +274,7 @@ def test_demonym_only_country_is_one_entity_across_articles(nlp):
         "The German delegation arrived in Warsaw on Monday.",
         "German officials said on Tuesday that the talks went well.",
     )
-    assert [e.key for e in corpus.entities if e.kind == "country"] == ["country/germany"]
+    assert [e.key for e in corpus.entities if e.kind == "country"] == ["germany"]
 
 
 # -- 5. aliases stated in the text, and metonymy -------------------------------------------------
@@ -285,32 +285,32 @@ def test_demonym_only_country_is_one_entity_across_articles(nlp):
     [
         (  # known as A in X and B in Y
             "The disputed islands, known as the Senkakus in Japan and the Diaoyus in China, are uninhabited.",
-            "location/senkakus",
+            "senkakus",
             "Senkakus",
             ("Diaoyus",),
         ),
         (  # X, called Y by Z
             "Argentina still claims the Falklands, called the Malvinas by Buenos Aires.",
-            "location/falklands",
+            "falklands",
             "Falklands",
             ("Malvinas",),
         ),
         (  # which <capital> calls A
             "British troops guard the Falklands, which Buenos Aires calls the Malvinas.",
-            "location/falklands",
+            "falklands",
             "Falklands",
             ("Malvinas",),
         ),
         (  # <capital> calls the disputed area A, after the area was named
             "The disputed islands, known as the Falklands in Britain, lie in the South Atlantic. "
             "Buenos Aires calls the disputed islands the Malvinas.",
-            "location/falklands",
+            "falklands",
             "Falklands",
             ("Malvinas",),
         ),
         (
             "Ships crossed the Sea of Japan, which Seoul calls the East Sea.",
-            "location/sea-of-japan",
+            "sea-of-japan",
             "Sea of Japan",
             ("East Sea",),
         ),
@@ -326,11 +326,11 @@ def test_stated_aliases_make_one_entity(nlp, text, key, label, alts):
 @pytest.mark.parametrize(
     ("text", "city", "country"),
     [
-        ("Paris said on Monday that the talks had failed. France will send an envoy.", "city/paris", "country/france"),
+        ("Paris said on Monday that the talks had failed. France will send an envoy.", "paris", "france"),
         (
             "Berlin said on Tuesday that the sanctions would stay. Germany will review them in June.",
-            "city/berlin",
-            "country/germany",
+            "berlin",
+            "germany",
         ),
     ],
 )
@@ -360,8 +360,8 @@ def test_joint_subject_meeting(nlp):
     assert [row(ev) for ev in corpus.events] == [
         (
             "meeting",
-            ("person/annalena-baerbock", "person/stephane-sejourne"),
-            "city/berlin",
+            ("annalena-baerbock", "stephane-sejourne"),
+            "berlin",
             "2024-03-04",
             "day",
             False,
@@ -380,7 +380,7 @@ def test_held_talks_with(nlp):
         ),
     )
     assert [row(ev) for ev in corpus.events] == [
-        ("talks", ("person/cho-tae-yul", "person/wang-yi"), "city/beijing", "2024-03-06", "day", False)
+        ("talks", ("cho-tae-yul", "wang-yi"), "beijing", "2024-03-06", "day", False)
     ]
 
 
@@ -389,8 +389,8 @@ def test_passive_seizure(nlp):
         nlp, ("a1", DATE, "The tanker Advantage Sweet was seized by Iran in the Gulf of Oman on Thursday.")
     )
     (seizure,) = events(corpus, "seizure")
-    assert row(seizure) == ("seizure", ("country/iran",), "location/gulf-of-oman", "2024-03-07", "day", False)
-    assert seizure.agent == "country/iran"
+    assert row(seizure) == ("seizure", ("iran",), "gulf-of-oman", "2024-03-07", "day", False)
+    assert seizure.agent == "iran"
 
 
 def test_after_the_talks_with_the_speaker_joins(nlp):
@@ -406,8 +406,8 @@ def test_after_the_talks_with_the_speaker_joins(nlp):
     (talks,) = events(corpus, "talks")
     assert row(talks) == (
         "talks",
-        ("person/donald-tusk", "person/olaf-scholz"),
-        "city/berlin",
+        ("donald-tusk", "olaf-scholz"),
+        "berlin",
         "2024-03-05",
         "day",
         False,
@@ -427,8 +427,8 @@ def test_nominal_meeting_between_in_place(nlp):
     (meeting,) = events(corpus, "meeting")
     assert row(meeting) == (
         "meeting",
-        ("person/emmanuel-macron", "person/luiz-inacio-lula-da-silva"),
-        "city/paris",
+        ("emmanuel-macron", "luiz-inacio-lula-da-silva"),
+        "paris",
         None,
         None,
         False,
@@ -438,7 +438,7 @@ def test_nominal_meeting_between_in_place(nlp):
 def test_announced_future_meeting(nlp):
     corpus = resolve(nlp, ("a1", DATE, SCHOLZ_TUSK + " will meet on June 3 in Warsaw."))
     assert [row(ev) for ev in corpus.events] == [
-        ("meeting", ("person/donald-tusk", "person/olaf-scholz"), "city/warsaw", "2024-06-03", "day", True)
+        ("meeting", ("donald-tusk", "olaf-scholz"), "warsaw", "2024-06-03", "day", True)
     ]
 
 
@@ -452,10 +452,10 @@ def test_each_event_of_a_sentence_takes_its_own_date_and_place(nlp):
             "Scholz and Tusk met in Berlin on Tuesday and will meet again in Warsaw on June 3.",
         ),
     )
-    pair = ("person/donald-tusk", "person/olaf-scholz")
+    pair = ("donald-tusk", "olaf-scholz")
     assert [row(ev) for ev in corpus.events] == [
-        ("meeting", pair, "city/berlin", "2024-03-05", "day", False),
-        ("meeting", pair, "city/warsaw", "2024-06-03", "day", True),
+        ("meeting", pair, "berlin", "2024-03-05", "day", False),
+        ("meeting", pair, "warsaw", "2024-06-03", "day", True),
     ]
 
 
@@ -481,8 +481,8 @@ def test_reported_event_keeps_its_date_apart_from_the_report(nlp):
     (meeting,) = events(corpus, "meeting")
     assert row(meeting) == (
         "meeting",
-        ("person/donald-tusk", "person/olaf-scholz"),
-        "city/berlin",
+        ("donald-tusk", "olaf-scholz"),
+        "berlin",
         "2024-03-05",
         "day",
         False,
@@ -501,7 +501,7 @@ def test_in_response_inherits_the_time_of_the_sentence_before(nlp):
         ),
     )
     (statement,) = events(corpus, "statement")
-    assert statement.participants == ("person/sergei-ryabkov",)
+    assert statement.participants == ("sergei-ryabkov",)
     assert (statement.date.value, statement.date.precision) == ("2024-03-05", Precision.DAY)
 
 
@@ -521,14 +521,14 @@ def test_the_meeting_refers_back(nlp, second):
     (meeting,) = events(corpus, "meeting")
     assert row(meeting) == (
         "meeting",
-        ("person/donald-tusk", "person/olaf-scholz"),
-        "city/berlin",
+        ("donald-tusk", "olaf-scholz"),
+        "berlin",
         "2024-03-05",
         "day",
         False,
     )
     # both sentences told something: the date the first, the place the second
-    assert [(e.sentence, e.extractor) for e in meeting.evidence] == [(0, "events.verbal"), (1, "events.nominal")]
+    assert [(e.sentence, e.extractor) for e in meeting.evidence] == [(0, "events.verbal.v1"), (1, "events.nominal.v1")]
 
 
 # -- 7. roles, resolved -------------------------------------------------------------------------
@@ -539,21 +539,21 @@ def test_the_meeting_refers_back(nlp, second):
     [
         (
             "Foreign Minister Annalena Baerbock arrived in Seoul on Monday.",
-            [("person/annalena-baerbock", "Foreign Minister", None)],
+            [("annalena-baerbock", "Foreign Minister", None)],
         ),
         (
             "Annalena Baerbock, Germany's foreign minister, arrived in Seoul on Monday.",
-            [("person/annalena-baerbock", "Foreign Minister", "country/germany")],
+            [("annalena-baerbock", "Foreign Minister", "germany")],
         ),
         (
             "French President Emmanuel Macron arrived in Brasilia on Tuesday.",
-            [("person/emmanuel-macron", "President", "country/france")],
+            [("emmanuel-macron", "President", "france")],
         ),
         (
             "Foreign Ministers Annalena Baerbock and Cho Tae-yul met in Seoul on Monday.",
             [
-                ("person/annalena-baerbock", "Foreign Minister", None),
-                ("person/cho-tae-yul", "Foreign Minister", None),
+                ("annalena-baerbock", "Foreign Minister", None),
+                ("cho-tae-yul", "Foreign Minister", None),
             ],
         ),
     ],
@@ -618,7 +618,7 @@ def test_no_inference_when_the_bounds_leave_a_relative_date_open(nlp):
     assert (a2.date, a2.date_origin, a2.date_evidence) == (None, DateOrigin.UNKNOWN, None)
     later = [ev for ev in events(corpus, "meeting") if ev.planned]
     assert [(ev.participants, ev.date.text, ev.date.precision) for ev in later] == [
-        (("person/donald-tusk", "person/olaf-scholz"), "Tuesday", Precision.UNRESOLVED)
+        (("donald-tusk", "olaf-scholz"), "Tuesday", Precision.UNRESOLVED)
     ]
 
 
@@ -634,14 +634,14 @@ def test_same_event_in_two_articles_is_one_event(nlp):
     (meeting,) = events(corpus, "meeting")
     assert row(meeting) == (
         "meeting",
-        ("person/donald-tusk", "person/olaf-scholz"),
-        "city/berlin",
+        ("donald-tusk", "olaf-scholz"),
+        "berlin",
         "2024-03-01",
         "day",
         False,
     )
     assert [e.article_id for e in meeting.evidence] == ["a1", "a2"]
     assert [(r[0], r[1]) for r in meeting.reported] == [
-        ("a1", ("person/donald-tusk", "person/olaf-scholz")),
-        ("a2", ("person/donald-tusk", "person/olaf-scholz")),
+        ("a1", ("donald-tusk", "olaf-scholz")),
+        ("a2", ("donald-tusk", "olaf-scholz")),
     ]

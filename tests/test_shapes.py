@@ -14,7 +14,7 @@ from graph.validate import ValidationReport, merged_graph, shapes_graph, validat
 
 A1 = URIRef(ID["graph/a1"])
 A2 = URIRef(ID["graph/a2"])
-ANNA = URIRef(ID["person/anna-berg"])
+ANNA = URIRef(ID["entity/anna-berg"])
 ROLE = URIRef(ID["role/1a2b3c4d5e6f"])
 MEETING = URIRef(ID["event/meeting/aaaaaaaaaaaa"])
 OLD_MEETING = URIRef(ID["event/meeting/bbbbbbbbbbbb"])
@@ -22,7 +22,7 @@ STATEMENT = URIRef(ID["event/statement/cccccccccccc"])
 EVIDENCE = URIRef(ID["article/a1/evidence/40-43-events.verbal"])
 SENTENCE = URIRef(ID["article/a2/sentence/1"])
 ARTICLE = URIRef(ID["article/a2"])
-PARIS = URIRef(ID["city/paris"])
+PARIS = URIRef(ID["entity/paris"])
 SOMEWHERE = URIRef(ID["place/somewhere"])
 
 

@@ -1,7 +1,8 @@
 """The extract stage: from a parsed article (spaCy Doc) to plain records.
 
 spaCy objects stay inside this package; what leaves it is an `Extraction`
-made of the frozen records of `graph.records`.
+made of the frozen records of `graph.records`. The rules that read names,
+roles, events and alias statements are listed in `graph.extract.registry`.
 """
 
 from __future__ import annotations
@@ -12,14 +13,18 @@ from graph.extract.aliases import read_aliases
 from graph.extract.events import read_events
 from graph.extract.mentions import find_names, kind_of
 from graph.extract.refs import NameIndex
+from graph.extract.registry import ALIAS_RULES, EVENT_RULES, EXTRACT_RULES, MENTION_RULES, ROLE_RULES
 from graph.extract.roles import read_roles
 from graph.records import Article, Extraction, Mention, Sentence
-
-#: Bump when a change to the extractors changes their output: it keys the cache.
-EXTRACTOR_VERSION = "2"
+from graph.rules import DEFAULT, Settings, version_key
 
 
-def extract_article(doc: Doc, article: Article, model: str) -> Extraction:
+def extractor_version(settings: Settings = DEFAULT) -> str:
+    """What the extraction depends on besides the article and the model: the rules that run and the kinds."""
+    return version_key(EXTRACT_RULES, settings)
+
+
+def extract_article(doc: Doc, article: Article, model: str, settings: Settings = DEFAULT) -> Extraction:
     """Read mentions, roles, events and alias statements from one parsed article."""
     sentences = []
     sentence_of: dict[int, int] = {}
@@ -33,19 +38,31 @@ def extract_article(doc: Doc, article: Article, model: str) -> Extraction:
             last = sentence_of[sent.start]
         else:
             sentence_of[sent.start] = last
-    spans = find_names(doc)
+    spans = find_names(doc, MENTION_RULES, settings)
     names = NameIndex(spans)
     mentions = tuple(
-        Mention(article.id, sentence_of[s.sent.start], s.start_char, s.end_char, s.text, s.label_, kind_of(s))
+        Mention(
+            article.id,
+            sentence_of[s.sent.start],
+            s.start_char,
+            s.end_char,
+            s.text,
+            kind_of(s),
+            model_label=s.label_,
+            rule=s.kb_id_,
+        )
         for s in spans
     )
     return Extraction(
         article=article,
         model=model,
-        extractor_version=EXTRACTOR_VERSION,
+        extractor_version=extractor_version(settings),
         sentences=tuple(sentences),
         mentions=mentions,
-        roles=tuple(read_roles(doc, names, article.id, sentence_of)),
-        events=tuple(read_events(doc, names, article.id, sentence_of)),
-        aliases=tuple(read_aliases(doc, names, article.id, sentence_of)),
+        roles=tuple(read_roles(doc, names, article.id, sentence_of, ROLE_RULES, settings)),
+        events=tuple(read_events(doc, names, article.id, sentence_of, EVENT_RULES, settings)),
+        aliases=tuple(read_aliases(doc, names, article.id, sentence_of, ALIAS_RULES, settings)),
     )
+
+
+__all__ = ["EXTRACT_RULES", "extract_article", "extractor_version"]

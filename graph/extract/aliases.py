@@ -5,13 +5,16 @@ Britain and the Malvinas in Argentina", "Gdansk, called Danzig in German",
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
-from graph.extract.refs import NameIndex, conjuncts, name_ref, singular
+from graph.extract.lemmas import lemma
+from graph.extract.refs import NameIndex, conjuncts, name_ref
+from graph.lexicon import CALLING_VERBS, KNOWN_AS_VERBS
 from graph.records import AliasStatement, Evidence, Ref
-
-_CALL = frozenset({"called", "call", "calls", "dubbed", "named", "nicknamed"})
-_KNOWN = frozenset({"known", "referred"})
+from graph.rules import DEFAULT, Rule, Settings, active
 
 
 class AliasReader:
@@ -37,7 +40,7 @@ class AliasReader:
             start=phrase.start_char,
             end=phrase.end_char,
             kind="name",
-            label="LOC",
+            entity_kind="location",
             sentence=self._sent(tok),
         )
 
@@ -71,7 +74,7 @@ class AliasReader:
                 start=phrase.start_char,
                 end=tok.idx + len(tok),
                 kind="nominal",
-                head=singular(tok.lower_),
+                head=lemma(tok),
                 sentence=self._sent(tok),
             )
         return None
@@ -92,75 +95,90 @@ class AliasReader:
             return self.doc[i - 1]
         return None
 
-    def read(self) -> list[AliasStatement]:
-        out: list[AliasStatement] = []
-        for tok in self.doc:
-            low = tok.lower_
-            names: list[Ref] = []
-            thing: Ref | None = None
-            if low in _KNOWN:
-                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"):
-                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                        names += self._names(pobj)
-                        names += self._names_after_where(pobj)
-                subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-                if subj is not None:
-                    thing = self._thing(subj)
-                elif tok.dep_ in {"acl", "advcl"}:
-                    before = self._before_comma(tok)
-                    thing = self._thing(before if before is not None else tok.head)
-            elif low in _CALL:
-                oprd = [c for c in tok.children if c.dep_ in {"oprd", "attr", "xcomp"}]
-                dobj = [c for c in tok.children if c.dep_ == "dobj"]
-                # the parse may make the name the object: "Called the Falklands in Britain, ..."
-                named = oprd or [
-                    d
-                    for d in dobj
-                    if tok.dep_ != "relcl"
-                    and self._name(d) is not None
-                    and not any(c.dep_ == "appos" for c in d.children)
-                ]
-                if named:  # "..., called A and B" / "Called A, the islands ..."
-                    names = [r for o in named for r in self._names(o)]
-                    first = next((t for t in tok.sent if not t.is_space), tok)
-                    if tok.i == first.i and tok.dep_ in {"advcl", "ROOT"}:
-                        subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-                        thing = self._thing(subj) if subj is not None else None
-                    elif oprd and tok.dep_ == "relcl":  # "the Sea of Japan, which Seoul calls the East Sea"
-                        thing = self._thing(tok.head)
-                    elif oprd and dobj and dobj[0].lower_ not in {"which", "that", "what"}:
-                        thing = self._thing(dobj[0])  # "Argentina calls the islands the Malvinas"
-                    else:
-                        before = self._before_comma(tok)
-                        thing = self._thing(before) if before is not None else None
-                elif dobj:
-                    d = dobj[0]
-                    appos = [c for c in d.children if c.dep_ == "appos"]
-                    if appos:  # "Argentina calls the islands the Malvinas"
-                        names = [r for a in appos for r in self._names(a)]
-                        thing = self._thing(d)
-                    elif tok.dep_ == "relcl" and self._name(d) is not None:  # "which Seoul calls A"
-                        names = self._names(d)
-                        thing = self._thing(tok.head)
-            if names and thing is not None:
-                out.append(
-                    AliasStatement(
-                        names=tuple(names),
-                        antecedent=thing,
-                        evidence=Evidence(
-                            self.article_id,
-                            self._sent(tok),
-                            tok.idx,
-                            tok.idx + len(tok),
-                            "aliases." + ("known_as" if low in _KNOWN else "called"),
-                        ),
-                    )
-                )
-        return out
+    def statement(self, tok: Token, names: list[Ref], thing: Ref | None) -> list[AliasStatement]:
+        if not names or thing is None:
+            return []
+        evidence = Evidence(self.article_id, self._sent(tok), tok.idx, tok.idx + len(tok), "")
+        return [AliasStatement(names=tuple(names), antecedent=thing, evidence=evidence)]
+
+    def known_as(self, tok: Token) -> list[AliasStatement]:
+        names: list[Ref] = []
+        thing: Ref | None = None
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                names += self._names(pobj)
+                names += self._names_after_where(pobj)
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            thing = self._thing(subj)
+        elif tok.dep_ in {"acl", "advcl"}:
+            before = self._before_comma(tok)
+            thing = self._thing(before if before is not None else tok.head)
+        return self.statement(tok, names, thing)
+
+    def called(self, tok: Token) -> list[AliasStatement]:
+        names: list[Ref] = []
+        thing: Ref | None = None
+        oprd = [c for c in tok.children if c.dep_ in {"oprd", "attr", "xcomp"}]
+        dobj = [c for c in tok.children if c.dep_ == "dobj"]
+        # the parse may make the name the object: "Called the Falklands in Britain, ..."
+        named = oprd or [
+            d
+            for d in dobj
+            if tok.dep_ != "relcl" and self._name(d) is not None and not any(c.dep_ == "appos" for c in d.children)
+        ]
+        if named:  # "..., called A and B" / "Called A, the islands ..."
+            names = [r for o in named for r in self._names(o)]
+            first = next((t for t in tok.sent if not t.is_space), tok)
+            if tok.i == first.i and tok.dep_ in {"advcl", "ROOT"}:
+                subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                thing = self._thing(subj) if subj is not None else None
+            elif oprd and tok.dep_ == "relcl":  # "the Sea of Japan, which Seoul calls the East Sea"
+                thing = self._thing(tok.head)
+            elif oprd and dobj and dobj[0].lower_ not in {"which", "that", "what"}:
+                thing = self._thing(dobj[0])  # "Argentina calls the islands the Malvinas"
+            else:
+                before = self._before_comma(tok)
+                thing = self._thing(before) if before is not None else None
+        elif dobj:
+            d = dobj[0]
+            appos = [c for c in d.children if c.dep_ == "appos"]
+            if appos:  # "Argentina calls the islands the Malvinas"
+                names = [r for a in appos for r in self._names(a)]
+                thing = self._thing(d)
+            elif tok.dep_ == "relcl" and self._name(d) is not None:  # "which Seoul calls A"
+                names = self._names(d)
+                thing = self._thing(tok.head)
+        return self.statement(tok, names, thing)
 
 
-def read_aliases(doc: Doc, names: NameIndex, article_id: str, sentence_of: dict[int, int]) -> list[AliasStatement]:
-    return AliasReader(doc, names, article_id, sentence_of).read()
+def known_as(reader: AliasReader) -> list[AliasStatement]:
+    """'known as A in X and B in Y', 'the islands, referred to as A': the thing has those names."""
+    return [a for tok in reader.doc if tok.lower_ in KNOWN_AS_VERBS for a in reader.known_as(tok)]
+
+
+def called(reader: AliasReader) -> list[AliasStatement]:
+    """'Gdansk, called Danzig in German', 'which Seoul calls the East Sea', 'X calls the islands A'."""
+    return [a for tok in reader.doc if tok.lower_ in CALLING_VERBS for a in reader.called(tok)]
+
+
+def read_aliases(
+    doc: Doc,
+    names: NameIndex,
+    article_id: str,
+    sentence_of: dict[int, int],
+    rules: Iterable[Rule],
+    settings: Settings = DEFAULT,
+) -> list[AliasStatement]:
+    """The alias statements of one article, in text order; each names its rule."""
+    reader = AliasReader(doc, names, article_id, sentence_of)
+    out = [
+        replace(a, evidence=replace(a.evidence, extractor=r.id))
+        for r in active(rules, settings)
+        for a in r.func(reader)
+    ]
+    out.sort(key=lambda a: a.evidence.start)
+    return out
 
 
 __all__ = ["AliasReader", "read_aliases"]

@@ -13,7 +13,9 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from graph.extract.lexicon import (
+from graph.extract.lemmas import is_plural, lemma
+from graph.extract.mentions import kind_of
+from graph.lexicon import (
     FORCE_HEADS,
     NUMBER_WORDS,
     PERSON_GROUP_HEADS,
@@ -21,8 +23,12 @@ from graph.extract.lexicon import (
     PRONOUNS_PLURAL,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    UNTITLED_GROUP_HEADS,
 )
 from graph.records import Ref
+
+#: Our kinds of what the model calls a GPE: a country, city or region, or a place of no known kind.
+_GPE_KINDS = frozenset({"country", "city", "region", "place"})
 
 
 class NameIndex:
@@ -38,14 +44,24 @@ class NameIndex:
     def get(self, token: Token) -> Span | None:
         return self.by_token.get(token.i)
 
+    def kind(self, token: Token) -> str | None:
+        """Our kind of the name the token stands in, if any."""
+        span = self.by_token.get(token.i)
+        return kind_of(span) if span is not None else None
+
 
 def name_ref(span: Span, sentence: int) -> Ref:
     return Ref(
-        text=span.text, start=span.start_char, end=span.end_char, kind="name", label=span.label_, sentence=sentence
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        kind="name",
+        entity_kind=kind_of(span),
+        sentence=sentence,
     )
 
 
-def singular(word: str) -> str:
+def singular_title_word(word: str) -> str:
     if word.lower().endswith("ies"):
         return word[:-3] + "y"
     if word.lower().endswith("s") and not word.lower().endswith("ss"):
@@ -57,7 +73,7 @@ def normalize_title(words: list[str]) -> str:
     """'foreign', 'ministers' -> 'Foreign Minister'."""
     out = [w[:1].upper() + w[1:].lower() if w.islower() or w.istitle() else w for w in words]
     if out:
-        out[-1] = singular(out[-1])
+        out[-1] = singular_title_word(out[-1])
     return " ".join(out)
 
 
@@ -88,9 +104,11 @@ def _titles(head: Token) -> tuple[str, ...]:
     return tuple(titles)
 
 
-def _of_names(head: Token, names: NameIndex) -> tuple[str, ...]:
-    """Whose people: 'of France and Germany', "France's", "the two countries'", 'their'."""
+def _of_names(head: Token, names: NameIndex) -> tuple[tuple[str, ...], bool, int | None]:
+    """Whose people: 'of France and Germany', "France's", 'French and German';
+    or, for "their" and "the two countries'", countries the context gives (and how many)."""
     out: list[str] = []
+    previous, count = False, None
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -102,16 +120,15 @@ def _of_names(head: Token, names: NameIndex) -> tuple[str, ...]:
             if span is not None:
                 out.append(span.text)
             elif child.lower_ in PRONOUNS_PLURAL:
-                out.append("@they")
+                previous = True
             else:
-                count = next((NUMBER_WORDS[c.lower_] for c in child.children if c.lower_ in NUMBER_WORDS), None)
-                if count:
-                    out.append(f"@{count}")
+                found = next((NUMBER_WORDS[c.lower_] for c in child.children if c.lower_ in NUMBER_WORDS), None)
+                if found:
+                    previous, count = True, found
     for child in head.lefts:  # "French and German ministers"
-        span = names.get(child)
-        if span is not None and span.label_ in {"NORP", "GPE"}:
+        if names.kind(child) in {"nationality"} | _GPE_KINDS:
             out.extend(s.text for s in (names.get(t) for t in conjuncts(child)) if s is not None)
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out)), previous, count
 
 
 def refs_for(token: Token, names: NameIndex, sentence: int) -> list[Ref]:
@@ -122,7 +139,7 @@ def refs_for(token: Token, names: NameIndex, sentence: int) -> list[Ref]:
         if ref is None:
             continue
         # "the ministers of France and Germany" parsed as "[the ministers of France] and [Germany]"
-        if out and out[0].kind == "group" and out[0].of and ref.kind == "name" and ref.label == "GPE":
+        if out and out[0].kind == "group" and out[0].of and ref.kind == "name" and ref.entity_kind in _GPE_KINDS:
             out[0] = replace(out[0], of=out[0].of + (ref.text,))
             continue
         out.append(ref)
@@ -148,20 +165,21 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
     if low in NUMBER_WORDS and any(c.lower_ == "the" for c in tok.children):  # "the two"
         return _pronoun(tok, sentence, NUMBER_WORDS[low], text="the " + tok.text)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1]
-    if low in FORCE_HEADS:  # "Turkish troops", "the French military"
+    lem = lemma(tok)
+    if lem in FORCE_HEADS:  # "Turkish troops", "the French military"
         for child in tok.lefts:
             mod = names.get(child)
-            if mod is not None and mod.label_ in {"NORP", "GPE"}:
+            if mod is not None and kind_of(mod) in {"nationality"} | _GPE_KINDS:
                 return name_ref(mod, sentence)
         for child in tok.children:
             if child.dep_ == "poss" and names.get(child) is not None:
                 return name_ref(names.get(child), sentence)
-    if low in TITLE_HEADS and tok.tag_ in {"NNS", "NNPS"} or low in PERSON_GROUP_HEADS:
+    if lem in TITLE_HEADS and is_plural(tok) or lem in PERSON_GROUP_HEADS and is_plural(tok):
         count = next(
             (NUMBER_WORDS[c.lower_] for c in tok.children if c.dep_ == "nummod" and c.lower_ in NUMBER_WORDS), None
         )
-        titles = _titles(tok) if low in TITLE_HEADS and low not in {"leaders", "officials"} else ()
-        of = _of_names(tok, names)
+        titles = _titles(tok) if lem in TITLE_HEADS and lem not in UNTITLED_GROUP_HEADS else ()
+        of, of_previous, of_count = _of_names(tok, names)
         if not titles and not count:
             return None
         return Ref(
@@ -171,8 +189,10 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
             kind="group",
             titles=titles,
             of=of,
+            of_previous=of_previous,
+            of_count=of_count,
             count=count,
-            head=low,
+            head=lem,
             sentence=sentence,
         )
     definite = any(c.lower_ in {"the", "these", "those"} for c in tok.lefts)
@@ -183,7 +203,7 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
             start=phrase.start_char,
             end=tok.idx + len(tok),
             kind="nominal",
-            head=singular(low),
+            head=lem,
             sentence=sentence,
         )
     return None

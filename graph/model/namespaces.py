@@ -5,19 +5,16 @@ counters or blank nodes, so two runs on two machines give mergeable graphs,
 and each one is checked by pyoxigraph's parser when it is made: an invalid IRI
 fails here, not later at Turtle time.
 
->>> entity_iri("person", "Anna Berg")
-rdflib.term.URIRef('https://w3id.org/newskg/id/person/anna-berg')
->>> entity_iri("city", "São Paulo")
-rdflib.term.URIRef('https://w3id.org/newskg/id/city/sao-paulo')
+>>> entity_iri("anna-berg")
+rdflib.term.URIRef('https://w3id.org/newskg/id/entity/anna-berg')
+>>> event_kind_iri(default_kinds().event("meeting"))
+rdflib.term.URIRef('https://w3id.org/newskg/vocab#Meeting')
 >>> article_iri("001 a/b")
 rdflib.term.URIRef('https://w3id.org/newskg/id/article/001%20a%2Fb')
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from urllib.parse import quote
 
 import pyoxigraph
@@ -25,10 +22,14 @@ from rdflib import RDF, RDFS, XSD, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, TIME, DefinedNamespace
 
 from graph.errors import InvalidIRIError
+from graph.kinds import EntityKind, EventKind, KindTable, default_kinds
+from graph.resolve.names import digest
 
 BASE = "https://w3id.org/newskg/"
 ID = Namespace(BASE + "id/")
 SCHEMA = Namespace("https://schema.org/")
+#: The vocabulary's namespace as an open Namespace: kinds come from the kinds table, not from a list here.
+VOCAB = Namespace(BASE + "vocab#")
 
 
 class KG(DefinedNamespace):
@@ -141,33 +142,30 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
 }
 
-#: Entity types of the vocabulary, by the short name the extractor uses.
-ENTITY_CLASSES: dict[str, URIRef] = {
-    "person": KG.Person,
-    "organization": KG.Organization,
-    "country": KG.Country,
-    "city": KG.City,
-    "region": KG.Region,
-    "location": KG.Location,
-    "facility": KG.Facility,
-    "event": KG.NamedEvent,
-    "product": KG.Product,
-    "work": KG.Work,
-}
 
-#: Event kinds of the vocabulary, and the direct edge each puts between participants.
-EVENT_KINDS: dict[str, URIRef] = {
-    "meeting": KG.Meeting,
-    "talks": KG.Talks,
-    "visit": KG.Visit,
-    "statement": KG.Statement,
-    "agreement": KG.Agreement,
-    "seizure": KG.Seizure,
-    "deployment": KG.Deployment,
-    "attack": KG.Attack,
-    "sanction": KG.Sanction,
-    "election": KG.Election,
-}
+
+def entity_class_iri(kind: EntityKind) -> URIRef:
+    return _checked(str(VOCAB[kind.class_name]))
+
+
+def event_kind_iri(kind: EventKind) -> URIRef:
+    return _checked(str(VOCAB[kind.class_name]))
+
+
+def edge_iri(kind: EventKind) -> URIRef | None:
+    """The direct edge an event of this kind puts between its parties (or to its place, or objects)."""
+    return _checked(str(VOCAB[kind.edge])) if kind.edge else None
+
+
+def entity_classes(kinds: KindTable) -> dict[str, URIRef]:
+    """Entity kind name -> class IRI."""
+    return {k.name: entity_class_iri(k) for k in kinds.entities}
+
+
+def event_kinds(kinds: KindTable) -> dict[str, URIRef]:
+    """Event kind name -> kind IRI."""
+    return {k.name: event_kind_iri(k) for k in kinds.events}
+
 
 PRECISIONS = {
     "day": KG.Day,
@@ -178,26 +176,6 @@ PRECISIONS = {
 }
 
 ORIGINS = {"given": KG.Given, "stated": KG.Stated, "inferred": KG.Inferred, "unknown": KG.Unknown}
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: the normalized form in an IRI.
-
-    >>> slug("Emmanuel  Macron")
-    'emmanuel-macron'
-    >>> slug("U.S.")
-    'us'
-    """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    folded = folded.replace("'", "").replace(".", "").replace("\u2019", "")
-    words = re.findall(r"[a-z0-9]+", folded.lower())
-    return "-".join(words) or "x" + digest(text, 8)
-
-
-def digest(*parts: object, size: int = 12) -> str:
-    """A short, stable hash of the parts (SHA-256, hex)."""
-    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
-    return h.hexdigest()[:size]
 
 
 def _checked(iri: str) -> URIRef:
@@ -212,8 +190,9 @@ def _segment(text: str) -> str:
     return quote(text, safe="-._~")
 
 
-def entity_iri(kind: str, name: str) -> URIRef:
-    return _checked(f"{ID}{_segment(kind)}/{slug(name)}")
+def entity_iri(key: str) -> URIRef:
+    """An entity's IRI, from its key (its main name's slug; see graph.resolve.entities.entity_keys)."""
+    return _checked(f"{ID}entity/{_segment(key)}")
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -248,3 +227,9 @@ def interval_iri(start: str, end: str) -> URIRef:
 
 def model_iri(name: str, version: str) -> URIRef:
     return _checked(f"{ID}model/{_segment(name)}-{_segment(version)}")
+
+
+
+#: The built-in tables' IRIs, for readers that need no other table.
+ENTITY_CLASSES: dict[str, URIRef] = entity_classes(default_kinds())
+EVENT_KINDS: dict[str, URIRef] = event_kinds(default_kinds())

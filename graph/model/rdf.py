@@ -18,20 +18,13 @@ from collections.abc import Iterator
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
+from graph.kinds import KindTable, default_kinds
 from graph.model import namespaces as ns
 from graph.model.namespaces import KG, SCHEMA
 from graph.records import Corpus, Entity, Evidence, Precision, ResolvedEvent, ResolvedRole, TimeValue
+from graph.resolve.events import date_words
 
 Quad = tuple[URIRef, URIRef, object, URIRef | None]
-
-PLACE_KINDS = frozenset({"country", "city", "region", "location", "place", "facility"})
-#: The direct edge an event of each kind puts between its parties.
-DIRECT_EDGES = {"meeting": KG.met, "talks": KG.heldTalksWith, "agreement": KG.agreedWith}
-_SYMMETRIC = frozenset(DIRECT_EDGES)
-
-
-def entity_class(kind: str) -> URIRef:
-    return ns.ENTITY_CLASSES.get(kind, KG.Place)
 
 
 def date_literal(value: TimeValue) -> Literal | None:
@@ -46,10 +39,13 @@ def date_literal(value: TimeValue) -> Literal | None:
 class CorpusWriter:
     """Turns a `Corpus` into quads."""
 
-    def __init__(self, corpus: Corpus):
+    def __init__(self, corpus: Corpus, kinds: KindTable | None = None):
         self.corpus = corpus
+        self.kinds = kinds or default_kinds()
+        self.classes = ns.entity_classes(self.kinds)
+        self.kind_iris = ns.event_kinds(self.kinds)
         self.entities = {e.key: e for e in corpus.entities}
-        self.iris = {e.key: ns.entity_iri(e.kind, e.key.split("/", 1)[1]) for e in corpus.entities}
+        self.iris = {e.key: ns.entity_iri(e.key) for e in corpus.entities}
         self.articles = {a.id: a for a in corpus.articles}
         self.sentences = {(s.article_id, s.index): s for ex in corpus.extractions for s in ex.sentences}
         self.models = {ex.article.id: ex.model for ex in corpus.extractions}
@@ -96,13 +92,12 @@ class CorpusWriter:
         return iri, quads
 
     def event_iri(self, ev: ResolvedEvent) -> URIRef:
-        date = (
-            ev.date.value or (f"{ev.date.start}/{ev.date.end}" if ev.date and ev.date.start else "") if ev.date else ""
-        )
-        first = ev.evidence[0]
-        where = "" if ev.date and ev.date.precision == Precision.DAY else f"{first.article_id}@{first.start}"
-        said = ns.digest(ev.content or "") if ev.kind == "statement" else ""
-        key = "|".join([ev.kind, date or "", ",".join(ev.participants), ",".join(ev.objects), where, said])
+        """From the event's content: kind, date (or the words of the date), parties, objects, what was said."""
+        date = ""
+        if ev.date is not None:
+            date = ev.date.value or (f"{ev.date.start}/{ev.date.end}" if ev.date.start else date_words(ev.date.text))
+        said = ns.digest(ev.content) if ev.content else ""
+        key = "|".join([ev.kind, date, ",".join(ev.participants), ",".join(ev.objects), said])
         return ns.event_iri(ev.kind, key)
 
     # -- the graph ----------------------------------------------------------------------
@@ -146,8 +141,8 @@ class CorpusWriter:
     def entity_quads(self, entity: Entity, article_id: str, g: URIRef) -> Iterator[Quad]:
         e = self.iris[entity.key]
         names = {m.text for m in entity.mentions if m.article_id == article_id}
-        yield (e, RDF.type, entity_class(entity.kind), g)
-        if entity.kind in PLACE_KINDS and entity.kind != "place":
+        yield (e, RDF.type, self.classes.get(entity.kind, KG.Place), g)
+        if entity.kind in self.kinds.place_kinds and entity.kind != "place":
             yield (e, RDF.type, KG.Place, g)
         yield (e, RDFS.label, Literal(entity.label), g)
         for alt in entity.alt_labels:
@@ -200,7 +195,7 @@ class CorpusWriter:
         place = report[2] if report else event.place
         date = report[3] if report and report[3] is not None else event.date
         yield (e, RDF.type, KG.Event, g)
-        yield (e, KG.kind, ns.EVENT_KINDS[event.kind], g)
+        yield (e, KG.kind, self.kind_iris[event.kind], g)
         names = ", ".join(self.entities[p].label for p in event.participants)
         when = f" ({date.value})" if date is not None and date.value else ""
         yield (e, RDFS.label, Literal(f"{event.kind}: {names}{when}"), g)
@@ -249,35 +244,33 @@ class CorpusWriter:
     def direct_edges(
         self, event: ResolvedEvent, participants: tuple[str, ...], place: str | None, g: URIRef
     ) -> Iterator[Quad]:
+        """The short cut an event of this kind puts on its parties (see the kinds table's edge_links)."""
+        kind = self.kinds.event(event.kind)
+        edge = ns.edge_iri(kind)
+        if edge is None:
+            return
         iris = [self.iris[p] for p in participants]
-        edge = DIRECT_EDGES.get(event.kind)
-        if edge is not None:
+        if kind.edge_links == "parties":
             for a in iris:
                 for b in iris:
                     if a != b:
                         yield (a, edge, b, g)
-        elif event.kind == "visit" and place:
+        elif kind.edge_links == "place" and place:
             for a in iris:
-                yield (a, KG.visited, self.iris[place], g)
-        elif event.kind in {"seizure", "deployment", "attack", "sanction"} and event.agent:
-            prop = {
-                "seizure": KG.seized,
-                "deployment": KG.deployedTo,
-                "attack": KG.attacked,
-                "sanction": KG.sanctioned,
-            }[event.kind]
+                yield (a, edge, self.iris[place], g)
+        elif kind.edge_links == "objects" and event.agent:
             targets = [self.iris[o] for o in event.objects]
-            if event.kind == "deployment" and place:
+            if kind.edge_to_place and place:
                 targets.append(self.iris[place])
             for t in targets:
-                yield (self.iris[event.agent], prop, t, g)
+                yield (self.iris[event.agent], edge, t, g)
 
 
-def corpus_quads(corpus: Corpus) -> list[Quad]:
+def corpus_quads(corpus: Corpus, kinds: KindTable | None = None) -> list[Quad]:
     """All quads of the corpus, without duplicates, in a stable order."""
     seen: set[Quad] = set()
     out: list[Quad] = []
-    for q in CorpusWriter(corpus).quads():
+    for q in CorpusWriter(corpus, kinds).quads():
         if q not in seen:
             seen.add(q)
             out.append(q)

@@ -22,7 +22,8 @@ from graph.resolve.events import (
     merge_within_article,
     resolve_article_events,
 )
-from graph.resolve.refs import ArticleContext
+from graph.resolve.refs import ArticleContext, reference_rules
+from graph.rules import DEFAULT, Settings
 from graph.timex import date_from_text
 
 
@@ -37,7 +38,7 @@ def stated_date(article: Article) -> Article:
     return replace(article, date=day, date_origin=DateOrigin.STATED, date_evidence=f"stated in the text: {words!r}")
 
 
-def _roles(extractions: list[Extraction], table: EntityTable) -> list[ResolvedRole]:
+def _roles(extractions: list[Extraction], table: EntityTable, settings: Settings) -> list[ResolvedRole]:
     out: list[ResolvedRole] = []
     for ex in extractions:
         aid = ex.article.id
@@ -45,51 +46,59 @@ def _roles(extractions: list[Extraction], table: EntityTable) -> list[ResolvedRo
             person = table.of_mention.get((aid, role.person.start, role.person.end))
             if person is None or table.entities[person].kind != "person":
                 continue
-            of = (
-                table.lookup(role.of, {"country", "organization", "region", "city", "place", "location"})
-                if role.of
-                else None
-            )
+            of = table.lookup(role.of, settings.kinds.place_kinds | {"organization"}) if role.of else None
             out.append(ResolvedRole(person=person, title=role.title, of=of, evidence=role.evidence))
     return out
 
 
-def resolve_corpus(extractions: list[Extraction]) -> Corpus:
-    extractions = sorted(
-        (replace(ex, article=stated_date(ex.article)) for ex in extractions), key=lambda ex: ex.article.id
-    )
-    table = resolve_entities(extractions)
-    roles = _roles(extractions, table)
+def resolve_corpus(extractions: list[Extraction], settings: Settings = DEFAULT) -> Corpus:
+    """One corpus of entities, roles and events from the extractions of its articles."""
+    from graph.resolve.registry import EVENT_PASSES
+
+    on = {r.name for r in EVENT_PASSES if settings.enabled(r)}
+    if "dates.stated_article_date" in on:
+        extractions = [replace(ex, article=stated_date(ex.article)) for ex in extractions]
+    extractions = sorted(extractions, key=lambda ex: ex.article.id)
+    table = resolve_entities(extractions, settings)
+    roles = _roles(extractions, table, settings)
     corpus_titles: dict[str, set] = defaultdict(set)
     article_titles: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     for role in roles:
         corpus_titles[role.person].add((role.title, role.of))
         article_titles[role.evidence.article_id][role.person].add((role.title, role.of))
 
+    ref_rules = reference_rules(settings)
     contexts = {
-        ex.article.id: ArticleContext(ex, table, article_titles[ex.article.id], corpus_titles) for ex in extractions
+        ex.article.id: ArticleContext(
+            ex, table, article_titles[ex.article.id], corpus_titles, rules=ref_rules, settings=settings
+        )
+        for ex in extractions
     }
-    working = {aid: resolve_article_events(ctx) for aid, ctx in contexts.items()}
+    capital = "events.capital_speaks_for" in on
+    continuation = "dates.continuation" in on
+    working = {aid: resolve_article_events(ctx, capital_rule=capital) for aid, ctx in contexts.items()}
     articles = {ex.article.id: ex.article for ex in extractions}
     for aid, evs in working.items():
-        ground_events(evs, articles[aid])
+        ground_events(evs, articles[aid], continuation=continuation)
 
     # article dates inferred from events that dated articles also report
-    dated = [(ev, articles[aid]) for aid, evs in working.items() if articles[aid].date for ev in evs]
-    for aid, evs in sorted(working.items()):
-        if articles[aid].date is not None:
-            continue
-        inferred = infer_article_date(evs, dated)
-        if inferred is not None:
-            articles[aid] = replace(
-                articles[aid], date=inferred.date, date_origin=DateOrigin.INFERRED, date_evidence=inferred.evidence
-            )
-            ground_events(evs, articles[aid])
+    if "dates.article_inference" in on:
+        dated = [(ev, articles[aid]) for aid, evs in working.items() if articles[aid].date for ev in evs]
+        for aid, evs in sorted(working.items()):
+            if articles[aid].date is not None:
+                continue
+            inferred = infer_article_date(evs, dated)
+            if inferred is not None:
+                articles[aid] = replace(
+                    articles[aid], date=inferred.date, date_origin=DateOrigin.INFERRED, date_evidence=inferred.evidence
+                )
+                ground_events(evs, articles[aid], continuation=continuation)
 
     merged = []
     for aid, evs in sorted(working.items()):
-        merged.extend(merge_within_article(evs, contexts[aid]))
-    events = [finish(g) for g in merge_across_articles(merged)]
+        merged.extend(merge_within_article(evs, contexts[aid]) if "events.merge_within_article" in on else evs)
+    groups = merge_across_articles(merged) if "events.merge_across_articles" in on else [[ev] for ev in merged]
+    events = [finish(g) for g in groups]
     events.sort(key=lambda e: (e.evidence[0].article_id, e.evidence[0].start, e.kind))
     final_extractions = tuple(replace(ex, article=articles[ex.article.id]) for ex in extractions)
     return Corpus(

@@ -1,15 +1,23 @@
 """One node per real-world entity, however many names the articles use.
 
-Within an article: a surname joins the full name it belongs to ("Berg" ->
-"Anna Berg") whatever label the model gave it, a demonym points to its
-country ("French" -> France), and names the text says are one ("known as A
-and B", "X, called Y") join. Across articles: the same normalized name,
-romanization variants (Dmitry/Dmitri), family-name-first forms, acronyms of a
-long form ("G7" / "Group of 7"), a short organisation name that ends a
-unique longer one ("Foreign Ministry"), and a lone surname that matches one
-person of the corpus. Person names never join place or organisation names.
-The type of an entity is a vote of all its mentions, its titles and what the
-text calls it, with the gazetteer's word on places.
+The mentions of the corpus are joined by passes, each a rule of
+``graph/resolve/registry.py``. Within an article: the same full name, a
+surname joining the full name it belongs to ("Berg" -> "Anna Berg") whatever
+kind the model gave it, the same name, names the text says are one ("known as
+A and B", "X, called Y"). Across articles: the same full name under
+romanization variants (Dmitry/Dmitri) or family-name-first order, a lone
+surname that matches one person of the corpus, the same name whatever kind the
+model gave each mention, acronyms of a long form ("G7" / "Group of 7"), a
+short organisation name that ends a unique longer one ("Foreign Ministry"), and
+demonyms of a country. A person's full name never joins a place or body through
+its surname alone.
+
+The kind of an entity is a vote of all its mentions, its titles and what the
+text calls it, with the gazetteer's word on places; it is a property of the
+entity, not part of its identity: an entity's key (and IRI) is its main name,
+and only two different entities of one name are told apart, by kind and, if
+need be, by their first mention, which does not depend on the order in which
+articles arrive.
 """
 
 from __future__ import annotations
@@ -19,10 +27,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graph import gazetteer
-from graph.extract.lexicon import LANDFORM_NOUNS
-from graph.model.namespaces import slug
+from graph.lexicon import EVENT_NAME_WORDS, LANDFORM_NOUNS
 from graph.records import Entity, Extraction, Mention
-from graph.resolve.names import acronym_of, as_acronym, name_key, tokens, translit_key
+from graph.resolve.names import acronym_of, as_acronym, digest, name_key, slug, tokens, translit_key
+from graph.rules import DEFAULT, Rule, Settings, active
 
 MentionId = tuple[str, int, int]  # article id, start, end
 
@@ -39,22 +47,10 @@ KIND_ORDER = (
     "work",
     "place",
 )
-PLACE_KINDS = frozenset({"country", "city", "region", "location", "place", "facility"})
-_EVENT_WORDS = frozenset(
-    {
-        "olympics",
-        "games",
-        "war",
-        "summit",
-        "cup",
-        "championship",
-        "championships",
-        "expo",
-        "festival",
-        "crisis",
-        "revolution",
-    }
-)
+#: Mention kinds that may be a surname the model took for something else.
+WEAK_KINDS = frozenset({"organization", "person", "product", "work", "place"})
+#: Mention kinds the gazetteer has looked up and found.
+KNOWN_PLACE_KINDS = frozenset({"country", "city", "region"})
 
 
 class UnionFind:
@@ -75,7 +71,7 @@ class UnionFind:
     def union(self, a: MentionId, b: MentionId) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            # the smaller id wins: the result does not depend on the order of the input
+            # the smaller id wins: a group's root is its first mention, whatever the input order
             if rb < ra:
                 ra, rb = rb, ra
             self.parent[rb] = ra
@@ -92,7 +88,11 @@ def mid(m: Mention) -> MentionId:
 
 
 def is_person(m: Mention) -> bool:
-    return m.label == "PERSON" and m.kind == "person"
+    return m.kind == "person"
+
+
+def is_demonym(m: Mention) -> bool:
+    return m.kind == "nationality"
 
 
 @dataclass
@@ -115,32 +115,35 @@ class EntityTable:
 
 
 class EntityResolver:
-    def __init__(self, extractions: list[Extraction]):
+    """The mentions of a corpus, the groups the passes have joined them into, and the votes on kinds."""
+
+    def __init__(self, extractions: list[Extraction], settings: Settings = DEFAULT):
         self.extractions = extractions
+        self.settings = settings
         self.mentions: dict[MentionId, Mention] = {}
         self.uf = UnionFind()
         self.votes: dict[MentionId, Counter] = defaultdict(Counter)  # extra votes on a mention's group
-        self.demonyms: dict[MentionId, str] = {}  # NORP mention -> country name
+        self.demonyms: dict[MentionId, str] = {}  # demonym mention -> country name
         self.nominal_heads: dict[str, dict[str, MentionId]] = defaultdict(dict)
+        self.by_article: dict[str, list[Mention]] = defaultdict(list)
 
-    # -- building ---------------------------------------------------------------------
-
-    def _add(self, m: Mention) -> None:
+    def add(self, m: Mention) -> None:
         self.mentions.setdefault(mid(m), m)
         self.uf.add(mid(m))
 
-    def resolve(self) -> EntityTable:
+    def resolve(self, article_rules: Iterable[Rule], corpus_rules: Iterable[Rule]) -> EntityTable:
         for ex in self.extractions:
             for m in ex.mentions:
-                self._add(m)
+                self.add(m)
             self._alias_mentions(ex)
-        self.by_article: dict[str, list[Mention]] = defaultdict(list)
         for m in self.mentions.values():
             self.by_article[m.article_id].append(m)
+        article_rules = active(article_rules, self.settings)
         for ex in self.extractions:
-            self._within_article(ex)
-        self._across_articles()
-        self._demonyms()
+            for r in article_rules:
+                r.func(self, ex)
+        for r in active(corpus_rules, self.settings):
+            r.func(self)
         return self._table()
 
     def _alias_mentions(self, ex: Extraction) -> None:
@@ -148,227 +151,40 @@ class EntityResolver:
         for al in ex.aliases:
             for ref in (*al.names, al.antecedent):
                 if ref is not None and ref.kind == "name" and (ex.article.id, ref.start, ref.end) not in self.mentions:
-                    self._add(
+                    self.add(
                         Mention(
-                            ex.article.id,
-                            ref.sentence,
-                            ref.start,
-                            ref.end,
-                            ref.text,
-                            ref.label or "LOC",
-                            "location" if (ref.label or "LOC") == "LOC" else "organization",
+                            ex.article.id, ref.sentence, ref.start, ref.end, ref.text, ref.entity_kind or "location"
                         )
                     )
 
-    def _within_article(self, ex: Extraction) -> None:
-        aid = ex.article.id
-        ms = self.by_article.get(aid, [])
-        full = [m for m in ms if is_person(m) and len(tokens(m.text)) >= 2]
-        by_full: dict[str, MentionId] = {}
-        for m in full:
-            k = translit_key(m.text)
-            if k in by_full:
-                self.uf.union(by_full[k], mid(m))
-            else:
-                by_full[k] = mid(m)
-        # surnames (and given names) join the one full name they belong to
-        for m in ms:
-            # a GPE the gazetteer does not know may be a surname the model took for a place ("Scholz")
-            if m.label == "NORP" or (m.label == "GPE" and gazetteer.place_kind(m.text)):
-                continue
-            if len(tokens(m.text)) != 1 or m in full:
-                continue
-            word = translit_key(m.text)
-            owners = {self.uf.find(v) for k, v in by_full.items() if word in (k.split()[-1], k.split()[0])}
-            if len(owners) == 1:
-                self.uf.union(owners.pop(), mid(m))
-        # same name, same article, not a person name: one entity
-        seen: dict[str, MentionId] = {}
-        for m in ms:
-            if m.label == "NORP" or is_person(m):
-                continue
-            k = self._place_key(m)
-            if k in seen:
-                self.uf.union(seen[k], mid(m))
-            else:
-                seen[k] = mid(m)
-        # names the text says are one
-        for al in ex.aliases:
-            ids = [(aid, r.start, r.end) for r in al.names if (aid, r.start, r.end) in self.mentions]
-            ant = al.antecedent
-            if ant is not None and ant.kind == "name" and (aid, ant.start, ant.end) in self.mentions:
-                ids.append((aid, ant.start, ant.end))
-            elif ant is not None and ant.kind == "nominal" and ant.head:
-                known = self.nominal_heads[aid].get(ant.head)
-                if known is not None:
-                    ids.append(known)
-                if ids:
-                    self.nominal_heads[aid].setdefault(ant.head, ids[0])
-                    if ant.head in LANDFORM_NOUNS or ant.head + "s" in LANDFORM_NOUNS:
-                        self.votes[ids[0]]["location"] += 3
-            for other in ids[1:]:
-                self.uf.union(ids[0], other)
-        # titles make persons
-        for role in ex.roles:
-            key = (aid, role.person.start, role.person.end)
-            if key in self.mentions:
-                self.votes[key]["person"] += 3
+    # -- what the passes ask -----------------------------------------------------------
 
-    def _place_key(self, m: Mention) -> str:
-        country = gazetteer.country_name(m.text) if m.label in {"GPE", "LOC", "ORG"} else None
+    def place_key(self, m: Mention) -> str:
+        """A mention's name key; a country's names share one key."""
+        country = gazetteer.country_name(m.text) if m.kind not in {"person", "nationality"} else None
         return "country:" + name_key(country) if country else name_key(m.text)
 
-    def _across_articles(self) -> None:
-        groups = self.uf.groups()
-        person_groups = {root: ids for root, ids in groups.items() if self._group_is_person(ids)}
-        # full names: the same person under variant spellings or name order
-        by_key: dict[str, MentionId] = {}
-        for root, ids in sorted(person_groups.items()):
-            for i in ids:
-                m = self.mentions[i]
-                if len(tokens(m.text)) < 2:
-                    continue
-                for k in (translit_key(m.text), " ".join(sorted(translit_key(m.text).split()))):
-                    if k in by_key:
-                        self.uf.union(by_key[k], root)
-                    else:
-                        by_key[k] = root
-        # lone surnames: the one person of the corpus they name; the last word of a full name
-        # first, else its first word (family name first: "Yoon" of "Yoon Suk Yeol")
-        surname_owners: dict[str, set[MentionId]] = defaultdict(set)
-        first_owners: dict[str, set[MentionId]] = defaultdict(set)
-        for root, ids in self.uf.groups().items():
-            if not self._group_is_person(ids):
-                continue
-            for i in ids:
-                t = translit_key(self.mentions[i].text).split()
-                if len(t) >= 2:
-                    surname_owners[t[-1]].add(root)
-                    first_owners[t[0]].add(root)
-        for root, ids in sorted(self.uf.groups().items()):
-            if any(len(tokens(self.mentions[i].text)) >= 2 for i in ids):
-                continue
-            words = {translit_key(self.mentions[i].text) for i in ids if self.mentions[i].label != "NORP"}
-            if len(words) != 1:
-                continue
-            word = words.pop()
-            owners = {self.uf.find(o) for o in surname_owners.get(word) or first_owners.get(word, set())}
-            if len(owners) == 1 and (self._group_is_person(ids) or self._weak_label(ids)):
-                self.uf.union(owners.pop(), root)
-        # other names: the same name (or country) is one entity
-        seen: dict[str, MentionId] = {}
-        for root, ids in sorted(self.uf.groups().items()):
-            if self._group_is_person(ids):
-                continue
-            for i in ids:
-                m = self.mentions[i]
-                if m.label == "NORP":
-                    continue
-                k = self._place_key(m)
-                if k in seen:
-                    self.uf.union(seen[k], root)
-                else:
-                    seen[k] = root
-        self._acronyms_and_short_forms()
-
-    def _weak_label(self, ids: list[MentionId]) -> bool:
-        """A name the model typed as an organisation or nothing in particular, or as a place the
-        gazetteer does not know (the model often takes a surname for one: 'Scholz')."""
-        return all(
-            self.mentions[i].label in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"}
-            or (self.mentions[i].label == "GPE" and not gazetteer.place_kind(self.mentions[i].text))
-            for i in ids
-        )
-
-    def _acronyms_and_short_forms(self) -> None:
-        groups = self.uf.groups()
-        long_forms: dict[str, set[MentionId]] = defaultdict(set)
-        names_of: dict[MentionId, set[str]] = {}
-        for root, ids in groups.items():
-            names = {self.mentions[i].text for i in ids if self.mentions[i].label != "NORP"}
-            names_of[root] = names
-            if self._group_is_person(ids):
-                continue
-            for n in names:
-                a = acronym_of(n)
-                if a:
-                    long_forms[a].add(root)
-        for root, names in sorted(names_of.items()):
-            for n in names:
-                a = as_acronym(n)
-                if a and len(long_forms.get(a, set())) == 1:
-                    other = next(iter(long_forms[a]))
-                    if self.uf.find(other) != self.uf.find(root):
-                        self.uf.union(other, root)
-        # "Foreign Ministry" -> the one "German Foreign Ministry" of the corpus
-        groups = self.uf.groups()
-        orgs = {
-            root: {name_key(self.mentions[i].text) for i in ids}
-            for root, ids in groups.items()
-            if self._kind_votes(ids).most_common(1)[0][0] == "organization"
-        }
-        for root, names in sorted(orgs.items()):
-            for n in names:
-                if len(n.split()) < 2:
-                    continue
-                owners = {
-                    r
-                    for r, other in orgs.items()
-                    if r != root and any(o.endswith(" " + n) and len(o.split()) > len(n.split()) for o in other)
-                }
-                if len(owners) == 1:
-                    self.uf.union(owners.pop(), root)
-
-    def _demonyms(self) -> None:
-        """'French' -> France; 'Ottoman' -> the 'Ottoman Empire' of the corpus."""
-        groups = self.uf.groups()
-        by_country: dict[str, MentionId] = {}
-        prefixes: dict[str, set[MentionId]] = defaultdict(set)
-        for root, ids in groups.items():
-            for i in ids:
-                m = self.mentions[i]
-                if m.label == "NORP":
-                    continue
-                c = gazetteer.country_name(m.text) if m.label in {"GPE", "LOC"} else None
-                if c:
-                    by_country.setdefault(c, root)
-                if m.label == "GPE":
-                    prefixes[name_key(m.text).split()[0]].add(root)
-        for i, m in sorted(self.mentions.items()):
-            if m.label != "NORP":
-                continue
-            country = gazetteer.country_of_demonym(m.text)
-            target = by_country.get(country) if country else None
-            if target is None and not country:
-                owners = prefixes.get(name_key(m.text), set())
-                if len(owners) == 1:
-                    target = next(iter(owners))
-            if target is not None:
-                self.uf.union(target, i)
-                self.demonyms[i] = country or m.text
-            elif country:
-                self.demonyms[i] = country  # a country only its demonym names: it becomes an entity
-                by_country[country] = i  # one entity, however many times (and in how many articles)
-
-    # -- votes and labels ----------------------------------------------------------------
-
-    def _group_is_person(self, ids: list[MentionId]) -> bool:
-        votes = self._kind_votes(ids)
+    def group_is_person(self, ids: list[MentionId]) -> bool:
+        votes = self.kind_votes(ids)
         return bool(votes) and votes.most_common(1)[0][0] == "person"
 
-    def _kind_votes(self, ids: list[MentionId]) -> Counter:
+    def weak(self, ids: list[MentionId]) -> bool:
+        """Named only with kinds a surname is often mistaken for (a body, or a place the gazetteer does not know)."""
+        return all(self.mentions[i].kind in WEAK_KINDS for i in ids)
+
+    def kind_votes(self, ids: list[MentionId]) -> Counter:
         votes: Counter = Counter()
         for i in ids:
             m = self.mentions[i]
-            if m.label == "NORP":
+            if is_demonym(m):
                 continue
             votes[m.kind] += 1
-            if m.kind in {"country", "city", "region"}:
+            if m.kind in KNOWN_PLACE_KINDS:
                 votes[m.kind] += 1
             if is_person(m) and len(tokens(m.text)) >= 2:
                 votes["person"] += 1
             words = tokens(m.text)
-            if words and words[-1] in _EVENT_WORDS:
+            if words and words[-1] in EVENT_NAME_WORDS:
                 votes["event"] += 2
             votes.update(self.votes.get(i, Counter()))
         if not votes:
@@ -379,8 +195,8 @@ class EntityResolver:
         )
         return Counter(dict(ranked))
 
-    def _kind(self, ids: list[MentionId]) -> str:
-        votes = self._kind_votes(ids)
+    def kind(self, ids: list[MentionId]) -> str:
+        votes = self.kind_votes(ids)
         if "place" in votes:  # a place the gazetteer does not know: what else the text says, else a town
             specific = {k: v for k, v in votes.items() if k in {"location", "region", "city", "country"}}
             votes["city" if not specific else max(specific, key=lambda k: (specific[k], -KIND_ORDER.index(k)))] += (
@@ -393,8 +209,8 @@ class EntityResolver:
         return "city"
 
     def _label(self, kind: str, ids: list[MentionId]) -> tuple[str, list[str], list[str]]:
-        names = [self.mentions[i].text for i in ids if self.mentions[i].label != "NORP"]
-        hidden = sorted({self.mentions[i].text for i in ids if self.mentions[i].label == "NORP"})
+        names = [self.mentions[i].text for i in ids if not is_demonym(self.mentions[i])]
+        hidden = sorted({self.mentions[i].text for i in ids if is_demonym(self.mentions[i])})
         if not names:
             country = next((self.demonyms[i] for i in ids if i in self.demonyms), hidden[0] if hidden else "?")
             return country, [], hidden
@@ -417,19 +233,15 @@ class EntityResolver:
         table = EntityTable()
         for ex in self.extractions:
             table.nominal[ex.article.id] = {}
-        used: dict[str, int] = {}
-        for _root, ids in sorted(self.uf.groups().items()):
-            real = [i for i in ids if self.mentions[i].label != "NORP" or i in self.demonyms]
+        found: list[tuple[MentionId, list[MentionId], str, str, list[str], list[str]]] = []
+        for root, ids in sorted(self.uf.groups().items()):
+            real = [i for i in ids if not is_demonym(self.mentions[i]) or i in self.demonyms]
             if not real:
                 continue
-            kind = self._kind(real)
+            kind = self.kind(real)
             label, alts, hidden = self._label(kind, real)
-            key = f"{kind}/{slug(label)}"
-            if key in used:  # two entities, one name: keep them apart
-                used[key] += 1
-                key = f"{key}-{used[key]}"
-            else:
-                used[key] = 1
+            found.append((root, real, kind, label, alts, hidden))
+        for (_root, real, kind, label, alts, hidden), key in zip(found, entity_keys(found), strict=True):
             entity = Entity(
                 key=key,
                 kind=kind,
@@ -450,5 +262,272 @@ class EntityResolver:
         return table
 
 
-def resolve_entities(extractions: list[Extraction]) -> EntityTable:
-    return EntityResolver(extractions).resolve()
+def entity_keys(found: list[tuple]) -> list[str]:
+    """Each entity's key: the slug of its main name; entities that share one are told apart by
+    kind, then by their first mention (the group's root), so no key depends on input order."""
+    base = [slug(label) for _root, _real, _kind, label, _alts, _hidden in found]
+    count = Counter(base)
+    keys = [b if count[b] == 1 else f"{b}-{kind}" for b, (_r, _m, kind, *_rest) in zip(base, found, strict=True)]
+    count = Counter(keys)
+    return [k if count[k] == 1 else f"{k}-{digest(*root)}" for k, (root, *_rest) in zip(keys, found, strict=True)]
+
+
+# -- passes within one article -----------------------------------------------------------------
+
+
+def same_full_name(res: EntityResolver, ex: Extraction) -> None:
+    """A person's full name said twice in an article (spelling variants too) is one person."""
+    by_full: dict[str, MentionId] = {}
+    for m in res.by_article.get(ex.article.id, []):
+        if is_person(m) and len(tokens(m.text)) >= 2:
+            k = translit_key(m.text)
+            if k in by_full:
+                res.uf.union(by_full[k], mid(m))
+            else:
+                by_full[k] = mid(m)
+
+
+def surname_in_article(res: EntityResolver, ex: Extraction) -> None:
+    """A lone surname or given name joins the one full name of the article it belongs to, whatever its kind."""
+    by_full = {
+        translit_key(m.text): mid(m)
+        for m in res.by_article.get(ex.article.id, [])
+        if is_person(m) and len(tokens(m.text)) >= 2
+    }
+    for m in res.by_article.get(ex.article.id, []):
+        # a place the gazetteer knows is not a surname the model took for a place
+        if is_demonym(m) or m.kind in KNOWN_PLACE_KINDS:
+            continue
+        if len(tokens(m.text)) != 1:
+            continue
+        word = translit_key(m.text)
+        owners = {res.uf.find(v) for k, v in by_full.items() if word in (k.split()[-1], k.split()[0])}
+        if len(owners) == 1:
+            res.uf.union(owners.pop(), mid(m))
+
+
+def same_name_in_article(res: EntityResolver, ex: Extraction) -> None:
+    """The same name twice in an article is one entity, whatever kind the model gave each mention
+    (a person's surname stays with the full name it joined)."""
+    ms = res.by_article.get(ex.article.id, [])
+    with_full = {res.uf.find(mid(m)) for m in ms if is_person(m) and len(tokens(m.text)) >= 2}
+    seen: dict[str, MentionId] = {}
+    for m in ms:
+        if is_demonym(m) or res.uf.find(mid(m)) in with_full:
+            continue
+        k = res.place_key(m)
+        if k in seen:
+            res.uf.union(seen[k], mid(m))
+        else:
+            seen[k] = mid(m)
+
+
+def stated_aliases(res: EntityResolver, ex: Extraction) -> None:
+    """Names the text says are one ('known as A and B', 'X, called Y') join; a landform noun they are given
+    ('the islands known as ...') votes for a location."""
+    aid = ex.article.id
+    for al in ex.aliases:
+        ids = [(aid, r.start, r.end) for r in al.names if (aid, r.start, r.end) in res.mentions]
+        ant = al.antecedent
+        if ant is not None and ant.kind == "name" and (aid, ant.start, ant.end) in res.mentions:
+            ids.append((aid, ant.start, ant.end))
+        elif ant is not None and ant.kind == "nominal" and ant.head:
+            known = res.nominal_heads[aid].get(ant.head)
+            if known is not None:
+                ids.append(known)
+            if ids:
+                res.nominal_heads[aid].setdefault(ant.head, ids[0])
+                if ant.head in LANDFORM_NOUNS:
+                    res.votes[ids[0]]["location"] += 3
+        for other in ids[1:]:
+            res.uf.union(ids[0], other)
+
+
+def title_votes(res: EntityResolver, ex: Extraction) -> None:
+    """A name the text gives a title is a person: three votes."""
+    aid = ex.article.id
+    for role in ex.roles:
+        key = (aid, role.person.start, role.person.end)
+        if key in res.mentions:
+            res.votes[key]["person"] += 3
+
+
+# -- passes across articles ---------------------------------------------------------------
+
+
+def _has_full_person_name(res: EntityResolver, ids: list[MentionId]) -> bool:
+    return any(is_person(res.mentions[i]) and len(tokens(res.mentions[i].text)) >= 2 for i in ids)
+
+
+def full_name_variants(res: EntityResolver) -> None:
+    """The same person's full name in two articles, under spelling variants or in the other name order."""
+    by_key: dict[str, MentionId] = {}
+    for root, ids in sorted(res.uf.groups().items()):
+        if not res.group_is_person(ids):
+            continue
+        for i in ids:
+            m = res.mentions[i]
+            if len(tokens(m.text)) < 2:
+                continue
+            for k in (translit_key(m.text), " ".join(sorted(translit_key(m.text).split()))):
+                if k in by_key:
+                    res.uf.union(by_key[k], root)
+                else:
+                    by_key[k] = root
+
+
+def lone_surname(res: EntityResolver) -> None:
+    """A name of one word, in an article without the full name, joins the one person of the corpus it names:
+    the last word of a full name first, else its first word (family name first: 'Yoon' of 'Yoon Suk Yeol')."""
+    surname_owners: dict[str, set[MentionId]] = defaultdict(set)
+    first_owners: dict[str, set[MentionId]] = defaultdict(set)
+    for root, ids in res.uf.groups().items():
+        if not res.group_is_person(ids):
+            continue
+        for i in ids:
+            t = translit_key(res.mentions[i].text).split()
+            if len(t) >= 2:
+                surname_owners[t[-1]].add(root)
+                first_owners[t[0]].add(root)
+    for root, ids in sorted(res.uf.groups().items()):
+        if any(len(tokens(res.mentions[i].text)) >= 2 for i in ids):
+            continue
+        words = {translit_key(res.mentions[i].text) for i in ids if not is_demonym(res.mentions[i])}
+        if len(words) != 1:
+            continue
+        word = words.pop()
+        owners = {res.uf.find(o) for o in surname_owners.get(word) or first_owners.get(word, set())}
+        if len(owners) == 1 and (res.group_is_person(ids) or res.weak(ids)):
+            res.uf.union(owners.pop(), root)
+
+
+def same_name(res: EntityResolver) -> None:
+    """The same name in two articles is one entity, whatever kind the model gave each mention.
+
+    A person's full name matches the same full name; a lone word the model called a
+    person joins only the name of a body or thing ("Germanwings" typed as a person in
+    one article, as a company in another), never another lone word nor a place the
+    gazetteer knows: two articles' unplaced "Kim" may be two people.
+    """
+    index: dict[str, MentionId] = {}
+    lone: list[tuple[str, MentionId]] = []
+    for root, ids in sorted(res.uf.groups().items()):
+        person = res.group_is_person(ids)
+        full = _has_full_person_name(res, ids)
+        for i in ids:
+            m = res.mentions[i]
+            if is_demonym(m):
+                continue
+            k = res.place_key(m)
+            if person and len(tokens(m.text)) < 2:
+                if not full:
+                    lone.append((k, root))
+                continue
+            if k in index:
+                res.uf.union(index[k], root)
+            else:
+                index[k] = root
+    if not lone:
+        return
+    groups = res.uf.groups()
+    for k, root in lone:
+        if k not in index:
+            continue
+        target = res.uf.find(index[k])
+        if res.kind(groups[target]) in _THING_KINDS:
+            res.uf.union(target, root)
+
+
+#: Kinds a lone word the model called a person may turn out to be.
+_THING_KINDS = frozenset({"organization", "product", "work", "event", "facility", "location"})
+
+
+def acronyms(res: EntityResolver) -> None:
+    """An acronym joins the one long form of the corpus it abbreviates: 'G7' / 'Group of 7', 'UN' / 'United Nations'."""
+    long_forms: dict[str, set[MentionId]] = defaultdict(set)
+    names_of: dict[MentionId, set[str]] = {}
+    for root, ids in res.uf.groups().items():
+        names = {res.mentions[i].text for i in ids if not is_demonym(res.mentions[i])}
+        names_of[root] = names
+        if res.group_is_person(ids):
+            continue
+        for n in names:
+            a = acronym_of(n)
+            if a:
+                long_forms[a].add(root)
+    for root, names in sorted(names_of.items()):
+        for n in names:
+            a = as_acronym(n)
+            if a and len(long_forms.get(a, set())) == 1:
+                other = next(iter(long_forms[a]))
+                if res.uf.find(other) != res.uf.find(root):
+                    res.uf.union(other, root)
+
+
+def short_org_names(res: EntityResolver) -> None:
+    """A short organisation name joins the one longer name of the corpus it ends:
+    'Foreign Ministry' -> 'German Foreign Ministry'."""
+    groups = res.uf.groups()
+    orgs = {
+        root: {name_key(res.mentions[i].text) for i in ids}
+        for root, ids in groups.items()
+        if res.kind_votes(ids).most_common(1)[0][0] == "organization"
+    }
+    for root, names in sorted(orgs.items()):
+        for n in names:
+            if len(n.split()) < 2:
+                continue
+            owners = {
+                r
+                for r, other in orgs.items()
+                if r != root and any(o.endswith(" " + n) and len(o.split()) > len(n.split()) for o in other)
+            }
+            if len(owners) == 1:
+                res.uf.union(owners.pop(), root)
+
+
+def demonyms(res: EntityResolver) -> None:
+    """A demonym names its country ('French' -> France), or the one state of the corpus it is the adjective of
+    ('Ottoman' -> the 'Ottoman Empire'); a country named only by its demonym is an entity too."""
+    groups = res.uf.groups()
+    by_country: dict[str, MentionId] = {}
+    prefixes: dict[str, set[MentionId]] = defaultdict(set)
+    for root, ids in groups.items():
+        for i in ids:
+            m = res.mentions[i]
+            if is_demonym(m):
+                continue
+            c = gazetteer.country_name(m.text) if m.kind in res.settings.kinds.place_kinds else None
+            if c:
+                by_country.setdefault(c, root)
+            if m.kind in KNOWN_PLACE_KINDS | {"place"}:
+                prefixes[name_key(m.text).split()[0]].add(root)
+    for i, m in sorted(res.mentions.items()):
+        if not is_demonym(m):
+            continue
+        country = gazetteer.country_of_demonym(m.text)
+        target = by_country.get(country) if country else None
+        if target is None and not country:
+            owners = prefixes.get(name_key(m.text), set())
+            if len(owners) == 1:
+                target = next(iter(owners))
+        if target is not None:
+            res.uf.union(target, i)
+            res.demonyms[i] = country or m.text
+        elif country:
+            res.demonyms[i] = country  # a country only its demonym names: it becomes an entity
+            by_country[country] = i  # one entity, however many times (and in how many articles)
+
+
+def resolve_entities(
+    extractions: list[Extraction],
+    settings: Settings = DEFAULT,
+    article_rules: Iterable[Rule] | None = None,
+    corpus_rules: Iterable[Rule] | None = None,
+) -> EntityTable:
+    from graph.resolve.registry import ARTICLE_ENTITY_RULES, CORPUS_ENTITY_RULES
+
+    return EntityResolver(extractions, settings).resolve(
+        ARTICLE_ENTITY_RULES if article_rules is None else article_rules,
+        CORPUS_ENTITY_RULES if corpus_rules is None else corpus_rules,
+    )

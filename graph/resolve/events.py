@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from graph import gazetteer
-from graph.extract.lexicon import KIND_FAMILY
+from graph.kinds import KindTable
 from graph.records import (
     Article,
     DateOrigin,
@@ -25,7 +25,6 @@ from graph.records import (
     TimeExpression,
     TimeValue,
 )
-from graph.resolve.entities import PLACE_KINDS
 from graph.resolve.refs import ArticleContext
 from graph.timex import ground
 
@@ -33,6 +32,8 @@ from graph.timex import ground
 @dataclass
 class WorkingEvent:
     kind: str
+    family: str  # kinds of one family may be one event told two ways
+    frame: str  # how its clause was read (see graph.kinds); "speech" for statements
     participants: list[str]
     evidence: list[Evidence]
     sentence: int
@@ -49,10 +50,6 @@ class WorkingEvent:
     inherit_time: bool = False
     record: EventRecord | None = None
 
-    @property
-    def family(self) -> str:
-        return KIND_FAMILY.get(self.kind, self.kind)
-
     def time_key(self) -> str | None:
         """What the date is: its value when grounded, else its words."""
         if self.date is not None and self.date.value:
@@ -60,13 +57,14 @@ class WorkingEvent:
         if self.date is not None and self.date.start:
             return f"{self.date.start}/{self.date.end}"
         if self.time is not None:
-            words = self.time.text.lower().replace("\u2019s", "").replace("'s", "")
-            return " ".join(w for w in words.split() if w not in {"on", "in", "the", "at"})
+            return date_words(self.time.text)
         return None
 
 
-_MIN_PARTIES = {"meeting": 2, "talks": 2, "agreement": 2}
-_ACTOR_KINDS = frozenset({"statement", "agreement", "talks", "meeting", "sanction", "attack", "seizure", "deployment"})
+def date_words(text: str) -> str:
+    """The words of a date as they identify it: 'on Friday' and "Friday's" are one."""
+    words = text.lower().replace("\u2019s", "").replace("'s", "")
+    return " ".join(w for w in words.split() if w not in {"on", "in", "the", "at"})
 
 
 def _as_place(key: str | None, ctx: ArticleContext) -> str | None:
@@ -74,13 +72,13 @@ def _as_place(key: str | None, ctx: ArticleContext) -> str | None:
     if key is None:
         return None
     entity = ctx.table.entities[key]
-    if entity.kind in PLACE_KINDS:
+    if entity.kind in ctx.settings.kinds.place_kinds:
         return key
     first = entity.label.split()[0]
     return ctx.table.lookup(first, {"city", "country", "region", "location", "place"})
 
 
-def _actor(key: str, ctx: ArticleContext) -> str:
+def capital_speaks_for(key: str, ctx: ArticleContext) -> str:
     """A capital that speaks for its country ("Beijing has argued") acts as the country."""
     entity = ctx.table.entities[key]
     if entity.kind != "city":
@@ -93,12 +91,15 @@ def _actor(key: str, ctx: ArticleContext) -> str:
     return key
 
 
-def resolve_article_events(ctx: ArticleContext) -> list[WorkingEvent]:
+def resolve_article_events(ctx: ArticleContext, capital_rule: bool = True) -> list[WorkingEvent]:
     """Participants, objects, place and agent of each event of one article, as entity keys."""
     out: list[WorkingEvent] = []
     previous: list[str] | None = None
-    kinds = ctx.table.entities
+    kinds: KindTable = ctx.settings.kinds
+    entities = ctx.table.entities
+    place_kinds = kinds.place_kinds
     for rec in ctx.extraction.events:
+        kind = kinds.event(rec.kind)
         participants: list[str] = []
         for ref in rec.participants:
             for key in ctx.resolve(ref, previous):
@@ -111,25 +112,27 @@ def resolve_article_events(ctx: ArticleContext) -> list[WorkingEvent]:
         if rec.agent is not None:
             found = ctx.resolve(rec.agent, previous)
             agent = found[0] if found else None
-        if rec.kind == "statement":
+        if kind.frame == "speech":
             participants = participants[:1]
             agent = participants[0] if participants else None
         participants = [p for p in participants if p != place]
-        if rec.kind == "visit":  # "Merkel visits Turin": the place visited is not a visitor
-            places = [p for p in participants if kinds[p].kind in PLACE_KINDS - {"country"}]
+        if kind.frame == "visit":  # "Merkel visits Turin": the place visited is not a visitor
+            places = [p for p in participants if entities[p].kind in place_kinds - {"country"}]
             place = place or (places[0] if places else None)
             participants = [p for p in participants if p not in places]
-        if rec.kind in _ACTOR_KINDS:
-            participants = list(dict.fromkeys(_actor(p, ctx) for p in participants))
-            agent = _actor(agent, ctx) if agent else None
-        if len(participants) < _MIN_PARTIES.get(rec.kind, 1) and not (rec.definite or not participants):
+        if capital_rule and kind.capital_speaks:
+            participants = list(dict.fromkeys(capital_speaks_for(p, ctx) for p in participants))
+            agent = capital_speaks_for(agent, ctx) if agent else None
+        if len(participants) < kind.min_parties and not (rec.definite or not participants):
             continue
-        if rec.kind in {"seizure", "deployment", "attack", "sanction"} and not (participants or objects):
-            continue
-        if rec.kind in {"seizure", "deployment", "attack", "sanction"}:
+        if kind.frame == "transitive":
+            if not (participants or objects):
+                continue
             objects = [o for o in objects if o not in participants]
         ev = WorkingEvent(
             kind=rec.kind,
+            family=kind.family,
+            frame=kind.frame,
             participants=participants,
             evidence=[rec.evidence],
             sentence=rec.evidence.sentence,
@@ -145,19 +148,25 @@ def resolve_article_events(ctx: ArticleContext) -> list[WorkingEvent]:
             inherit_time=rec.inherit_time,
             record=rec,
         )
-        if rec.kind != "statement" and sum(kinds[p].kind == "person" for p in participants) >= 2:
-            previous = [p for p in participants if kinds[p].kind == "person"]
+        if kind.frame != "speech" and sum(entities[p].kind == "person" for p in participants) >= 2:
+            previous = [p for p in participants if entities[p].kind == "person"]
         out.append(ev)
     return out
 
 
-def ground_events(events: list[WorkingEvent], article: Article) -> None:
-    """Dates against the article's date; 'In response, ...' keeps the time before."""
+def ground_events(events: list[WorkingEvent], article: Article, continuation: bool = True) -> None:
+    """Dates against the article's date; with `continuation`, 'In response, ...' keeps the time before."""
     for ev in events:
         if ev.time is not None:
             ev.date = ground(ev.time.text, ev.time.tense, article.date, article.date_origin)
         else:
             ev.date = None
+    if continuation:
+        continue_time(events)
+
+
+def continue_time(events: list[WorkingEvent]) -> None:
+    """'In response, ...': an undated event of a clause that continues the sentence before takes its date."""
     for i, ev in enumerate(events):
         if ev.time is None and ev.inherit_time:
             before = [
@@ -175,7 +184,7 @@ def _persons(ev: WorkingEvent, ctx: ArticleContext) -> set[str]:
 
 
 def _compatible(a: WorkingEvent, b: WorkingEvent, ctx: ArticleContext) -> bool:
-    if a.family != b.family or a.family == "statement":
+    if a.family != b.family or a.frame == "speech":
         return False
     ka, kb = a.time_key(), b.time_key()
     if ka and kb and ka != kb:
@@ -211,7 +220,7 @@ def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> lis
     """One event per real event of the article."""
     kept: list[WorkingEvent] = []
     for ev in events:
-        if ev.kind == "statement":
+        if ev.frame == "speech":
             if ev.participants:
                 kept.append(ev)
             continue
@@ -330,23 +339,36 @@ def _day(ev: WorkingEvent) -> str | None:
     return None
 
 
+def identity(ev: WorkingEvent) -> tuple:
+    """What an event is without a day: its kind, parties, objects, the words of its date and what was said.
+    Two reports with the same identity are one event, whichever articles tell it (a statement only when
+    what was said is known: one speaker says many things)."""
+    return (ev.kind, tuple(sorted(ev.participants)), tuple(sorted(ev.objects)), ev.time_key() or "", ev.content or "")
+
+
 def merge_across_articles(events: list[WorkingEvent]) -> list[list[WorkingEvent]]:
-    """Group reports of the same event: same family, same day, the same people."""
+    """Group reports of the same event: same family, same day, the same people; or, undated, the same identity."""
     groups: list[list[WorkingEvent]] = []
+    by_day: dict[tuple[str, str], list[list[WorkingEvent]]] = {}
+    by_identity: dict[tuple, list[WorkingEvent]] = {}
     for ev in sorted(events, key=lambda e: (e.article_id, e.evidence[0].start)):
         day = _day(ev)
         target = None
-        if day is not None and ev.family != "statement":
-            for g in groups:
-                head = g[0]
-                if head.family != ev.family or _day(head) != day:
-                    continue
+        if day is not None and ev.frame != "speech":
+            for g in by_day.get((ev.family, day), []):
                 shared = set(ev.participants) & {p for e in g for p in e.participants}
                 if len(shared) >= min(2, len(ev.participants)):
                     target = g
                     break
+        elif day is None and (ev.frame != "speech" or ev.content):
+            target = by_identity.get(identity(ev))
         if target is None:
-            groups.append([ev])
+            target = [ev]
+            groups.append(target)
+            if day is not None and ev.frame != "speech":
+                by_day.setdefault((ev.family, day), []).append(target)
+            elif day is None and (ev.frame != "speech" or ev.content):
+                by_identity[identity(ev)] = target
         else:
             target.append(ev)
     return groups

@@ -9,10 +9,13 @@ True
 True
 >>> acronym_of("Group of 7"), acronym_of("United Nations")
 ('g7', 'un')
+>>> slug("Emmanuel  Macron"), slug("U.S."), slug("São Paulo")
+('emmanuel-macron', 'us', 'sao-paulo')
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -76,3 +79,17 @@ def as_acronym(text: str) -> str | None:
     ):
         return compact.lower()
     return None
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: the normalized form of a name in an IRI."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = folded.replace("'", "").replace(".", "").replace("\u2019", "")
+    words = re.findall(r"[a-z0-9]+", folded.lower())
+    return "-".join(words) or "x" + digest(text, size=8)
+
+
+def digest(*parts: object, size: int = 12) -> str:
+    """A short, stable hash of the parts (SHA-256, hex)."""
+    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:size]

@@ -14,16 +14,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from graph.lexicon import COUNTRY_HEADS, FIRST_PERSON
 from graph.records import Extraction, Ref
-from graph.resolve.entities import PLACE_KINDS, EntityTable
+from graph.resolve.entities import EntityTable
 from graph.resolve.names import name_key
-
-_COUNTRY_HEADS = frozenset(
-    {"country", "countries", "nation", "nations", "side", "sides", "state", "states", "government", "governments"}
-)
-_FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+from graph.rules import DEFAULT, Rule, Settings, active
 
 
 @dataclass
@@ -33,6 +31,8 @@ class ArticleContext:
     # person titles: entity key -> set of (title, country entity key or None)
     titles: dict[str, set[tuple[str, str | None]]]
     corpus_titles: dict[str, set[tuple[str, str | None]]]
+    rules: tuple[Rule, ...] = ()  # the active reference rules, in order
+    settings: Settings = DEFAULT
     persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, entity key), in text order
     countries: Counter = field(default_factory=Counter)
     mentioned: set[str] = field(default_factory=set)
@@ -74,66 +74,95 @@ class ArticleContext:
 
     def resolve(self, ref: Ref, previous: list[str] | None = None) -> list[str]:
         """Entity keys for a reference; `previous` are the participants of the event told before."""
-        if ref.kind == "name":
-            key = self.name(ref)
-            return [key] if key else []
-        if ref.kind == "pronoun":
-            low = ref.text.lower()
-            if low in _FIRST_PERSON:
-                return []
-            if ref.count == 1:
-                return self.last_persons(ref.start, 1)
-            if previous and len(previous) >= 2 and (ref.count is None or len(previous) == ref.count):
-                return list(previous)
-            if ref.count:
-                found = self.last_persons(ref.start, ref.count)
-                return found if len(found) == ref.count else []
-            return list(previous or [])
-        if ref.kind == "group":
-            return self._group(ref, previous)
-        if ref.kind == "nominal":
-            head = ref.head or ""
-            if head in _COUNTRY_HEADS or head + "s" in _COUNTRY_HEADS:
-                return self.top_countries(2) if "two" in ref.text.lower() or head.endswith("s") else []
-            key = self.table.nominal.get(self.extraction.article.id, {}).get(head)  # exact heads only
-            return [key] if key else []
+        for r in self.rules:
+            found = r.func(self, ref, previous)
+            if found is not None:
+                return found
         return []
 
-    def _countries_of(self, ref: Ref) -> list[str]:
+    def countries_of(self, ref: Ref) -> list[str]:
         out: list[str] = []
+        if ref.of_previous:  # "the two countries'", "their": the two countries the article names most
+            out.extend(self.top_countries(2))
+        place_kinds = self.settings.kinds.place_kinds
         for name in ref.of:
-            if name.startswith("@"):  # "the two countries'", "their": the two countries the article names most
-                out.extend(self.top_countries(2))
-                continue
             key = self.table.lookup(name)
-            if key is not None and self.table.entities[key].kind in PLACE_KINDS | {"organization"}:
+            if key is not None and self.table.entities[key].kind in place_kinds | {"organization"}:
                 out.append(key)
         return list(dict.fromkeys(out))
 
-    def _group(self, ref: Ref, previous: list[str] | None) -> list[str]:
-        if not ref.titles:  # "the two leaders"
-            if previous and ref.count and len(previous) == ref.count:
-                return list(previous)
-            found = self.last_persons(ref.start, ref.count or 2)
-            return found if len(found) == (ref.count or 2) else []
-        wanted = {name_key(t) for t in ref.titles}
-        countries = set(self._countries_of(ref))
 
-        def holders(titles: dict[str, set[tuple[str, str | None]]], only_mentioned: bool) -> list[str]:
-            out = []
-            for person, held in sorted(titles.items()):
-                if only_mentioned and person not in self.mentioned:
-                    continue
-                for title, country in held:
-                    if name_key(title) in wanted and (not countries or country is None or country in countries):
-                        out.append(person)
-                        break
-            return out
 
-        found = holders(self.titles, only_mentioned=False)
-        need = max(len(countries), ref.count or 0, 2 if ref.text.lower().endswith("s") else 1)
-        if len(found) < need:
-            for person in holders(self.corpus_titles, only_mentioned=True):
-                if person not in found:
-                    found.append(person)
-        return found
+def name_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -> list[str] | None:
+    """A name: the entity its mention belongs to (or the one entity of that name)."""
+    if ref.kind != "name":
+        return None
+    key = ctx.name(ref)
+    return [key] if key else []
+
+
+def pronoun_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -> list[str] | None:
+    """'he': the last person named; 'they', 'the two', 'both': the people of the event just told,
+    or the last two people named."""
+    if ref.kind != "pronoun":
+        return None
+    if ref.text.lower() in FIRST_PERSON:
+        return []
+    if ref.count == 1:
+        return ctx.last_persons(ref.start, 1)
+    if previous and len(previous) >= 2 and (ref.count is None or len(previous) == ref.count):
+        return list(previous)
+    if ref.count:
+        found = ctx.last_persons(ref.start, ref.count)
+        return found if len(found) == ref.count else []
+    return list(previous or [])
+
+
+def group_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -> list[str] | None:
+    """'the foreign ministers of France and Germany', 'the two leaders': the people who hold those titles
+    in the article (or, failing that, in the corpus and named in the article), for those countries."""
+    if ref.kind != "group":
+        return None
+    if not ref.titles:  # "the two leaders"
+        if previous and ref.count and len(previous) == ref.count:
+            return list(previous)
+        found = ctx.last_persons(ref.start, ref.count or 2)
+        return found if len(found) == (ref.count or 2) else []
+    wanted = {name_key(t) for t in ref.titles}
+    countries = set(ctx.countries_of(ref))
+
+    def holders(titles: dict[str, set[tuple[str, str | None]]], only_mentioned: bool) -> list[str]:
+        out = []
+        for person, held in sorted(titles.items()):
+            if only_mentioned and person not in ctx.mentioned:
+                continue
+            for title, country in held:
+                if name_key(title) in wanted and (not countries or country is None or country in countries):
+                    out.append(person)
+                    break
+        return out
+
+    found = holders(ctx.titles, only_mentioned=False)
+    need = max(len(countries), ref.count or 0, 2 if ref.text.lower().endswith("s") else 1)
+    if len(found) < need:
+        for person in holders(ctx.corpus_titles, only_mentioned=True):
+            if person not in found:
+                found.append(person)
+    return found
+
+
+def nominal_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -> list[str] | None:
+    """'the two countries': the two the article names most; 'the islands': the thing the article gave that name."""
+    if ref.kind != "nominal":
+        return None
+    head = ref.head or ""
+    if head in COUNTRY_HEADS:
+        return ctx.top_countries(2) if "two" in ref.text.lower() else []
+    key = ctx.table.nominal.get(ctx.extraction.article.id, {}).get(head)  # exact heads only
+    return [key] if key else []
+
+
+def reference_rules(settings: Settings = DEFAULT, rules: Iterable[Rule] | None = None) -> tuple[Rule, ...]:
+    from graph.resolve.registry import REFERENCE_RULES
+
+    return active(REFERENCE_RULES if rules is None else rules, settings)

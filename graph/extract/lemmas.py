@@ -1,0 +1,39 @@
+"""The lemma of a token, as the word lists of :mod:`graph.lexicon` spell it.
+
+spaCy's rule lemmatizer gives nouns and verbs their base form ("held" ->
+"hold", "ministers" -> "minister") but leaves proper nouns as written, and
+news capitalizes titles ("Foreign Ministers"), which the tagger then calls
+proper nouns. For those, and when a pipeline has no lemmatizer, the plural of
+a noun is undone by the regular English endings.
+
+>>> singular("ministries"), singular("talks"), singular("chairmen"), singular("press")
+('ministry', 'talk', 'chairman', 'press')
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def singular(word: str) -> str:
+    """A noun's singular by the regular endings (lower case in, lower case out)."""
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def lemma(token: Token) -> str:
+    """The lower-case lemma; for a proper noun (or no lemma at all), the singular of the word."""
+    if token.pos_ == "PROPN" or not token.lemma_:
+        return singular(token.lower_)
+    return token.lemma_.lower()
+
+
+def is_plural(token: Token) -> bool:
+    return token.tag_ in {"NNS", "NNPS"}

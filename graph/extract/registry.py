@@ -1,0 +1,53 @@
+"""The extraction rules, in the order they run, filled here and only here.
+
+Each entry gives a function a stable name and a version: bump the version
+when a change to the function changes what it reads (the extraction cache is
+keyed by the versions of the rules that run). ``kg rules`` lists them;
+``kg build --without-rule NAME`` switches one off.
+"""
+
+from __future__ import annotations
+
+from graph.extract import aliases, events, mentions, roles
+from graph.rules import rule
+
+#: Repairs of the model's names, in order: each takes and returns the name ranges.
+MENTION_RULES = (
+    rule("mentions.model_names", 1, mentions.model_names),
+    rule("mentions.split_possessive", 1, mentions.split_possessive),
+    rule("mentions.trim", 1, mentions.trim),
+    rule("mentions.title_words", 1, mentions.title_words),
+    rule("mentions.leading_titles", 1, mentions.leading_titles),
+    rule("mentions.group_of_number", 1, mentions.group_of_number),
+    rule("mentions.place_nouns", 1, mentions.place_nouns),
+    rule("mentions.landform_names", 1, mentions.landform_names),
+    rule("mentions.known_countries", 1, mentions.known_countries),
+    rule("mentions.landform_phrases", 1, mentions.landform_phrases),
+    rule("mentions.numbered_names", 1, mentions.numbered_names),
+    rule("mentions.title_then_name", 1, mentions.title_then_name),
+    rule("mentions.repeated_surnames", 1, mentions.repeated_surnames),
+    rule("mentions.missed_countries", 1, mentions.missed_countries),
+)
+
+#: Ways a title is given; for each person the first that reads one wins.
+ROLE_RULES = (
+    rule("roles.title_before", 1, roles.title_before),
+    rule("roles.appositive", 1, roles.appositive),
+    rule("roles.shared_title", 1, roles.shared_title),
+)
+
+#: Ways an event is told. The support-verb rule runs before the nominal one: it claims its nouns.
+EVENT_RULES = (
+    rule("events.support_verb", 1, events.support_verb_events),
+    rule("events.verbal", 1, events.verbal_events),
+    rule("statements.verbal", 1, events.statements),
+    rule("events.nominal", 1, events.nominal_events),
+)
+
+#: Ways the text gives a thing another name.
+ALIAS_RULES = (
+    rule("aliases.known_as", 1, aliases.known_as),
+    rule("aliases.called", 1, aliases.called),
+)
+
+EXTRACT_RULES = MENTION_RULES + ROLE_RULES + EVENT_RULES + ALIAS_RULES

@@ -1,0 +1,78 @@
+"""Word lists of English news writing, as data (the ``*.toml`` files beside this module).
+
+The lists are facts about how news is written, not about any corpus: titles
+("minister", "deputy"), words that refer back ("he", "the two"), nouns that
+make a name a place ("island", "airport"), verbs that only say an event took
+place. Nouns and verbs are listed by lemma, so one entry covers every form;
+the extract stage compares them with each token's lemma.
+
+Nothing here imports spaCy: the extract and the resolve stages both read it.
+
+>>> "minister" in TITLE_HEADS, "deputy" in TITLE_MODIFIERS
+(True, True)
+>>> NUMBER_WORDS["both"]
+2
+>>> words("places", "landform_nouns") == LANDFORM_NOUNS
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from typing import Any
+
+from graph.errors import RegistryError
+
+
+@functools.cache
+def table(topic: str) -> dict[str, Any]:
+    """The parsed ``<topic>.toml`` of this package."""
+    try:
+        text = resources.files(__package__).joinpath(f"{topic}.toml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        available = sorted(p.name[:-5] for p in resources.files(__package__).iterdir() if p.name.endswith(".toml"))
+        raise RegistryError(f"No word list file {topic!r}. Available: {', '.join(available)}") from None
+    return tomllib.loads(text)
+
+
+def words(topic: str, name: str) -> frozenset[str]:
+    """One word list of ``<topic>.toml`` (top level or under ``[lists]``), lower-cased."""
+    data = table(topic)
+    found = data.get(name, data.get("lists", {}).get(name))
+    if not isinstance(found, list):
+        raise RegistryError(f"No word list {name!r} in {topic}.toml")
+    return frozenset(w.lower() for w in found)
+
+
+# -- titles ------------------------------------------------------------------------------
+TITLE_HEADS = words("titles", "heads")
+TITLE_MODIFIERS = words("titles", "modifiers")
+NOT_PART_OF_TITLE = words("titles", "not_part_of_title")
+PERSON_GROUP_HEADS = words("titles", "person_group_heads")
+UNTITLED_GROUP_HEADS = words("titles", "untitled_group_heads")
+
+# -- references ----------------------------------------------------------------------------
+PRONOUNS_PERSON = words("references", "person_pronouns")
+PRONOUNS_PLURAL = words("references", "plural_pronouns")
+FIRST_PERSON = words("references", "first_person")
+NUMBER_WORDS: dict[str, int] = dict(table("references")["numbers"])
+FORCE_HEADS = words("references", "force_heads")
+COUNTRY_HEADS = words("references", "country_heads")
+
+# -- places ----------------------------------------------------------------------------------
+LANDFORM_NOUNS = words("places", "landform_nouns")
+FACILITY_NOUNS = words("places", "facility_nouns")
+EVENT_NAME_WORDS = words("places", "event_name_words")
+
+# -- clauses ---------------------------------------------------------------------------------
+SUPPORT_VERBS = words("clauses", "support_verbs")
+OCCURRENCE_VERBS = words("clauses", "occurrence_verbs")
+EXPRESSED_OBJECTS = words("clauses", "expressed_objects")
+SIGNED_OBJECTS = words("clauses", "signed_objects")
+CLAUSAL_STATEMENT_VERBS = words("clauses", "clausal_statement_verbs")
+CONTINUATION_OPENERS = tuple(sorted(words("clauses", "continuation_openers")))
+OBJECT_ONLY_EVENT_NOUNS = words("clauses", "object_only_event_nouns")
+KNOWN_AS_VERBS = words("clauses", "known_as_verbs")
+CALLING_VERBS = words("clauses", "calling_verbs")
