@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install install-test lint clean
+.PHONY: demo test test-fast screenshot install install-test lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ demo: install
 test: install-test
 	$(BIN)/ruff check graph tests
 	$(BIN)/python -m pytest
+
+# Everything but the browser, server and slow tests: the loop while changing a rule (under 30 s).
+test-fast: install-test
+	$(BIN)/ruff check graph tests
+	$(BIN)/python -m pytest -q -m "not browser and not server and not slow"
+
+# docs/graph.png, the README's picture: the seed graph in Chromium with the Kono-Lavrov meeting open.
+screenshot: install-test
+	KG_SCREENSHOT=$(CURDIR)/docs/graph.png $(BIN)/python -m pytest -q tests/test_html_browser.py -k seed_build
 
 lint: install-test
 	$(BIN)/ruff check graph tests

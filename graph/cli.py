@@ -1,4 +1,10 @@
-"""The `kg` command: a thin layer over graph.pipeline, graph.query and the exporters."""
+"""The `kg` command: a thin layer over graph.pipeline, graph.query and the exporters.
+
+>>> from click.testing import CliRunner
+>>> result = CliRunner().invoke(main, ["rules"])
+>>> result.exit_code, result.output.split()[0]
+(0, 'mentions.model_names.v1')
+"""
 
 from __future__ import annotations
 
@@ -61,10 +67,24 @@ def main() -> None:
     help="Processes for spaCy (2 roughly doubles the speed on 2 cores).",
 )
 @click.option("--no-html", is_flag=True, help="Do not write graph.html (faster on very large graphs).")
+@click.option(
+    "--without-rule",
+    "without_rules",
+    multiple=True,
+    metavar="NAME",
+    help="Switch a rule off (see `kg rules`), e.g. entities.acronyms. Repeatable.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def build(
-    inputs: tuple[Path, ...], out: Path, model: str | None, jobs: int, no_html: bool, quiet: bool, as_json: bool
+    inputs: tuple[Path, ...],
+    out: Path,
+    model: str | None,
+    jobs: int,
+    no_html: bool,
+    without_rules: tuple[str, ...],
+    quiet: bool,
+    as_json: bool,
 ) -> None:
     """Read articles and add them to the knowledge graph in --out.
 
@@ -97,7 +117,8 @@ def build(
         bar.update(done - bar.n)
 
     try:
-        report = Pipeline(model, n_process=jobs).build(inputs, out, exports=exports, progress=progress)
+        pipeline = Pipeline(model, n_process=jobs, without_rules=without_rules)
+        report = pipeline.build(inputs, out, exports=exports, progress=progress)
     except KGError as exc:
         raise _fail(exc) from exc
     finally:
@@ -271,11 +292,37 @@ def push(store: Path, endpoint: str, retries: int) -> None:
 
 
 @main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per rule.")
+def rules(as_json: bool) -> None:
+    """List every extraction and resolution rule, in the order they run.
+
+    Each line gives the rule's id (name and version), what it reads, and its
+    stage. `kg build --without-rule NAME` switches one off; the extraction
+    cache is keyed by the versions of the rules that run.
+    """
+    from graph.rules import all_rules
+
+    for r in all_rules():
+        if as_json:
+            click.echo(json.dumps({"name": r.name, "version": r.version, "id": r.id, "description": r.description}))
+        else:
+            click.echo(f"{r.id:<36} {r.description}")
+
+
+@main.command()
 @click.option("--shapes", is_flag=True, help="Print the SHACL shapes instead of the vocabulary.")
 def vocab(shapes: bool) -> None:
-    """Print the graph's vocabulary (Turtle), or its SHACL shapes."""
-    name = "shapes.ttl" if shapes else "vocab.ttl"
-    click.echo(resources.files("graph.model").joinpath(name).read_text(encoding="utf-8"), nl=False)
+    """Print the graph's vocabulary (Turtle), or its SHACL shapes.
+
+    The vocabulary is graph/model/vocab.ttl with the terms of the kinds table
+    (graph/lexicon/entity_kinds.toml and event_kinds.toml) added.
+    """
+    if shapes:
+        click.echo(resources.files("graph.model").joinpath("shapes.ttl").read_text(encoding="utf-8"), nl=False)
+        return
+    from graph.model.vocabulary import vocabulary_turtle
+
+    click.echo(vocabulary_turtle(), nl=False)
 
 
 @main.command()

@@ -7,7 +7,16 @@
     ├── StoreError               the RDF store cannot be opened or written
     ├── QueryError               a SPARQL query is missing, does not parse or fails
     ├── EndpointError            a remote SPARQL endpoint refused or failed a request
-    └── RegistryError            a lookup by name (exporter, query) found nothing
+    └── RegistryError            a lookup by name (exporter, query, rule, kind) found nothing
+
+Every error says what went wrong in one line; a lookup that fails lists what is available:
+
+>>> from graph.export import get_exporter
+>>> try:
+...     get_exporter("ttl")
+... except KGError as exc:
+...     print(type(exc).__name__, exc)
+RegistryError Unknown exporter 'ttl'. Available: html, nquads, trig, turtle
 """
 
 

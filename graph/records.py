@@ -7,7 +7,13 @@ cache stores.
 
 Every record that states a fact carries an :class:`Evidence`: the article, the
 sentence and the character offsets into the article's original text, plus the
-name of the rule that produced it.
+id of the rule that produced it.
+
+>>> ev = Evidence("a1", 0, 10, 13, "events.verbal.v1")
+>>> from_json(to_json(ev)) == ev
+True
+>>> to_json(Precision.DAY)
+'"day"'
 """
 
 from __future__ import annotations

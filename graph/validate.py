@@ -2,7 +2,8 @@
 
 The shapes describe well-formed records: entities, events, statements, roles,
 time intervals, evidence, sentences and articles. They are checked with
-pySHACL, with graph/model/vocab.ttl as the ontology, so that the class
+pySHACL, with the vocabulary (graph/model/vocab.ttl and the kinds table, see
+graph.model.vocabulary) as the ontology, so that the class
 hierarchy (kg:Person is a kg:Entity) and the vocabulary's individuals
 (kg:Meeting is a kg:EventKind, kg:Day is a kg:Precision) are known without
 being repeated in the data. The whole vocabulary is added to the copy that is
@@ -25,11 +26,13 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.resources import files
 
 import pyshacl
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
+
+from graph.kinds import KindTable
+from graph.model.vocabulary import model_file, vocabulary_graph
 
 __all__ = ["ValidationReport", "validate", "shapes_graph", "vocabulary_graph"]
 
@@ -48,20 +51,9 @@ class ValidationReport:
     violations: int
 
 
-def _model_graph(name: str) -> Graph:
-    graph = Graph()
-    graph.parse(data=files("graph.model").joinpath(name).read_text(encoding="utf-8"), format="turtle")
-    return graph
-
-
 def shapes_graph() -> Graph:
     """The SHACL shapes of the project, parsed from graph/model/shapes.ttl."""
-    return _model_graph("shapes.ttl")
-
-
-def vocabulary_graph() -> Graph:
-    """The project's vocabulary, parsed from graph/model/vocab.ttl."""
-    return _model_graph("vocab.ttl")
+    return model_file("shapes.ttl")
 
 
 def merged_graph(data: Graph | Dataset) -> Graph:
@@ -87,14 +79,14 @@ def merged_graph(data: Graph | Dataset) -> Graph:
     return merged
 
 
-def validate(data: Graph | Dataset) -> ValidationReport:
+def validate(data: Graph | Dataset, kinds: KindTable | None = None) -> ValidationReport:
     """Validate ``data`` (a graph, or the union of a dataset's graphs) against the shapes.
 
     The input is not changed: pySHACL works on a merged copy, with the
-    vocabulary added to it.
+    vocabulary (of `kinds`, by default the built-in table) added to it.
     """
     target = merged_graph(data)
-    target += vocabulary_graph()
+    target += vocabulary_graph(kinds)
     conforms, results_graph, results_text = pyshacl.validate(
         target,
         shacl_graph=shapes_graph(),

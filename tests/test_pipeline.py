@@ -143,6 +143,23 @@ def test_articles_in_another_order_give_the_same_graph(tmp_path, pipeline, seeds
     assert (out / "graph.ttl").read_bytes() == (seeds_build / "graph.ttl").read_bytes()
 
 
+DEV_TEXTS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev" / "texts"
+
+
+@pytest.mark.skipif(not DEV_TEXTS.is_dir(), reason="the shared dev set is not beside the checkout")
+def test_the_dev_set_in_other_orders_gives_byte_identical_turtle(tmp_path, pipeline):
+    """28 real articles: all at once, or in two halves that arrive the other way round."""
+    lines = [json.dumps({"id": p.stem, "text": p.read_text(encoding="utf-8")}) for p in sorted(DEV_TEXTS.glob("*.txt"))]
+    files = {}
+    for name, part in (("all", lines), ("first", lines[: len(lines) // 2]), ("second", lines[len(lines) // 2 :])):
+        files[name] = tmp_path / f"{name}.jsonl"
+        files[name].write_text("\n".join(part) + "\n", encoding="utf-8")
+    pipeline.build([files["all"]], tmp_path / "at-once", exports=["turtle"])
+    pipeline.build([files["second"]], tmp_path / "halves", exports=["turtle"])
+    pipeline.build([files["first"]], tmp_path / "halves", exports=["turtle"])
+    assert (tmp_path / "halves" / "graph.ttl").read_bytes() == (tmp_path / "at-once" / "graph.ttl").read_bytes()
+
+
 def test_adding_an_article_already_in_changes_nothing(seeds_copy, pipeline):
     before = len(Store.reader(seeds_copy))
     ttl = (seeds_copy / "graph.ttl").read_bytes()

@@ -645,3 +645,21 @@ def test_same_event_in_two_articles_is_one_event(nlp):
         ("a1", ("donald-tusk", "olaf-scholz")),
         ("a2", ("donald-tusk", "olaf-scholz")),
     ]
+
+
+def test_one_name_the_model_types_two_ways_is_one_node(nlp):
+    # the model calls "Velmora" an organisation twice and a person once
+    text = "Velmora shares fell. Velmora said profits dropped. Analysts expect Velmora to recover."
+    corpus = resolve(nlp, text)
+    ex = corpus.extractions[0]
+    assert sorted({m.model_label for m in ex.mentions if m.text == "Velmora"}) == ["ORG", "PERSON"]
+    assert [(e.label, e.kind, len(e.mentions)) for e in corpus.entities] == [("Velmora", "organization", 3)]
+
+
+def test_one_name_typed_two_ways_in_two_articles_is_one_node(nlp):
+    corpus = resolve(nlp, "Velmora shares fell. Velmora said profits dropped.", "Analysts expect Velmora to recover.")
+    kinds = {m.model_label for ex in corpus.extractions for m in ex.mentions}
+    assert kinds == {"ORG", "PERSON"}
+    assert [(e.key, e.kind, sorted({m.article_id for m in e.mentions})) for e in corpus.entities] == [
+        ("velmora", "organization", ["a1", "a2"])
+    ]

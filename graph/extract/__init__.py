@@ -3,6 +3,20 @@
 spaCy objects stay inside this package; what leaves it is an `Extraction`
 made of the frozen records of `graph.records`. The rules that read names,
 roles, events and alias statements are listed in `graph.extract.registry`.
+
+>>> from graph.extract.handmade import parse
+>>> doc = parse('''
+...     Anna   PROPN NNP compound 2
+...     Berg   PROPN NNP nsubj    3
+...     met    VERB  VBD ROOT     0 meet
+...     Marek  PROPN NNP dobj     3
+...     .      PUNCT .   punct    3
+... ''', ents=[(1, 2, "PERSON"), (4, 4, "PERSON")])
+>>> ex = extract_article(doc, Article("a1", doc.text), "hand-made")
+>>> [(m.text, m.kind) for m in ex.mentions]
+[('Anna Berg', 'person'), ('Marek', 'person')]
+>>> [(e.kind, [p.text for p in e.participants], e.evidence.extractor) for e in ex.events]
+[('meeting', ['Anna Berg', 'Marek'], 'events.verbal.v1')]
 """
 
 from __future__ import annotations

@@ -1,6 +1,21 @@
 """Other names the text gives a thing: "known as the Falklands in
 Britain and the Malvinas in Argentina", "Gdansk, called Danzig in German",
 "which Seoul calls ...", "Buenos Aires calls the islands ...".
+
+>>> from graph.extract import extract_article
+>>> from graph.extract.handmade import parse
+>>> from graph.records import Article
+>>> doc = parse('''
+...     Lumo   PROPN NNP nsubj 5
+...     ,      PUNCT ,   punct 1
+...     called VERB  VBN acl   1 call
+...     Lumora PROPN NNP oprd  3
+...     is     AUX   VBZ ROOT  0 be
+...     small  ADJ   JJ  acomp 5
+...     .      PUNCT .   punct 5
+... ''', ents=[(1, 1, "GPE"), (4, 4, "GPE")])
+>>> [([n.text for n in a.names], a.antecedent.text) for a in extract_article(doc, Article("a1", doc.text), "-").aliases]
+[(['Lumora'], 'Lumo')]
 """
 
 from __future__ import annotations

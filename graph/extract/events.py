@@ -9,6 +9,21 @@ the kinds table (:mod:`graph.kinds`). Each event gets its participants as
 references (resolved later), the place and time of its own clause, the tense,
 and the evidence (trigger offsets; the rule's id is stamped on by
 :func:`read_events`).
+
+>>> from graph.extract import extract_article
+>>> from graph.extract.handmade import parse
+>>> from graph.records import Article
+>>> doc = parse('''
+...     Berg  PROPN NNP nsubj 2
+...     held  VERB  VBD ROOT  0 hold
+...     talks NOUN  NNS dobj  2 talk
+...     with  ADP   IN  prep  3
+...     Roux  PROPN NNP pobj  4
+...     .     PUNCT .   punct 2
+... ''', ents=[(1, 1, "PERSON"), (5, 5, "PERSON")])
+>>> ex = extract_article(doc, Article("a1", doc.text), "-")
+>>> [(e.kind, e.trigger, [p.text for p in e.participants]) for e in ex.events]
+[('talks', 'held talks', ['Berg', 'Roux'])]
 """
 
 from __future__ import annotations

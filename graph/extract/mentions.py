@@ -12,6 +12,18 @@ model's labels (OntoNotes: PERSON, GPE, NORP...) stay inside this stage:
 :func:`kind_of` maps each name to one of our kinds, which is all that
 resolution sees. The final type of an entity is decided later from all its
 mentions (see graph.resolve).
+
+>>> from graph.extract.handmade import parse
+>>> from graph.extract.registry import MENTION_RULES
+>>> doc = parse('''
+...     Defense  PROPN NNP compound 2
+...     Minister PROPN NNP compound 3
+...     Marek    PROPN NNP nsubj    4
+...     arrived  VERB  VBD ROOT     0 arrive
+...     .        PUNCT .   punct    4
+... ''', ents=[(1, 1, "ORG"), (3, 3, "PERSON")])
+>>> [(s.text, kind_of(s)) for s in find_names(doc, MENTION_RULES)]
+[('Marek', 'person')]
 """
 
 from __future__ import annotations

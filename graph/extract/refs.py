@@ -5,6 +5,9 @@ titles ("the foreign ministers of France and Germany"), point back ("he",
 "the two", "both"), or describe a thing ("the disputed islands"). The
 references are resolved to entities later, once the whole article (and the
 corpus) is known.
+
+>>> normalize_title(["foreign", "ministers"])
+'Foreign Minister'
 """
 
 from __future__ import annotations

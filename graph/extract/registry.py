@@ -4,6 +4,9 @@ Each entry gives a function a stable name and a version: bump the version
 when a change to the function changes what it reads (the extraction cache is
 keyed by the versions of the rules that run). ``kg rules`` lists them;
 ``kg build --without-rule NAME`` switches one off.
+
+>>> [r.id for r in EVENT_RULES]
+['events.support_verb.v1', 'events.verbal.v1', 'statements.verbal.v1', 'events.nominal.v1']
 """
 
 from __future__ import annotations

@@ -6,6 +6,20 @@ Each way of giving a title is a rule (``graph/extract/registry.py``): a
 function of a person's name that returns the title it reads, or None. For
 each person named, :func:`read_roles` tries the active rules in order and
 keeps the first title found.
+
+>>> from graph.extract import extract_article
+>>> from graph.extract.handmade import parse
+>>> from graph.records import Article
+>>> doc = parse('''
+...     Foreign  PROPN NNP compound 2
+...     Minister PROPN NNP compound 4
+...     Anna     PROPN NNP compound 4
+...     Berg     PROPN NNP nsubj    5
+...     spoke    VERB  VBD ROOT     0 speak
+...     .        PUNCT .   punct    5
+... ''', ents=[(3, 4, "PERSON")])
+>>> [(r.person.text, r.title, r.evidence.extractor) for r in extract_article(doc, Article("a1", doc.text), "-").roles]
+[('Anna Berg', 'Foreign Minister', 'roles.title_before.v1')]
 """
 
 from __future__ import annotations

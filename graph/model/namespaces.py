@@ -40,6 +40,7 @@ class KG(DefinedNamespace):
 
     # classes
     Entity: URIRef
+    EntityClass: URIRef
     Person: URIRef
     Organization: URIRef
     Place: URIRef

@@ -7,6 +7,12 @@ sentences the evidence points to. The default graph describes the articles,
 the model that read them, and which named graph comes from which article.
 The merged view is the union of all graphs: a fact two articles state is one
 triple there, on one node.
+
+>>> from graph.records import Precision, TimeValue
+>>> date_literal(TimeValue("in May 2021", Precision.MONTH, "2021-05")).datatype
+rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYearMonth')
+>>> date_literal(TimeValue("recently", Precision.UNRESOLVED)) is None
+True
 """
 
 from __future__ import annotations

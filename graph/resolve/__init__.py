@@ -4,7 +4,14 @@ roles and events, with every relative date grounded.
 Order matters: entities first (so references can be resolved), then each
 article's events, then article dates (given, stated, or inferred from events
 that dated articles also report), then dates, then merging of events within
-and across articles.
+and across articles. Nothing here imports spaCy: resolution reads records only.
+
+>>> from graph.records import Article, Extraction, Mention
+>>> text = "Anna Berg arrived. Berg spoke."
+>>> ms = (Mention("a1", 0, 0, 9, "Anna Berg", "person"), Mention("a1", 1, 19, 23, "Berg", "organization"))
+>>> corpus = resolve_corpus([Extraction(Article("a1", text), "-", "-", mentions=ms)])
+>>> [(e.key, e.kind, e.label, e.alt_labels) for e in corpus.entities]
+[('anna-berg', 'person', 'Anna Berg', ('Berg',))]
 """
 
 from __future__ import annotations

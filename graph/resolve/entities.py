@@ -18,6 +18,11 @@ entity, not part of its identity: an entity's key (and IRI) is its main name,
 and only two different entities of one name are told apart, by kind and, if
 need be, by their first mention, which does not depend on the order in which
 articles arrive.
+
+>>> entity_keys([(("a1", 0, 5), [], "city", "Barcelona", [], []),
+...              (("a2", 3, 9), [], "organization", "Barcelona", [], []),
+...              (("a1", 20, 29), [], "person", "Anna Berg", [], [])])
+['barcelona-city', 'barcelona-organization', 'anna-berg']
 """
 
 from __future__ import annotations

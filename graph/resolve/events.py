@@ -5,7 +5,11 @@ Within an article, "the meeting" and "Thursday's talks" refer back to the
 event told before (when nothing about them disagrees), an event told again
 without a date joins the dated telling, and "In response, ..." keeps the time
 of the sentence before. Across articles, reports of one event (same kind, same
-day, the same people) become one event that lists every source.
+day, the same people) become one event that lists every source; reports
+without a day are one event when everything they say is the same.
+
+>>> date_words("on Friday's"), date_words("Friday")
+('friday', 'friday')
 """
 
 from __future__ import annotations

@@ -9,6 +9,12 @@
   in the article (or, failing that, in the corpus and named in the article),
   for those countries when their countries are known;
 - "the islands": the thing the article gave that name to ("known as ...").
+
+Each kind of reference is read by a rule (``graph/resolve/registry.py``);
+:meth:`ArticleContext.resolve` asks them in order.
+
+>>> [r.name for r in reference_rules()]
+['references.name', 'references.pronoun', 'references.group', 'references.nominal']
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ Resolution runs on every build from the cached extractions, so changing a
 rule here needs no re-parse; the versions still say which behaviour a graph
 was made with. ``kg rules`` lists them; ``kg build --without-rule NAME``
 switches one off.
+
+>>> [r.name for r in CORPUS_ENTITY_RULES][:3]
+['entities.full_name_variants', 'entities.lone_surname', 'entities.same_name']
 """
 
 from __future__ import annotations

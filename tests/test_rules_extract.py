@@ -1,0 +1,449 @@
+"""One test per extraction rule, on parses written by hand (graph/extract/handmade.py), so
+that no rule test depends on the statistical model.
+
+Each test runs the extract stage twice, with the rule and without it
+(``Settings(without_rules=...)``), and asserts both outputs: what the rule adds
+or repairs, and what the text gives without it. The entities given to a parse
+are what the small model makes of such a sentence, mistakes included.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract_article
+from graph.extract.handmade import parse
+from graph.records import Article, Extraction
+from graph.rules import Settings
+
+
+def extract(doc, *without: str) -> Extraction:
+    return extract_article(doc, Article("t1", doc.text), "hand-made", Settings(without_rules=frozenset(without)))
+
+
+def names(doc, *without: str) -> list[tuple[str, str]]:
+    return [(m.text, m.kind) for m in extract(doc, *without).mentions]
+
+
+def roles(doc, *without: str) -> list[tuple[str, str, str | None, str]]:
+    return [(r.person.text, r.title, r.of, r.evidence.extractor) for r in extract(doc, *without).roles]
+
+
+def events(doc, *without: str) -> list[tuple[str, tuple[str, ...], str | None, str]]:
+    return [
+        (e.kind, tuple(p.text for p in e.participants), e.place.text if e.place else None, e.evidence.extractor)
+        for e in extract(doc, *without).events
+    ]
+
+
+BERG_MET_ROUX = """
+    Anna   PROPN NNP compound 2
+    Berg   PROPN NNP nsubj    3
+    met    VERB  VBD ROOT     0 meet
+    Paul   PROPN NNP compound 5
+    Roux   PROPN NNP dobj     3
+    in     ADP   IN  prep     3
+    Lisbon PROPN NNP pobj     6
+    .      PUNCT .   punct    3
+"""
+
+MINISTRY_GUESTHOUSE = """
+    They       PRON  PRP nsubj    2
+    toured     VERB  VBD ROOT     0 tour
+    the        DET   DT  det      5
+    Foreign    PROPN NNP compound 5
+    Ministry   PROPN NNP poss     8
+    's         PART  POS case     5
+    Borsig     PROPN NNP compound 8
+    guesthouse NOUN  NN  dobj     2
+    .          PUNCT .   punct    2
+"""
+
+TITLE_AND_NAME = """
+    Foreign  PROPN NNP compound 2
+    Minister PROPN NNP compound 4
+    Anna     PROPN NNP compound 4
+    Berg     PROPN NNP nsubj    5
+    arrived  VERB  VBD ROOT     0 arrive
+    .        PUNCT .   punct    5
+"""
+
+
+# -- mention rules --------------------------------------------------------------------------
+
+
+@pytest.mark.rule("mentions.model_names")
+def test_model_names_are_the_starting_names():
+    doc = parse(BERG_MET_ROUX, ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (7, 7, "GPE")])
+    assert names(doc) == [("Anna Berg", "person"), ("Paul Roux", "person"), ("Lisbon", "city")]
+    assert names(doc, "mentions.model_names") == []
+
+
+@pytest.mark.rule("mentions.split_possessive")
+def test_a_name_over_a_possessive_is_split():
+    doc = parse(MINISTRY_GUESTHOUSE, ents=[(3, 7, "ORG")])  # "the Foreign Ministry's Borsig"
+    assert names(doc) == [("Foreign Ministry", "organization"), ("Borsig guesthouse", "facility")]
+    assert names(doc, "mentions.split_possessive") == [("Foreign Ministry's Borsig guesthouse", "facility")]
+
+
+@pytest.mark.rule("mentions.trim")
+def test_leading_article_and_trailing_possessive_are_trimmed():
+    doc = parse(MINISTRY_GUESTHOUSE, ents=[(3, 6, "ORG")])  # "the Foreign Ministry's"
+    assert names(doc) == [("Foreign Ministry", "organization")]
+    assert names(doc, "mentions.trim") == [("the Foreign Ministry's", "organization")]
+
+
+DEFENSE_MINISTER = """
+    Defense  PROPN NNP compound 2
+    Minister PROPN NNP compound 3
+    Marek    PROPN NNP nsubj    4
+    arrived  VERB  VBD ROOT     0 arrive
+    .        PUNCT .   punct    4
+"""
+
+
+@pytest.mark.rule("mentions.title_words")
+def test_a_title_word_before_a_title_is_no_name():
+    doc = parse(DEFENSE_MINISTER, ents=[(1, 1, "ORG"), (3, 3, "PERSON")])
+    assert names(doc) == [("Marek", "person")]
+    assert names(doc, "mentions.title_words") == [("Defense", "organization"), ("Marek", "person")]
+
+
+@pytest.mark.rule("mentions.leading_titles")
+def test_titles_glued_to_a_person_are_cut_off():
+    doc = parse(DEFENSE_MINISTER, ents=[(1, 3, "PERSON")])
+    assert names(doc) == [("Marek", "person")]
+    assert names(doc, "mentions.leading_titles") == [("Defense Minister Marek", "person")]
+
+
+@pytest.mark.rule("mentions.group_of_number")
+def test_a_name_ending_on_of_takes_the_name_after_it():
+    doc = parse(
+        """
+        Envoys  NOUN  NNS nsubj 7 envoy
+        of      ADP   IN  prep  1
+        the     DET   DT  det   4
+        Friends NOUN  NNS pobj  2 friend
+        of      ADP   IN  prep  4
+        Tarvia  PROPN NNP pobj  5
+        met     VERB  VBD ROOT  0 meet
+        .       PUNCT .   punct 7
+        """,
+        ents=[(4, 5, "ORG")],  # "Friends of"
+    )
+    assert names(doc) == [("Friends of Tarvia", "organization")]
+    assert names(doc, "mentions.group_of_number") == [("Friends of", "organization")]
+
+
+@pytest.mark.rule("mentions.place_nouns")
+def test_a_landform_noun_the_name_heads_makes_it_a_location():
+    doc = parse(
+        """
+        Ships  NOUN  NNS nsubj    2 ship
+        sailed VERB  VBD ROOT     0 sail
+        near   ADP   IN  prep     2
+        the    DET   DT  det      7
+        Farne  PROPN NNP compound 6
+        islet  NOUN  NN  compound 7
+        group  NOUN  NN  pobj     3
+        .      PUNCT .   punct    2
+        """,
+        ents=[(5, 5, "ORG")],
+    )
+    assert names(doc) == [("Farne islet group", "location")]
+    assert names(doc, "mentions.place_nouns") == [("Farne", "organization")]
+
+
+@pytest.mark.rule("mentions.landform_names")
+def test_a_name_ending_in_a_landform_word_is_a_location():
+    doc = parse(
+        """
+        Troops NOUN  NNS nsubj    2 troop
+        landed VERB  VBD ROOT     0 land
+        on     ADP   IN  prep     2
+        Vesna  PROPN NNP compound 5
+        Island PROPN NNP pobj     3
+        .      PUNCT .   punct    2
+        """,
+        ents=[(4, 5, "PERSON")],
+    )
+    assert names(doc) == [("Vesna Island", "location")]
+    assert names(doc, "mentions.landform_names") == [("Vesna Island", "person")]
+
+
+@pytest.mark.rule("mentions.known_countries")
+def test_a_country_the_gazetteer_knows_is_a_country():
+    doc = parse(
+        """
+        Troops   NOUN  NNS nsubj 2 troop
+        left     VERB  VBD ROOT  0 leave
+        Portugal PROPN NNP dobj  2
+        .        PUNCT .   punct 2
+        """,
+        ents=[(3, 3, "ORG")],
+    )
+    assert names(doc) == [("Portugal", "country")]
+    assert names(doc, "mentions.known_countries") == [("Portugal", "organization")]
+
+
+@pytest.mark.rule("mentions.landform_phrases")
+def test_the_name_in_the_island_of_x_is_a_location():
+    doc = parse(
+        """
+        Troops NOUN  NNS nsubj 2 troop
+        landed VERB  VBD ROOT  0 land
+        on     ADP   IN  prep  2
+        the    DET   DT  det   5
+        island NOUN  NN  pobj  3
+        of     ADP   IN  prep  5
+        Vesna  PROPN NNP pobj  6
+        .      PUNCT .   punct 2
+        """,
+        ents=[(7, 7, "ORG")],
+    )
+    assert names(doc) == [("Vesna", "location")]
+    assert names(doc, "mentions.landform_phrases") == [("Vesna", "organization")]
+
+
+@pytest.mark.rule("mentions.numbered_names")
+def test_group_of_a_number_is_a_name_when_the_model_saw_only_the_number():
+    doc = parse(
+        """
+        Leaders NOUN  NNS nsubj  7 leader
+        of      ADP   IN  prep   1
+        the     DET   DT  det    4
+        Group   PROPN NNP pobj   2
+        of      ADP   IN  prep   4
+        7       NUM   CD  pobj   5
+        met     VERB  VBD ROOT   0 meet
+        .       PUNCT .   punct  7
+        """,
+        ents=[(6, 6, "CARDINAL")],
+    )
+    assert names(doc) == [("Group of 7", "organization")]
+    assert names(doc, "mentions.numbered_names") == []
+
+
+@pytest.mark.rule("mentions.title_then_name")
+def test_proper_nouns_after_a_title_are_a_person():
+    doc = parse(TITLE_AND_NAME)  # the model found no name
+    assert names(doc) == [("Anna Berg", "person")]
+    assert names(doc, "mentions.title_then_name") == []
+
+
+@pytest.mark.rule("mentions.repeated_surnames")
+def test_the_surname_of_a_full_name_is_found_again():
+    doc = parse(
+        TITLE_AND_NAME
+        + """
+        Later ADV   RBR advmod 9
+        Berg  PROPN NNP nsubj  9
+        left  VERB  VBD ROOT   0 leave
+        .     PUNCT .   punct  9
+        """,
+        ents=[(3, 4, "PERSON")],
+    )
+    assert names(doc) == [("Anna Berg", "person"), ("Berg", "person")]
+    assert names(doc, "mentions.repeated_surnames") == [("Anna Berg", "person")]
+
+
+@pytest.mark.rule("mentions.missed_countries")
+def test_a_country_abbreviation_the_model_missed_is_found():
+    doc = parse(
+        """
+        Poland PROPN NNP  nsubj    2
+        bought VERB  VBD  ROOT     0 buy
+        U.S.   PROPN NNP  npadvmod 5
+        -      PUNCT HYPH punct    5
+        made   VERB  VBN  amod     6 make
+        tanks  NOUN  NNS  dobj     2 tank
+        .      PUNCT .    punct    2
+        """,
+        ents=[(1, 1, "GPE")],
+    )
+    assert names(doc) == [("Poland", "country"), ("U.S.", "country")]
+    assert names(doc, "mentions.missed_countries") == [("Poland", "country")]
+
+
+# -- role rules -------------------------------------------------------------------------------
+
+
+@pytest.mark.rule("roles.title_before")
+def test_a_title_before_a_name():
+    doc = parse(TITLE_AND_NAME, ents=[(3, 4, "PERSON")])
+    assert roles(doc) == [("Anna Berg", "Foreign Minister", None, "roles.title_before.v1")]
+    assert roles(doc, "roles.title_before") == []
+
+
+@pytest.mark.rule("roles.appositive")
+def test_a_title_in_apposition_with_its_country():
+    doc = parse(
+        """
+        Anna     PROPN NNP compound 2
+        Berg     PROPN NNP nsubj    9
+        ,        PUNCT ,   punct    2
+        Portugal PROPN NNP poss     7
+        's       PART  POS case     4
+        foreign  ADJ   JJ  amod     7
+        minister NOUN  NN  appos    2
+        ,        PUNCT ,   punct    2
+        arrived  VERB  VBD ROOT     0 arrive
+        .        PUNCT .   punct    9
+        """,
+        ents=[(1, 2, "PERSON"), (4, 4, "GPE")],
+    )
+    assert roles(doc) == [("Anna Berg", "Foreign Minister", "Portugal", "roles.appositive.v1")]
+    assert roles(doc, "roles.appositive") == []
+
+
+@pytest.mark.rule("roles.shared_title")
+def test_a_plural_title_is_shared_by_the_names_it_joins():
+    doc = parse(
+        """
+        Foreign   PROPN NNP compound 2
+        Ministers PROPN NNP compound 4
+        Anna      PROPN NNP compound 4
+        Berg      PROPN NNP nsubj    8
+        and       CCONJ CC  cc       4
+        Wang      PROPN NNP compound 7
+        Li        PROPN NNP conj     4
+        met       VERB  VBD ROOT     0 meet
+        in        ADP   IN  prep     8
+        Lisbon    PROPN NNP pobj     9
+        .         PUNCT .   punct    8
+        """,
+        ents=[(3, 4, "PERSON"), (6, 7, "PERSON"), (10, 10, "GPE")],
+    )
+    assert roles(doc) == [
+        ("Anna Berg", "Foreign Minister", None, "roles.title_before.v1"),
+        ("Wang Li", "Foreign Minister", None, "roles.shared_title.v1"),
+    ]
+    assert roles(doc, "roles.shared_title") == [("Anna Berg", "Foreign Minister", None, "roles.title_before.v1")]
+
+
+# -- event rules ---------------------------------------------------------------------------------
+
+
+@pytest.mark.rule("events.support_verb")
+def test_held_talks_with_is_talks_of_the_subject_and_the_other_side():
+    doc = parse(
+        """
+        Berg   PROPN NNP nsubj 2
+        held   VERB  VBD ROOT  0 hold
+        talks  NOUN  NNS dobj  2 talk
+        with   ADP   IN  prep  3
+        Roux   PROPN NNP pobj  4
+        on     ADP   IN  prep  2
+        Monday PROPN NNP pobj  6
+        .      PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "PERSON"), (5, 5, "PERSON"), (7, 7, "DATE")],
+    )
+    assert events(doc) == [("talks", ("Berg", "Roux"), None, "events.support_verb.v1")]
+    # without it, the noun alone: talks with Roux, the other side unknown
+    assert events(doc, "events.support_verb") == [("talks", ("Roux",), None, "events.nominal.v1")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_verb_of_meeting_with_subject_object_and_place():
+    doc = parse(BERG_MET_ROUX, ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (7, 7, "GPE")])
+    assert events(doc) == [("meeting", ("Anna Berg", "Paul Roux"), "Lisbon", "events.verbal.v1")]
+    assert events(doc, "events.verbal") == []
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_speech_verb_gives_a_statement_with_what_was_said():
+    doc = parse(
+        """
+        Berg   PROPN NNP nsubj 2
+        said   VERB  VBD ROOT  0 say
+        the    DET   DT  det   4
+        talks  NOUN  NNS nsubj 5 talk
+        failed VERB  VBD ccomp 2 fail
+        .      PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "PERSON")],
+    )
+    ex = extract(doc)
+    assert [(e.kind, e.participants[0].text if e.participants else None, e.content) for e in ex.events] == [
+        ("statement", "Berg", "the talks failed"),
+        ("talks", None, None),  # "the talks", told without its parties
+    ]
+    assert events(doc, "statements.verbal") == [("talks", (), None, "events.nominal.v1")]
+
+
+@pytest.mark.rule("events.nominal")
+def test_a_meeting_between_two_people():
+    doc = parse(
+        """
+        They      PRON  PRP nsubj 2
+        discussed VERB  VBD ROOT  0 discuss
+        a         DET   DT  det   4
+        meeting   NOUN  NN  dobj  2
+        between   ADP   IN  prep  4
+        Berg      PROPN NNP pobj  5
+        and       CCONJ CC  cc    6
+        Roux      PROPN NNP conj  6
+        .         PUNCT .   punct 2
+        """,
+        ents=[(6, 6, "PERSON"), (8, 8, "PERSON")],
+    )
+    assert events(doc) == [("meeting", ("Berg", "Roux"), None, "events.nominal.v1")]
+    assert events(doc, "events.nominal") == []
+
+
+# -- alias rules ----------------------------------------------------------------------------------
+
+
+def aliases(doc, *without: str) -> list[tuple[tuple[str, ...], str, str]]:
+    return [
+        (tuple(n.text for n in a.names), a.antecedent.text, a.evidence.extractor)
+        for a in extract(doc, *without).aliases
+    ]
+
+
+@pytest.mark.rule("aliases.known_as")
+def test_known_as_names_the_noun_phrase_it_follows():
+    doc = parse(
+        """
+        The     DET   DT   det      2
+        islands NOUN  NNS  nsubj    12 island
+        ,       PUNCT ,    punct    2
+        known   VERB  VBN  acl      2 know
+        as      ADP   IN   prep     4
+        the     DET   DT   det      8
+        Vesna   PROPN NNP  compound 8
+        Islands PROPN NNPS pobj     5
+        in      ADP   IN   prep     4
+        Tarvia  PROPN NNP  pobj     9
+        ,       PUNCT ,    punct    2
+        are     AUX   VBP  ROOT     0 be
+        empty   ADJ   JJ   acomp    12
+        .       PUNCT .    punct    12
+        """,
+        ents=[(7, 8, "LOC"), (10, 10, "GPE")],
+    )
+    assert aliases(doc) == [(("Vesna Islands",), "The islands", "aliases.known_as.v1")]
+    assert aliases(doc, "aliases.known_as") == []
+
+
+@pytest.mark.rule("aliases.called")
+def test_called_gives_the_name_before_it_another_name():
+    doc = parse(
+        """
+        Lumo   PROPN NNP nsubj 8
+        ,      PUNCT ,   punct 1
+        called VERB  VBN acl   1 call
+        Lumora PROPN NNP oprd  3
+        in     ADP   IN  prep  3
+        Tarvia PROPN NNP pobj  5
+        ,      PUNCT ,   punct 1
+        is     AUX   VBZ ROOT  0 be
+        a      DET   DT  det   10
+        port   NOUN  NN  attr  8
+        .      PUNCT .   punct 8
+        """,
+        ents=[(1, 1, "GPE"), (4, 4, "GPE"), (6, 6, "GPE")],
+    )
+    assert aliases(doc) == [(("Lumora",), "Lumo", "aliases.called.v1")]
+    assert aliases(doc, "aliases.called") == []

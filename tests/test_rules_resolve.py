@@ -1,0 +1,328 @@
+"""One test per resolution rule, on extractions written by hand (tests/records.py): no spaCy.
+
+Each test resolves the same records with the rule and without it
+(``Settings(without_rules=...)``) and asserts both results.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from graph.records import Corpus, Extraction, Tense
+from graph.resolve import resolve_corpus
+from graph.rules import Settings
+from tests.records import Art
+
+
+def resolve(*extractions: Extraction, without: tuple[str, ...] = ()) -> Corpus:
+    return resolve_corpus(list(extractions), Settings(without_rules=frozenset(without)))
+
+
+def entities(corpus: Corpus) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(label, kind, other names) of every entity, sorted."""
+    return sorted((e.label, e.kind, e.alt_labels) for e in corpus.entities)
+
+
+def events(corpus: Corpus) -> list[tuple[str, tuple[str, ...], str | None]]:
+    """(kind, participant labels, date value) of every event, in order."""
+    labels = {e.key: e.label for e in corpus.entities}
+    return [
+        (ev.kind, tuple(sorted(labels[p] for p in ev.participants)), ev.date.value if ev.date else None)
+        for ev in corpus.events
+    ]
+
+
+def test_resolution_does_not_import_spacy():
+    code = "import graph.resolve, graph.model.rdf, sys; print(sorted(m for m in sys.modules if m.startswith('spacy')))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
+
+
+# -- entity passes within an article -----------------------------------------------------------
+
+
+@pytest.mark.rule("entities.same_full_name")
+def test_a_full_name_said_twice_is_one_person():
+    a = Art("a1", "Anna Berg spoke. Anna Berg left.")
+    ex = a.extraction([a.mention("Anna Berg", "person"), a.mention("Anna Berg", "person", 1)])
+    assert entities(resolve(ex)) == [("Anna Berg", "person", ())]
+    # the corpus-wide passes would join them too
+    off = ("entities.same_full_name", "entities.full_name_variants", "entities.same_name")
+    assert entities(resolve(ex, without=off)) == [
+        ("Anna Berg", "person", ()),
+        ("Anna Berg", "person", ()),
+    ]
+
+
+@pytest.mark.rule("entities.surname_in_article")
+def test_a_surname_joins_the_full_name_of_its_article_whatever_its_kind():
+    a1 = Art("a1", "Anna Berg spoke. Berg left.")
+    a2 = Art("a2", "Ivo Berg arrived.")  # another Berg: corpus-wide, "Berg" is ambiguous
+    ex1 = a1.extraction([a1.mention("Anna Berg", "person"), a1.mention("Berg", "organization")])
+    ex2 = a2.extraction([a2.mention("Ivo Berg", "person")])
+    assert entities(resolve(ex1, ex2)) == [("Anna Berg", "person", ("Berg",)), ("Ivo Berg", "person", ())]
+    assert entities(resolve(ex1, ex2, without=("entities.surname_in_article",))) == [
+        ("Anna Berg", "person", ()),
+        ("Berg", "organization", ()),
+        ("Ivo Berg", "person", ()),
+    ]
+
+
+@pytest.mark.rule("entities.same_name_in_article")
+def test_a_lone_name_said_twice_in_an_article_is_one_entity():
+    a = Art("a1", "Kim spoke. Kim left.")
+    ex = a.extraction([a.mention("Kim", "person"), a.mention("Kim", "person", 1)])
+    assert entities(resolve(ex)) == [("Kim", "person", ())]
+    # across articles, two lone words the model called people are never joined
+    assert entities(resolve(ex, without=("entities.same_name_in_article",))) == [
+        ("Kim", "person", ()),
+        ("Kim", "person", ()),
+    ]
+
+
+@pytest.mark.rule("entities.stated_aliases")
+def test_names_the_text_says_are_one_join():
+    a = Art("a1", "Lumo, called Lumora in Tarvia, is a port.")
+    lumo, lumora = a.name("Lumo", "place"), a.name("Lumora", "place")
+    ex = a.extraction(
+        [a.mention("Lumo", "place"), a.mention("Lumora", "place"), a.mention("Tarvia", "place")],
+        aliases=[a.alias([lumora], lumo, "called")],
+    )
+    assert entities(resolve(ex)) == [("Lumora", "city", ("Lumo",)), ("Tarvia", "city", ())]
+    assert entities(resolve(ex, without=("entities.stated_aliases",))) == [
+        ("Lumo", "city", ()),
+        ("Lumora", "city", ()),
+        ("Tarvia", "city", ()),
+    ]
+
+
+@pytest.mark.rule("entities.title_votes")
+def test_a_name_with_a_title_is_a_person():
+    a = Art("a1", "Minister Vesna spoke.")
+    ex = a.extraction([a.mention("Vesna", "organization")], roles=[a.role(a.name("Vesna", "organization"), "Minister")])
+    assert entities(resolve(ex)) == [("Vesna", "person", ())]
+    assert entities(resolve(ex, without=("entities.title_votes",))) == [("Vesna", "organization", ())]
+
+
+# -- entity passes across articles -----------------------------------------------------------------
+
+
+@pytest.mark.rule("entities.full_name_variants")
+def test_romanization_variants_of_a_full_name_are_one_person():
+    a1, a2 = Art("a1", "Dmitri Orlov spoke."), Art("a2", "Dmitry Orlov left.")
+    ex1, ex2 = (
+        a1.extraction([a1.mention("Dmitri Orlov", "person")]),
+        a2.extraction([a2.mention("Dmitry Orlov", "person")]),
+    )
+    assert entities(resolve(ex1, ex2)) == [("Dmitri Orlov", "person", ("Dmitry Orlov",))]
+    assert entities(resolve(ex1, ex2, without=("entities.full_name_variants",))) == [
+        ("Dmitri Orlov", "person", ()),
+        ("Dmitry Orlov", "person", ()),
+    ]
+
+
+@pytest.mark.rule("entities.lone_surname")
+def test_a_lone_surname_joins_the_one_person_of_the_corpus():
+    a1, a2 = Art("a1", "Anna Berg spoke."), Art("a2", "Berg left.")
+    ex1, ex2 = a1.extraction([a1.mention("Anna Berg", "person")]), a2.extraction([a2.mention("Berg", "person")])
+    assert entities(resolve(ex1, ex2)) == [("Anna Berg", "person", ("Berg",))]
+    assert entities(resolve(ex1, ex2, without=("entities.lone_surname",))) == [
+        ("Anna Berg", "person", ()),
+        ("Berg", "person", ()),
+    ]
+
+
+@pytest.mark.rule("entities.same_name")
+def test_one_name_typed_two_ways_by_the_model_is_one_entity():
+    a1, a2, a3 = Art("a1", "Tarvair flew."), Art("a2", "Tarvair landed."), Art("a3", "Tarvair said.")
+    ex1 = a1.extraction([a1.mention("Tarvair", "organization")])
+    ex2 = a2.extraction([a2.mention("Tarvair", "person")])
+    ex3 = a3.extraction([a3.mention("Tarvair", "organization")])
+    assert entities(resolve(ex1, ex2, ex3)) == [("Tarvair", "organization", ())]
+    assert entities(resolve(ex1, ex2, ex3, without=("entities.same_name",))) == [
+        ("Tarvair", "organization", ()),
+        ("Tarvair", "organization", ()),
+        ("Tarvair", "person", ()),
+    ]
+
+
+@pytest.mark.rule("entities.acronyms")
+def test_an_acronym_joins_its_one_long_form():
+    a1, a2 = Art("a1", "The United Tarvian Front won."), Art("a2", "The UTF lost.")
+    ex1 = a1.extraction([a1.mention("United Tarvian Front", "organization")])
+    ex2 = a2.extraction([a2.mention("UTF", "organization")])
+    assert entities(resolve(ex1, ex2)) == [("United Tarvian Front", "organization", ("UTF",))]
+    assert entities(resolve(ex1, ex2, without=("entities.acronyms",))) == [
+        ("UTF", "organization", ()),
+        ("United Tarvian Front", "organization", ()),
+    ]
+
+
+@pytest.mark.rule("entities.short_org_names")
+def test_a_short_organisation_name_joins_the_one_longer_name_it_ends():
+    a1, a2 = Art("a1", "The Tarvian Foreign Ministry said."), Art("a2", "The Foreign Ministry said.")
+    ex1 = a1.extraction([a1.mention("Tarvian Foreign Ministry", "organization")])
+    ex2 = a2.extraction([a2.mention("Foreign Ministry", "organization")])
+    assert entities(resolve(ex1, ex2)) == [("Tarvian Foreign Ministry", "organization", ("Foreign Ministry",))]
+    assert entities(resolve(ex1, ex2, without=("entities.short_org_names",))) == [
+        ("Foreign Ministry", "organization", ()),
+        ("Tarvian Foreign Ministry", "organization", ()),
+    ]
+
+
+@pytest.mark.rule("entities.demonyms")
+def test_a_demonym_names_its_country():
+    a = Art("a1", "Portugal said Portuguese troops left.")
+    ex = a.extraction([a.mention("Portugal", "country"), a.mention("Portuguese", "nationality")])
+    corpus = resolve(ex)
+    assert [(e.label, e.hidden_labels) for e in corpus.entities] == [("Portugal", ("Portuguese",))]
+    assert [(e.label, e.hidden_labels) for e in resolve(ex, without=("entities.demonyms",)).entities] == [
+        ("Portugal", ())
+    ]
+
+
+# -- references ----------------------------------------------------------------------------------------
+
+
+def _berg_and_marek(second: str) -> tuple[Art, list]:
+    a = Art("a1", f"Anna Berg arrived. Ivo Marek arrived. {second}", "2021-03-05")
+    return a, [a.mention("Anna Berg", "person"), a.mention("Ivo Marek", "person")]
+
+
+@pytest.mark.rule("references.name")
+def test_a_name_is_the_entity_of_its_mention():
+    a, ms = _berg_and_marek("They met.")
+    ev = a.event("meeting", "met", [a.name("Anna Berg", "person"), a.name("Ivo Marek", "person")])
+    ex = a.extraction(ms, events=[ev])
+    assert events(resolve(ex)) == [("meeting", ("Anna Berg", "Ivo Marek"), None)]
+    assert events(resolve(ex, without=("references.name",))) == []  # no parties, no meeting
+
+
+@pytest.mark.rule("references.pronoun")
+def test_he_is_the_last_person_named():
+    a, ms = _berg_and_marek("He spoke.")
+    ev = a.event("statement", "spoke", [a.ref("He", "pronoun", count=1)], rule="statements.verbal.v1")
+    ex = a.extraction(ms, events=[ev])
+    assert events(resolve(ex)) == [("statement", ("Ivo Marek",), None)]
+    assert events(resolve(ex, without=("references.pronoun",))) == []
+
+
+@pytest.mark.rule("references.group")
+def test_the_ministers_are_the_holders_of_that_title():
+    a = Art("a1", "Minister Anna Berg arrived. Minister Ivo Marek arrived. The ministers met.")
+    berg, marek = a.name("Anna Berg", "person"), a.name("Ivo Marek", "person")
+    group = a.ref("The ministers", "group", titles=("Minister",), head="minister")
+    ex = a.extraction(
+        [a.mention("Anna Berg", "person"), a.mention("Ivo Marek", "person")],
+        roles=[a.role(berg, "Minister"), a.role(marek, "Minister")],
+        events=[a.event("meeting", "met", [group])],
+    )
+    assert events(resolve(ex)) == [("meeting", ("Anna Berg", "Ivo Marek"), None)]
+    assert events(resolve(ex, without=("references.group",))) == []
+
+
+@pytest.mark.rule("references.nominal")
+def test_the_two_countries_are_the_two_the_article_names_most():
+    a = Art("a1", "Portugal and Tarvia talked. Portugal agreed. The two countries signed.")
+    ms = [a.mention("Portugal", "country"), a.mention("Tarvia", "country"), a.mention("Portugal", "country", 1)]
+    ev = a.event("agreement", "signed", [a.ref("The two countries", "nominal", head="country")])
+    ex = a.extraction(ms, events=[ev])
+    assert events(resolve(ex)) == [("agreement", ("Portugal", "Tarvia"), None)]
+    assert events(resolve(ex, without=("references.nominal",))) == []
+
+
+# -- passes over events ----------------------------------------------------------------------------------
+
+
+@pytest.mark.rule("events.capital_speaks_for")
+def test_a_capital_that_speaks_acts_as_its_country():
+    a = Art("a1", "Portugal sent envoys. Lisbon said no.")
+    ev = a.event("statement", "said", [a.name("Lisbon", "city")], rule="statements.verbal.v1")
+    ex = a.extraction([a.mention("Portugal", "country"), a.mention("Lisbon", "city")], events=[ev])
+    corpus = resolve(ex)
+    assert events(corpus) == [("statement", ("Portugal",), None)]
+    assert [(c, k) for _, c, k in corpus.speaks_for] == [("lisbon", "portugal")]
+    assert events(resolve(ex, without=("events.capital_speaks_for",))) == [("statement", ("Lisbon",), None)]
+
+
+@pytest.mark.rule("dates.continuation")
+def test_in_response_keeps_the_time_of_the_sentence_before():
+    a = Art("a1", "Berg met Marek on Monday. In response, Roux met Lind.", "2021-03-05")
+    ms = [a.mention(n, "person") for n in ("Berg", "Marek", "Roux", "Lind")]
+    first = a.event("meeting", "met", [a.name("Berg", "person"), a.name("Marek", "person")], time=a.time("Monday"))
+    second = a.event("meeting", "met", [a.name("Roux", "person"), a.name("Lind", "person")], nth=1, inherit_time=True)
+    ex = a.extraction(ms, events=[first, second])
+    assert events(resolve(ex)) == [
+        ("meeting", ("Berg", "Marek"), "2021-03-01"),
+        ("meeting", ("Lind", "Roux"), "2021-03-01"),
+    ]
+    assert events(resolve(ex, without=("dates.continuation",)))[1] == ("meeting", ("Lind", "Roux"), None)
+
+
+@pytest.mark.rule("dates.stated_article_date")
+def test_an_undated_article_takes_the_date_its_dateline_states():
+    a = Art("a1", "LISBON, March 3, 2021 (Tarvia Press) - Berg met Marek on Monday.")
+    ms = [a.mention("Berg", "person"), a.mention("Marek", "person")]
+    ev = a.event("meeting", "met", [a.name("Berg", "person"), a.name("Marek", "person")], time=a.time("Monday"))
+    ex = a.extraction(ms, events=[ev])
+    corpus = resolve(ex)
+    assert (corpus.articles[0].date.isoformat(), corpus.articles[0].date_origin.value) == ("2021-03-03", "stated")
+    assert events(corpus) == [("meeting", ("Berg", "Marek"), "2021-03-01")]
+    assert events(resolve(ex, without=("dates.stated_article_date",))) == [("meeting", ("Berg", "Marek"), None)]
+
+
+def _berg_met_marek(a: Art) -> Extraction:
+    berg, marek = a.name("Anna Berg", "person"), a.name("Ivo Marek", "person")
+    ev = a.event("meeting", "met", [berg, marek], time=a.time("Friday"))
+    return a.extraction([a.mention("Anna Berg", "person"), a.mention("Ivo Marek", "person")], events=[ev])
+
+
+@pytest.mark.rule("dates.article_inference")
+def test_an_undated_article_is_dated_by_an_event_a_dated_one_also_reports():
+    a1 = Art("a1", "Anna Berg met Ivo Marek on Friday.", "2021-03-05")
+    a2 = Art("a2", "Anna Berg and Ivo Marek met on Friday.")
+    exs = [_berg_met_marek(a) for a in (a1, a2)]
+    corpus = resolve(*exs)
+    assert [(x.id, x.date_origin.value) for x in corpus.articles] == [("a1", "given"), ("a2", "inferred")]
+    assert events(corpus) == [("meeting", ("Anna Berg", "Ivo Marek"), "2021-03-05")]
+    off = resolve(*exs, without=("dates.article_inference",))
+    assert [(x.id, x.date_origin.value) for x in off.articles] == [("a1", "given"), ("a2", "unknown")]
+
+
+@pytest.mark.rule("events.merge_within_article")
+def test_the_meeting_told_again_is_the_meeting_told_before():
+    a = Art("a1", "Berg met Marek on Friday. The meeting was long.", "2021-03-05")
+    ms = [a.mention("Berg", "person"), a.mention("Marek", "person")]
+    met = a.event("meeting", "met", [a.name("Berg", "person"), a.name("Marek", "person")], time=a.time("Friday"))
+    noun = a.event("meeting", "meeting", [], rule="events.nominal.v1", definite=True)
+    ex = a.extraction(ms, events=[met, noun])
+    assert events(resolve(ex)) == [("meeting", ("Berg", "Marek"), "2021-03-05")]
+    assert events(resolve(ex, without=("events.merge_within_article",))) == [
+        ("meeting", ("Berg", "Marek"), "2021-03-05"),
+        ("meeting", (), None),
+    ]
+
+
+@pytest.mark.rule("events.merge_across_articles")
+def test_two_articles_reporting_one_meeting_give_one_event():
+    text = "Anna Berg met Ivo Marek on Friday."
+    exs = [_berg_met_marek(Art("a1", text, "2021-03-05")), _berg_met_marek(Art("a2", text, "2021-03-06"))]
+    corpus = resolve(*exs)
+    assert events(corpus) == [("meeting", ("Anna Berg", "Ivo Marek"), "2021-03-05")]
+    assert [x.article_id for x in corpus.events[0].evidence] == ["a1", "a2"]
+    assert events(resolve(*exs, without=("events.merge_across_articles",))) == [
+        ("meeting", ("Anna Berg", "Ivo Marek"), "2021-03-05"),
+        ("meeting", ("Anna Berg", "Ivo Marek"), "2021-03-05"),
+    ]
+
+
+def test_tense_is_kept_for_future_meetings():
+    a = Art("a1", "Berg will meet Marek on Friday.", "2021-03-03")
+    ev = a.event(
+        "meeting", "meet", [a.name("Berg", "person"), a.name("Marek", "person")], time=a.time("Friday", Tense.FUTURE)
+    )
+    ex = a.extraction([a.mention("Berg", "person"), a.mention("Marek", "person")], events=[ev])
+    assert events(resolve(ex)) == [("meeting", ("Berg", "Marek"), "2021-03-05")]
