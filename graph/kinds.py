@@ -19,7 +19,7 @@ Adding an event kind is one table entry and its words
 >>> kinds.event("picnic")
 Traceback (most recent call last):
 ...
-graph.errors.RegistryError: Unknown event kind 'picnic'. Available: agreement, attack, ...
+graph.errors.RegistryError: Unknown event kind 'picnic'. Available: acquisition, agreement, ...
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ from typing import Any
 from graph.errors import RegistryError
 from graph.lexicon import table
 
-FRAMES = ("joint", "visit", "speech", "transitive")
+FRAMES = ("joint", "visit", "speech", "transitive", "single")
+NEEDS = ("object_in", "prep", "complement", "named_object", "named_object_or_with")
 EDGE_LINKS = ("parties", "place", "objects")
 
 
@@ -70,6 +71,9 @@ class EventKind:
     target_preps: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    support: frozenset[str] = frozenset()
+    verb_nouns: frozenset[str] = frozenset()
+    needs: tuple[tuple[str, str], ...] = ()  # (verb, condition), see event_kinds.toml
     edge: str | None = None
     edge_label: str | None = None
     edge_comment: str | None = None
@@ -87,6 +91,12 @@ class EventKind:
             raise RegistryError(
                 f"Event kind {self.name!r}: unknown frame {self.frame!r}. Available: {', '.join(FRAMES)}"
             )
+        for verb, condition in self.needs:
+            if condition.split(":", 1)[0] not in NEEDS:
+                raise RegistryError(
+                    f"Event kind {self.name!r}: unknown condition {condition!r} for {verb!r}. "
+                    f"Available: {', '.join(NEEDS)}"
+                )
         if self.edge and self.edge_links not in EDGE_LINKS:
             raise RegistryError(
                 f"Event kind {self.name!r}: edge_links must be one of {', '.join(EDGE_LINKS)}, not {self.edge_links!r}"
@@ -113,9 +123,10 @@ def _event(entry: Mapping[str, Any]) -> EventKind:
     if unknown:
         raise RegistryError(f"Event kind {entry.get('name')!r}: unknown fields {', '.join(unknown)}")
     values = {k: v for k, v in entry.items() if k != "class"}
-    for name in ("verbs", "nouns", "target_preps"):
+    for name in ("verbs", "nouns", "target_preps", "support", "verb_nouns"):
         values[name] = frozenset(w.lower() for w in values.get(name, ()))
     values["close_match"] = tuple(values.get("close_match", ()))
+    values["needs"] = tuple(sorted(values.get("needs", {}).items()))
     return EventKind(class_name=entry["class"], **values)
 
 
@@ -127,21 +138,35 @@ class KindTable:
     events: tuple[EventKind, ...]
     _entity_by_name: dict[str, EntityKind] = field(init=False, repr=False, compare=False, hash=False)
     _event_by_name: dict[str, EventKind] = field(init=False, repr=False, compare=False, hash=False)
-    _verbs: dict[str, EventKind] = field(init=False, repr=False, compare=False, hash=False)
+    _verbs: dict[str, list[tuple[str | None, EventKind]]] = field(init=False, repr=False, compare=False, hash=False)
     _nouns: dict[str, EventKind] = field(init=False, repr=False, compare=False, hash=False)
+    _support: dict[str, list[tuple[str | None, EventKind]]] = field(init=False, repr=False, compare=False, hash=False)
+    _verb_nouns: dict[tuple[str, str], EventKind] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_entity_by_name", {k.name: k for k in self.entities})
         object.__setattr__(self, "_event_by_name", {k.name: k for k in self.events})
-        verbs: dict[str, EventKind] = {}
+        verbs: dict[str, list[tuple[str | None, EventKind]]] = {}
+        support: dict[str, list[tuple[str | None, EventKind]]] = {}
         nouns: dict[str, EventKind] = {}
+        verb_nouns: dict[tuple[str, str], EventKind] = {}
         for kind in self.events:
-            for lemma in kind.verbs:
-                verbs.setdefault(lemma, kind)
+            for index, entries in ((verbs, kind.verbs), (support, kind.support)):
+                for entry in sorted(entries):
+                    head, _, particle = entry.partition(" ")
+                    index.setdefault(head, []).append((particle or None, kind))
             for lemma in kind.nouns:
                 nouns.setdefault(lemma, kind)
+            for pair in kind.verb_nouns:
+                verb, _, noun = pair.partition(" ")
+                verb_nouns.setdefault((verb, noun), kind)
+        for index in (verbs, support):  # a verb with its particle is tried before the verb alone
+            for entries in index.values():
+                entries.sort(key=lambda e: (e[0] is None, e[0] or ""))
         object.__setattr__(self, "_verbs", verbs)
         object.__setattr__(self, "_nouns", nouns)
+        object.__setattr__(self, "_support", support)
+        object.__setattr__(self, "_verb_nouns", verb_nouns)
 
     # -- lookups --------------------------------------------------------------------------
 
@@ -159,13 +184,26 @@ class KindTable:
             available = ", ".join(sorted(self._event_by_name))
             raise RegistryError(f"Unknown event kind {name!r}. Available: {available}") from None
 
-    def verb_kind(self, lemma: str) -> EventKind | None:
-        """The event kind a verb (by lemma) triggers, if any."""
-        return self._verbs.get(lemma)
+    def verb_kind(self, lemma: str, particles: Iterable[str] = ()) -> EventKind | None:
+        """The event kind a verb (by lemma, with the particles or prepositions it has) triggers, if any."""
+        return _pick(self._verbs.get(lemma, ()), particles)
+
+    def verb_kinds(self, lemma: str) -> list[tuple[str | None, EventKind]]:
+        """Every (particle, kind) a verb lemma may trigger, particles first."""
+        return list(self._verbs.get(lemma, ()))
+
+    def support_kinds(self, lemma: str, particles: Iterable[str] = ()) -> list[EventKind]:
+        """The kinds for which this verb makes one of their nouns an event ("impose sanctions")."""
+        wanted = set(particles)
+        return [k for particle, k in self._support.get(lemma, ()) if particle is None or particle in wanted]
 
     def noun_kind(self, lemma: str) -> EventKind | None:
-        """The event kind a noun (by lemma) names, if any."""
+        """The event kind a noun (by lemma, or two words: "press conference") names, if any."""
         return self._nouns.get(lemma)
+
+    def verb_noun_kind(self, verb: str, noun: str) -> EventKind | None:
+        """The kind a verb and its object name together ("cut ties"), if any."""
+        return self._verb_nouns.get((verb, noun))
 
     def family(self, name: str) -> str:
         kind = self._event_by_name.get(name)
@@ -190,8 +228,21 @@ class KindTable:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
+def _pick(entries: Iterable[tuple[str | None, EventKind]], particles: Iterable[str]) -> EventKind | None:
+    wanted = set(particles)
+    for particle, kind in entries:
+        if particle is None or particle in wanted:
+            return kind
+    return None
+
+
 def _plain(kind: EventKind) -> list:
     return [sorted(v) if isinstance(v, frozenset) else v for v in dataclasses.astuple(kind)]
+
+
+def needs(kind: EventKind, verb: str) -> str | None:
+    """What the trigger verb needs to mean this kind (see event_kinds.toml), or None."""
+    return dict(kind.needs).get(verb)
 
 
 def load_kinds(entity_entries: Iterable[Mapping[str, Any]], event_entries: Iterable[Mapping[str, Any]]) -> KindTable:

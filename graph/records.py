@@ -186,6 +186,8 @@ class EventRecord:
     definite: bool = False  # "the meeting", "Thursday's talks": may refer to an event told before
     agent: Ref | None = None  # the participant that acts (speaker, seizer)
     inherit_time: bool = False  # "In response, ...": the clause continues the time of the one before
+    relation: str | None = None  # for kind "relation": the verb, with its particle or preposition ("fire_back_at")
+    repeated: bool = False  # "met again", "a second summit": not the event told before
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +326,7 @@ class ResolvedEvent:
     objects: tuple[str, ...] = ()
     content: str | None = None
     quote: bool = False
+    relation: str | None = None  # for kind "relation": what the clause says one party did to the other
     # participants/place/date as each article gives them: article id -> participant keys
     reported: tuple[tuple[str, tuple[str, ...], str | None, TimeValue | None], ...] = ()
 

@@ -291,6 +291,7 @@ def test_two_dates_in_one_sentence_go_to_their_own_clauses(nlp):
         "Scholz and Tusk met in Berlin on Tuesday and will meet again in Warsaw on June 3.",
     )
     assert event_rows(ex) == [
+        ("meeting", ("Olaf Scholz", "Donald Tusk"), None, None, None, False),  # "hosted"
         ("meeting", ("Scholz", "Tusk"), "Berlin", "Tuesday", "past", False),
         ("meeting", ("Scholz", "Tusk"), "Warsaw", "June 3", "future", True),
     ]

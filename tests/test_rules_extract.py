@@ -340,8 +340,10 @@ def test_held_talks_with_is_talks_of_the_subject_and_the_other_side():
         ents=[(1, 1, "PERSON"), (5, 5, "PERSON"), (7, 7, "DATE")],
     )
     assert events(doc) == [("talks", ("Berg", "Roux"), None, "events.support_verb.v1")]
-    # without it, the noun alone: talks with Roux, the other side unknown
-    assert events(doc, "events.support_verb") == [("talks", ("Roux",), None, "events.nominal.v1")]
+    # without it, the noun alone: talks with Roux, the other side the subject of the clause that tells them
+    assert events(doc, "events.support_verb") == [("talks", ("Berg", "Roux"), None, "events.nominal.v1")]
+    assert extract(doc).events[0].time.text == "Monday"
+    assert extract(doc, "events.support_verb").events[0].time is None
 
 
 @pytest.mark.rule("events.verbal")
@@ -447,3 +449,25 @@ def test_called_gives_the_name_before_it_another_name():
     )
     assert aliases(doc) == [(("Lumora",), "Lumo", "aliases.called.v1")]
     assert aliases(doc, "aliases.called") == []
+
+
+@pytest.mark.rule("relations.clause")
+def test_any_other_clause_between_two_names_is_a_relation_named_by_its_verb():
+    doc = parse(
+        """
+        Tarvair PROPN NNP nsubj 2
+        fired   VERB  VBD ROOT  0 fire
+        back    ADV   RB  prt   2
+        at      ADP   IN  prep  2
+        Lumora  PROPN NNP pobj  4
+        in      ADP   IN  prep  2
+        Lisbon  PROPN NNP pobj  6
+        .       PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "ORG"), (5, 5, "ORG"), (7, 7, "GPE")],
+    )
+    ex = extract(doc)
+    assert [(e.kind, e.relation, e.agent.text, [o.text for o in e.objects], e.place.text) for e in ex.events] == [
+        ("relation", "fire_back_at", "Tarvair", ["Lumora"], "Lisbon")
+    ]
+    assert events(doc, "relations.clause") == []

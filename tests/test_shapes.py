@@ -209,7 +209,7 @@ def test_every_shape_has_a_label_and_every_constraint_a_message() -> None:
     assert len(node_shapes) == 8
     assert all(shapes.value(shape, RDFS.label) is not None for shape in node_shapes)
     property_shapes = set(shapes.objects(None, SH.property))
-    assert len(property_shapes) == 28
+    assert len(property_shapes) == 29
     unexplained = [shape for shape in property_shapes if shapes.value(shape, SH.message) is None]
     assert unexplained == []
 

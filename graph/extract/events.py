@@ -1,6 +1,8 @@
 """Events as n-ary facts: verbal ("Berg and Dubois met"), with a support verb
-("held talks", "took part in a meeting") and nominal ("a meeting between the
-two countries' foreign ministers in Paris"), statements included.
+("held talks", "took part in a meeting", "imposed sanctions on"), nominal ("a
+meeting between the two countries' foreign ministers in Paris"), statements,
+and, for any other clause in which one named party acts on another, a relation
+whose name is the verb ("Samsung fired back at Apple": fire_back_at).
 
 Each way of telling an event is a rule (``graph/extract/registry.py``): a
 function of a :class:`ClauseReader` that returns the events it reads. The
@@ -36,22 +38,31 @@ from spacy.tokens import Doc, Token
 from graph.extract.lemmas import lemma
 from graph.extract.refs import NameIndex, name_ref, refs_for
 from graph.extract.timexpr import DateIndex, clause_time, noun_is_future, tense_of
-from graph.kinds import EventKind, KindTable
+from graph.kinds import EventKind, KindTable, needs
 from graph.lexicon import (
+    BELONGING_NOUNS,
     CLAUSAL_STATEMENT_VERBS,
     CONTINUATION_OPENERS,
     EXPRESSED_OBJECTS,
+    NON_PARTY_PREPS,
     OBJECT_ONLY_EVENT_NOUNS,
     OCCURRENCE_VERBS,
-    SIGNED_OBJECTS,
+    RELATION_EXCLUDED_VERBS,
+    REPETITION_WORDS,
+    SIMULTANEOUS_MARKS,
     SUPPORT_VERBS,
+    words,
 )
-from graph.records import EventRecord, Evidence, Ref, Tense
+from graph.records import EventRecord, Evidence, Ref, Tense, TimeExpression
 from graph.rules import DEFAULT, Rule, Settings, active
 
 PLACE_PREPS = frozenset({"in", "at", "on"})
 _QUOTE_CHARS = '"\u201c\u201d'
 _RELATIVE = frozenset({"which", "that", "who"})
+#: An event noun in a phrase with these takes its clause's time: "during talks", "for a summit".
+_EVENT_TIME_PREPS = frozenset({"during", "at", "in", "amid", "for"})
+#: Dependents of a verb that may be the second word of a phrasal trigger ("step down", "find guilty").
+_PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "acomp", "oprd", "xcomp", "ccomp", "dobj"})
 
 
 def is_occurrence(verb: Token) -> bool:
@@ -64,11 +75,17 @@ def is_occurrence(verb: Token) -> bool:
     return low in OCCURRENCE_VERBS
 
 
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ in {"VERB", "AUX"} and tok.tag_.startswith("VB")
+
+
 class ClauseReader:
     """The parse of one article, and what the event rules ask of it: subjects,
     objects, the place and time of a clause."""
 
-    def __init__(self, doc: Doc, names: NameIndex, article_id: str, sentence_of: dict[int, int], kinds: KindTable):
+    def __init__(
+        self, doc: Doc, names: NameIndex, article_id: str, sentence_of: dict[int, int], kinds: KindTable
+    ):
         self.doc = doc
         self.names = names
         self.dates = DateIndex(doc)
@@ -77,16 +94,55 @@ class ClauseReader:
         self.kinds = kinds
         self.place_kinds = kinds.place_kinds
         self.claimed: set[int] = set()  # event nouns an earlier rule has read
+        self.claimed_verbs: set[int] = set()  # verbs an earlier rule has read
 
-    # -- lookups ----------------------------------------------------------------------
+    # -- triggers -------------------------------------------------------------------
 
-    def verb_kind(self, tok: Token) -> EventKind | None:
-        if tok.pos_ in {"VERB", "AUX"} and tok.tag_.startswith("VB"):
-            return self.kinds.verb_kind(lemma(tok))
+    def particles(self, verb: Token) -> list[str]:
+        return [c.lower_ for c in verb.children if c.dep_ in _PARTICLE_DEPS]
+
+    def verb_kind(self, verb: Token) -> EventKind | None:
+        """The kind a verb triggers, with its particle if the table lists one and what the verb needs."""
+        if not is_verb(verb):
+            return None
+        lem = lemma(verb)
+        present = set(self.particles(verb))
+        for particle, kind in self.kinds.verb_kinds(lem):
+            if particle is not None and particle not in present:
+                continue
+            condition = needs(kind, lem if particle is None else f"{lem} {particle}")
+            if condition is None or self.meets(verb, condition):
+                return kind
         return None
 
+    def meets(self, verb: Token, condition: str) -> bool:
+        kind, _, arg = condition.partition(":")
+        if kind == "object_in":
+            return any(c.dep_ == "dobj" and lemma(c) in words("clauses", arg) for c in verb.children)
+        if kind == "prep":
+            return any(c.dep_ in {"prep", "agent"} and c.lower_ == arg for c in verb.children)
+        if kind == "complement":
+            return any(
+                c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
+            )
+        named = any(c.dep_ in {"dobj", "nsubjpass"} and self.names.get(c) is not None for c in verb.children)
+        if kind == "named_object":
+            return named
+        if kind == "named_object_or_with":
+            return named or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        return False
+
     def noun_kind(self, tok: Token) -> EventKind | None:
-        return self.kinds.noun_kind(lemma(tok)) if tok.pos_ == "NOUN" else None
+        """The kind a noun names: as two words with its compound ("press conference") or alone."""
+        if tok.pos_ != "NOUN":
+            return None
+        lem = lemma(tok)
+        for child in tok.lefts:
+            if child.dep_ in {"compound", "amod"}:
+                kind = self.kinds.noun_kind(f"{lemma(child)} {lem}")
+                if kind is not None:
+                    return kind
+        return self.kinds.noun_kind(lem)
 
     def is_place(self, ref: Ref) -> bool:
         return ref.entity_kind in self.place_kinds
@@ -101,6 +157,20 @@ class ClauseReader:
 
     def refs(self, tok: Token) -> list[Ref]:
         return refs_for(tok, self.names, self.sent(tok))
+
+    def target_refs(self, tok: Token) -> list[Ref]:
+        """What an object names: its references, or the named owner of a common noun that belongs
+        to something ("a Jaish camp", "the camp of Jaish", "Flipkart's shares")."""
+        refs = self.refs(tok)
+        if any(r.kind == "name" for r in refs) or tok.pos_ != "NOUN" or lemma(tok) not in BELONGING_NOUNS:
+            return refs
+        owners: list[Ref] = []
+        for child in tok.children:
+            if child.dep_ in {"compound", "poss", "nmod", "amod"} and self.names.get(child) is not None:
+                owners.append(name_ref(self.names.get(child), self.sent(tok)))
+            elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
+                owners += [r for pobj in child.children if pobj.dep_ == "pobj" for r in self.target_refs(pobj)]
+        return owners or refs
 
     def subject(self, verb: Token) -> list[Ref]:
         """Who does it: the subject, or the subject of the clause it hangs from."""
@@ -141,13 +211,13 @@ class ClauseReader:
             return self.refs(verb.head)
         return []
 
-    def prep_objects(self, tok: Token, preps: Iterable[str]) -> list[Ref]:
+    def prep_objects(self, tok: Token, preps: Iterable[str], targets: bool = False) -> list[Ref]:
         preps = set(preps)
         out: list[Ref] = []
         for child in tok.children:
             if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    refs = self.refs(pobj)
+                    refs = self.target_refs(pobj) if targets else self.refs(pobj)
                     # "between A and B, Paris and Berlin have ...": a list keeps to one kind of thing
                     if refs and refs[0].kind == "name":
                         person = refs[0].entity_kind == "person"
@@ -155,8 +225,9 @@ class ClauseReader:
                     out.extend(refs)
         return out
 
-    def objects(self, verb: Token) -> list[Ref]:
-        return [r for c in verb.children if c.dep_ == "dobj" for r in self.refs(c)]
+    def objects(self, verb: Token, targets: bool = False) -> list[Ref]:
+        read = self.target_refs if targets else self.refs
+        return [r for c in verb.children if c.dep_ in {"dobj", "dative"} for r in read(c)]
 
     def place(self, tok: Token, depth: int = 0) -> Ref | None:
         """A place name in an 'in'/'at' phrase of this clause or noun (not of a clause inside it)."""
@@ -169,12 +240,19 @@ class ClauseReader:
                         return name_ref(span, self.sent(tok))
                     if span is not None and kind == "event" and child.lower_ == "at":
                         return name_ref(span, self.sent(tok))  # "at the Turin Winter Olympics"
-                    if depth < 3 and pobj.pos_ == "NOUN" and child.lower_ in {"at", "on", "of"}:
+                    inner = child.lower_ in {"at", "on", "of"} or self.noun_kind(pobj) is not None
+                    if depth < 3 and pobj.pos_ == "NOUN" and inner:  # "in Friday's final in Cairo"
                         place = self.place(pobj, depth + 1)
                         if place is not None:
                             return place
         if depth >= 3:
             return None
+        if is_verb(tok):  # "welcomed X in Paris", parsed as X's phrase
+            for child in tok.children:
+                if child.dep_ == "dobj" and self.names.kind(child) in {"person", "organization"}:
+                    place = self.place(child, 3)
+                    if place is not None:
+                        return place
         for child in tok.children:  # "a meeting between [the ministers in Paris]", "held talks in X"
             if (
                 child.dep_ in {"dobj"}
@@ -227,7 +305,7 @@ class ClauseReader:
         return None
 
     def host(self, noun: Token, verb: Token | None) -> list[Ref]:
-        """The unnamed side of 'talks with X': the visitor, or the speaker who reports them."""
+        """The unnamed side of 'talks with X': the visitor, or the subject of the clause that tells them."""
         head = noun.head
         if head.dep_ == "prep" and head.head.pos_ == "NOUN" and self.noun_kind(head.head) is not None:
             owner = head.head
@@ -235,29 +313,138 @@ class ClauseReader:
                 if child.dep_ == "poss":
                     return self.refs(child)
             return self.prep_objects(owner, {"by"})
-        if verb is not None and (kind := self.verb_kind(verb)) is not None and kind.frame == "speech":
-            return self.subject(verb)
+        if verb is not None:  # "made a crossing for a summit with X", "said after talks with X"
+            return [r for r in self.subject(verb) if r.kind in {"name", "pronoun", "group"}]
         return []
+
+    def time(self, anchor: Token, tense: Tense) -> TimeExpression | None:
+        """The time of the anchor's clause; else of the clause it continues: the first of two joined
+        verbs ("arrived Sunday and met ..."), or the clause a simultaneous "as"/"when" clause hangs from."""
+        tok = anchor
+        for _ in range(3):
+            found = clause_time(tok, self.dates, tense)
+            if found is not None:
+                return found
+            head = tok.head
+            if head is tok or not is_verb(head):
+                return None
+            simultaneous = tok.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_MARKS for c in tok.children
+            )
+            if tok.dep_ not in {"conj", "xcomp"} and not simultaneous:
+                return None
+            tok = head
+        return None
+
+    def repeated(self, tok: Token) -> bool:
+        """'met again', 'a second summit', 'another round of talks': a new event, not the one told before."""
+        return any(c.dep_ in {"advmod", "amod", "det"} and c.lower_ in REPETITION_WORDS for c in tok.children)
+
+    def tense(self, verb: Token) -> Tense:
+        tense = tense_of(verb)
+        return Tense.FUTURE if tense == Tense.PRESENT else tense  # "X meets Y on Saturday": a scheduled event
+
+    # -- the arguments of a clause, by frame --------------------------------------------
+
+    def arguments(self, verb: Token, kind: EventKind) -> tuple[list[Ref], list[Ref], Ref | None, Ref | None]:
+        """(participants, objects, agent, place) of a clause whose verb names an event of this kind."""
+        place = self.place(verb)
+        passive = self.passive(verb)
+        participants: list[Ref] = []
+        objects: list[Ref] = []
+        agent: Ref | None = None
+        if kind.frame == "transitive":
+            participants = self.prep_objects(verb, {"by"}) if passive else self.subject(verb)
+            objects = self.passive_subject(verb) if passive else self.objects(verb, targets=True)
+            objects += self.prep_objects(verb, kind.target_preps, targets=True)
+            agent = participants[0] if participants else None
+        elif kind.frame == "single":
+            participants = self.passive_subject(verb) if passive else self.subject(verb)
+            objects = self.prep_objects(verb, kind.target_preps, targets=True)
+        else:
+            participants = self.subject(verb) if not passive else self.prep_objects(verb, {"by"})
+            participants += self.prep_objects(verb, {"with", "between"})
+            if kind.frame == "visit":
+                for c in verb.children:
+                    if c.dep_ == "dobj":
+                        refs = self.refs(c)
+                        places = [r for r in refs if self.is_place(r)]
+                        if places and place is None:
+                            place = places[0]
+                        participants += [r for r in refs if not self.is_place(r)]
+                if place is None:
+                    to = self.prep_objects(verb, {"to", "for"})
+                    place = next((r for r in to if self.is_place(r)), None)
+                agent = participants[0] if participants else None
+            elif kind.object_is_party:
+                participants += self.objects(verb)
+        return participants, objects, agent, place
+
+    def noun_arguments(self, noun: Token, kind: EventKind) -> tuple[list[Ref], list[Ref], Ref | None, bool, bool]:
+        """(participants, objects, agent, has a possessor, has a date as possessor) of a noun that names
+        an event of this kind ("Berg's visit", "Tuesday's talks")."""
+        possessor: list[Ref] = []
+        date_possessive = False
+        for child in noun.children:
+            if child.dep_ == "poss":
+                if self.dates.get(child) is not None:
+                    date_possessive = True
+                    continue
+                possessor = self.refs(child)
+        modifiers: list[Ref] = []  # "the Berg-Dubois meeting", "Indian air strikes", "the Walmart deal"
+        for child in noun.lefts:
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                hyphenated = any(t.text == "-" for t in child.subtree) or any(
+                    t.text == "-" for t in self.doc[child.i : noun.i]
+                )
+                for sub in child.subtree:
+                    span = self.names.get(sub)
+                    if span is None or sub is not span.root:
+                        continue
+                    name_kind = self.names.kind(sub)
+                    party = name_kind == "person" or (hyphenated and name_kind == "organization")
+                    acting = kind.frame == "transitive" and name_kind in {"nationality", "country", "organization"}
+                    if party or acting:
+                        modifiers.append(name_ref(span, self.sent(noun)))
+        by = self.prep_objects(noun, {"by"})
+        objects: list[Ref] = []
+        agent: Ref | None = None
+        if kind.frame == "transitive":
+            participants = possessor + by + modifiers
+            objects = self.prep_objects(noun, kind.target_preps or {"on", "against", "of"}, targets=True)
+            agent = participants[0] if participants else None
+        elif kind.frame == "single":
+            participants = possessor + self.prep_objects(noun, {"of", "by"}) + modifiers
+            objects = self.prep_objects(noun, kind.target_preps, targets=True)
+        elif kind.frame in {"speech", "visit"}:
+            participants = possessor + by + [m for m in modifiers if m.entity_kind == "person"]
+            if kind.frame == "visit":
+                participants += [r for r in self.prep_objects(noun, {"of"}) if not self.is_place(r)]
+            agent = participants[0] if participants else None
+        else:
+            participants = possessor + self.prep_objects(noun, {"between", "with", "by"}) + modifiers
+        return participants, objects, agent, bool(possessor), date_possessive
 
 
 # -- the rules -----------------------------------------------------------------------------
 
 
 def support_verb_events(reader: ClauseReader) -> list[EventRecord]:
-    """A support verb whose object names the event: 'held talks', 'hold a meeting', 'took part in a meeting'."""
+    """A support verb whose object names the event: 'held talks', 'took part in a meeting',
+    'imposed sanctions on', 'reached a deal', 'cut ties with'."""
     out = []
     for verb in reader.doc:
-        if verb.pos_ in {"VERB", "AUX"} and verb.tag_.startswith("VB") and lemma(verb) in SUPPORT_VERBS:
+        if is_verb(verb) and not reader.negated(verb):
             ev = _support(reader, verb)
             if ev is not None:
                 out.append(ev)
     return out
 
 
-def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
+def _support_nouns(verb: Token) -> list[Token]:
     nouns: list[Token] = []
     for child in verb.children:
-        if child.dep_ == "dobj":
+        if child.dep_ in {"dobj", "nsubjpass"}:
             nouns.append(child)
             # "a round of talks"
             for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -267,26 +454,51 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
                 nouns.extend(c for c in prep.children if c.dep_ == "pobj")
         if child.dep_ == "prep" and child.lower_ == "in" and any(c.lower_ == "part" for c in verb.children):
             nouns.extend(c for c in child.children if c.dep_ == "pobj")
-    noun = next((n for n in nouns if reader.kinds.noun_kind(lemma(n)) is not None), None)
-    if noun is None or reader.negated(verb):
+    return nouns
+
+
+def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
+    lem = lemma(verb)
+    particles = reader.particles(verb)
+    general = lem in SUPPORT_VERBS
+    for noun in _support_nouns(verb):
+        kind = reader.noun_kind(noun)
+        if kind is not None and (general or kind in reader.kinds.support_kinds(lem, particles)):
+            break
+        kind = reader.kinds.verb_noun_kind(lem, lemma(noun))  # "cut ties", "took office"
+        if kind is not None:
+            break
+    else:
         return None
-    kind = reader.kinds.noun_kind(lemma(noun))
+    passive = reader.passive(verb)
+    subject = reader.prep_objects(verb, {"by"}) if passive and noun.dep_ == "nsubjpass" else reader.subject(verb)
+    objects: list[Ref] = []
+    agent: Ref | None = None
+    if kind.frame == "transitive":
+        participants = subject
+        preps = set(kind.target_preps) | {"on", "against"}
+        objects = reader.prep_objects(noun, preps, targets=True) + reader.prep_objects(verb, preps, targets=True)
+        agent = participants[0] if participants else None
+    elif kind.frame in {"single", "speech", "visit"}:
+        participants = subject
+        agent = participants[0] if participants else None
+    else:
+        participants = subject + reader.prep_objects(noun, {"with", "between"})
+        participants += reader.prep_objects(verb, {"with"})
+        # "along with the two countries' defense ministers"
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "along":
+                participants += reader.prep_objects(child, {"with"})
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ == "along":
+                participants += reader.prep_objects(child, {"with"})
+    if not participants and not objects:
+        return None
     reader.claimed.add(noun.i)
-    participants = reader.subject(verb) + reader.prep_objects(noun, {"with", "between"})
-    participants += reader.prep_objects(verb, {"with"})
-    # "along with the two countries' defense ministers"
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "along":
-            participants += reader.prep_objects(child, {"with"})
-    for child in verb.children:
-        if child.dep_ == "advmod" and child.lower_ == "along":
-            participants += reader.prep_objects(child, {"with"})
-    if not participants:
-        return None
-    tense = tense_of(verb)
-    if tense == Tense.PRESENT:
-        tense = Tense.FUTURE
-    time = clause_time(noun, reader.dates, tense) or clause_time(verb, reader.dates, tense)
+    if reader.verb_kind(verb) is None or reader.verb_kind(verb).frame != "speech":
+        reader.claimed_verbs.add(verb.i)
+    tense = reader.tense(verb)
+    time = clause_time(noun, reader.dates, tense) or reader.time(verb, tense)
     return EventRecord(
         kind=kind.name,
         trigger=f"{verb.text} {noun.text}",
@@ -295,80 +507,49 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
         place=reader.place(noun) or reader.place(verb),
         time=time,
         planned=tense == Tense.FUTURE,
+        objects=tuple(objects),
+        agent=agent,
         inherit_time=reader.inherits_time(verb),
+        repeated=reader.repeated(verb) or reader.repeated(noun),
     )
 
 
 def verbal_events(reader: ClauseReader) -> list[EventRecord]:
-    """A verb that names an event, with its frame's arguments: 'Berg and Dubois met', 'X seized Y'."""
+    """A verb that names an event, with its frame's arguments: 'Berg and Dubois met', 'X seized Y',
+    'the plane crashed', 'X stepped down'."""
     out = []
     for verb in reader.doc:
-        kind = reader.verb_kind(verb)
-        if kind is None or kind.frame == "speech" or reader.negated(verb):
+        if verb.i in reader.claimed_verbs or reader.negated(verb):
             continue
-        ev = _verbal(reader, verb, kind)
-        if ev is not None:
-            out.append(ev)
+        kind = reader.verb_kind(verb)
+        if kind is None or kind.frame == "speech" or kind.name == "relation":
+            continue
+        participants, objects, agent, place = reader.arguments(verb, kind)
+        if not participants and not objects:
+            continue
+        reader.claimed_verbs.add(verb.i)
+        tense = reader.tense(verb)
+        out.append(
+            EventRecord(
+                kind=kind.name,
+                trigger=verb.text,
+                participants=tuple(participants),
+                evidence=reader.evidence(verb),
+                place=place,
+                time=reader.time(verb, tense),
+                planned=tense == Tense.FUTURE,
+                objects=tuple(objects),
+                agent=agent,
+                inherit_time=reader.inherits_time(verb),
+                repeated=reader.repeated(verb),
+            )
+        )
     return out
 
 
-def _verbal(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecord | None:
-    if (
-        kind.name == "agreement"
-        and lemma(verb) == "sign"
-        and not any(c.dep_ == "dobj" and lemma(c) in SIGNED_OBJECTS for c in verb.children)
-    ):
-        return None
-    tense = tense_of(verb)
-    participants: list[Ref] = []
-    objects: list[Ref] = []
-    agent: Ref | None = None
-    place = reader.place(verb)
-    passive = reader.passive(verb)
-    if kind.frame == "transitive":
-        doers = reader.prep_objects(verb, {"by"}) if passive else reader.subject(verb)
-        targets = reader.passive_subject(verb) if passive else reader.objects(verb)
-        if kind.target_preps:
-            targets += reader.prep_objects(verb, kind.target_preps)
-        agent = doers[0] if doers else None
-        participants, objects = doers, targets
-    else:
-        participants = reader.subject(verb) if not passive else reader.prep_objects(verb, {"by"})
-        participants += reader.prep_objects(verb, {"with", "between"})
-        if kind.frame == "visit":
-            for c in verb.children:
-                if c.dep_ == "dobj":
-                    refs = reader.refs(c)
-                    places = [r for r in refs if reader.is_place(r)]
-                    if places and place is None:
-                        place = places[0]
-                    participants += [r for r in refs if not reader.is_place(r)]
-            if place is None:
-                to = reader.prep_objects(verb, {"to"})
-                place = next((r for r in to if reader.is_place(r)), None)
-            agent = participants[0] if participants else None
-        elif kind.object_is_party:
-            participants += reader.objects(verb)
-    if not participants and not objects:
-        return None
-    if tense == Tense.PRESENT:
-        tense = Tense.FUTURE  # "X meets Y on Saturday": a scheduled event
-    return EventRecord(
-        kind=kind.name,
-        trigger=verb.text,
-        participants=tuple(participants),
-        evidence=reader.evidence(verb),
-        place=place,
-        time=clause_time(verb, reader.dates, tense),
-        planned=tense == Tense.FUTURE,
-        objects=tuple(objects),
-        agent=agent,
-        inherit_time=reader.inherits_time(verb),
-    )
-
-
 def statements(reader: ClauseReader) -> list[EventRecord]:
-    """A speech verb with a speaker: 'Berg said ...', 'the ministry warned that ...', with what was said."""
+    """A speech verb with a speaker: 'Berg said ...', 'the ministry warned that ...', with what was said
+    and whom it was said to or about ('told Reuters', 'accused Tarvia')."""
     out = []
     for verb in reader.doc:
         kind = reader.verb_kind(verb)
@@ -389,6 +570,7 @@ def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecor
     speakers = [r for r in reader.subject(verb) if r.kind in {"name", "pronoun", "group"}]
     if not speakers:
         return None
+    objects = [r for r in reader.objects(verb) + reader.prep_objects(verb, {"to"}) if r.kind == "name"]
     tense = tense_of(verb)
     content, quote = reader.content(verb)
     return EventRecord(
@@ -397,18 +579,19 @@ def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecor
         participants=tuple(speakers[:1]),
         evidence=reader.evidence(verb),
         place=reader.place(verb),
-        time=clause_time(verb, reader.dates, tense),
+        time=reader.time(verb, tense),
         planned=tense == Tense.FUTURE,
         content=content,
         quote=quote,
         agent=speakers[0],
+        objects=tuple(objects),
         inherit_time=reader.inherits_time(verb),
     )
 
 
 def nominal_events(reader: ClauseReader) -> list[EventRecord]:
     """A noun that names an event: 'a meeting between A and B in Paris', "Thursday's talks",
-    'the Berg-Dubois summit'."""
+    'the Berg-Dubois summit', "Tarvia's attack on Lumo", 'the resignation of X'."""
     out = []
     for noun in reader.doc:
         kind = reader.noun_kind(noun)
@@ -423,35 +606,12 @@ def nominal_events(reader: ClauseReader) -> list[EventRecord]:
 def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord | None:
     if lemma(noun) in OBJECT_ONLY_EVENT_NOUNS and noun.dep_ != "dobj":
         return None
-    participants = reader.prep_objects(noun, {"between", "with", "by"})
-    if kind.frame == "visit":
-        participants = [r for r in participants if not reader.is_place(r)]
-    possessor: list[Ref] = []
-    date_possessive = False
-    for child in noun.children:
-        if child.dep_ == "poss":
-            if reader.dates.get(child) is not None:
-                date_possessive = True
-                continue
-            possessor = reader.refs(child)
-    for child in noun.lefts:  # "the Berg-Dubois meeting", "the Biden-Xi summit"
-        if child.dep_ in {"compound", "amod", "nmod"}:
-            hyphenated = any(t.text == "-" for t in child.subtree) or any(
-                t.text == "-" for t in reader.doc[child.i : noun.i]
-            )
-            for sub in child.subtree:
-                span = reader.names.get(sub)
-                if span is None or sub is not span.root:
-                    continue
-                kind_of_name = reader.names.kind(sub)
-                if kind_of_name == "person" or (hyphenated and kind_of_name == "organization"):
-                    participants.append(name_ref(span, reader.sent(noun)))
-    participants = possessor + participants
+    participants, objects, agent, possessed, date_possessive = reader.noun_arguments(noun, kind)
     verb = reader.governing_verb(noun)
     # "talks with Macron" as the purpose of a visit, or after which someone spoke:
     # the other side is the visitor or the speaker.
     has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
-    if has_with and kind.family == "meeting" and not possessor:
+    if has_with and kind.family == "meeting" and not possessed:
         participants = reader.host(noun, verb) + participants
     place = reader.place(noun)
     if kind.frame == "visit" and place is None:
@@ -474,8 +634,8 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
             place = place or reader.place(child)
             if t2 == Tense.FUTURE:
                 tense = Tense.FUTURE
-    if time is None and noun.dep_ == "pobj" and noun.head.lower_ in {"during", "at", "in", "amid"} and verb is not None:
-        time = clause_time(verb, reader.dates, tense)
+    if time is None and verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in _EVENT_TIME_PREPS:
+        time = reader.time(verb, tense)
     # "The meeting took place in Berlin", "The talks were held on Friday": the clause's place and time
     if noun.dep_ in {"nsubj", "nsubjpass"} and is_occurrence(noun.head):
         occ = noun.head
@@ -484,8 +644,9 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
         time = time or clause_time(occ, reader.dates, t2)
         if t2 == Tense.FUTURE:
             tense = Tense.FUTURE
-    definite = date_possessive or any(c.lower_ in {"the", "this", "that", "their", "his", "her"} for c in noun.lefts)
-    if not participants and not definite and time is None and place is None:
+    determined = any(c.lower_ in {"the", "this", "that", "their", "his", "her"} for c in noun.lefts)
+    definite = possessed or date_possessive or determined
+    if not participants and not objects and not definite and time is None and place is None:
         return None
     return EventRecord(
         kind=kind.name,
@@ -496,8 +657,77 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
         time=time,
         planned=tense == Tense.FUTURE,
         definite=definite,
-        agent=possessor[0] if possessor and kind.frame == "visit" else None,
+        objects=tuple(objects),
+        agent=agent,
         inherit_time=reader.inherits_time(noun),
+        repeated=reader.repeated(noun),
+    )
+
+
+def clause_relations(reader: ClauseReader) -> list[EventRecord]:
+    """Any other clause in which a named party acts on another named party: subject and object,
+    prepositional object or passive agent ('Samsung fired back at Apple', 'Tarvia expelled Lumo's envoy')."""
+    out = []
+    for verb in reader.doc:
+        if (
+            verb.pos_ != "VERB"
+            or verb.i in reader.claimed_verbs
+            or reader.negated(verb)
+            or lemma(verb) in RELATION_EXCLUDED_VERBS
+            or reader.verb_kind(verb) is not None
+        ):
+            continue
+        ev = _relation(reader, verb)
+        if ev is not None:
+            out.append(ev)
+    return out
+
+
+def _relation(reader: ClauseReader, verb: Token) -> EventRecord | None:
+    passive = reader.passive(verb)
+    subjects = reader.prep_objects(verb, {"by"}) if passive else reader.subject(verb)
+    subjects = [r for r in subjects if r.kind in {"name", "pronoun", "group"}]
+    if not subjects:
+        return None
+    place = reader.place(verb)
+    label = [lemma(verb)] + [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    objects: list[Ref] = []
+    if passive:
+        objects = [r for r in reader.passive_subject(verb) if r.kind == "name"]
+    else:
+        objects = [r for r in reader.objects(verb, targets=True) if r.kind == "name"]
+    if not objects:
+        for child in verb.children:
+            if child.dep_ != "prep" or child.lower_ in NON_PARTY_PREPS or child.lower_ == "by":
+                continue
+            found = [
+                r
+                for pobj in child.children
+                if pobj.dep_ == "pobj"
+                for r in reader.target_refs(pobj)
+                if r.kind == "name" and not (child.lower_ in PLACE_PREPS and reader.is_place(r))
+            ]
+            if found:
+                objects = found
+                label.append(child.lower_)
+                break
+    if place is not None:
+        objects = [o for o in objects if (o.start, o.end) != (place.start, place.end)]
+    if not objects:
+        return None
+    tense = tense_of(verb)
+    return EventRecord(
+        kind="relation",
+        trigger=verb.text,
+        participants=tuple(subjects),
+        evidence=reader.evidence(verb),
+        place=place,
+        time=reader.time(verb, tense),
+        planned=tense == Tense.FUTURE,
+        objects=tuple(objects),
+        agent=subjects[0],
+        inherit_time=reader.inherits_time(verb),
+        relation="_".join(label),
     )
 
 

@@ -167,6 +167,10 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
         return _pronoun(tok, sentence, NUMBER_WORDS[low])
     if low in NUMBER_WORDS and any(c.lower_ == "the" for c in tok.children):  # "the two"
         return _pronoun(tok, sentence, NUMBER_WORDS[low], text="the " + tok.text)
+    if tok.pos_ == "NOUN":  # "US retailer Walmart", "the company, Tarvair,": the name in apposition
+        for child in tok.children:
+            if child.dep_ == "appos" and names.get(child) is not None:
+                return name_ref(names.get(child), sentence)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1]
     lem = lemma(tok)
     if lem in FORCE_HEADS:  # "Turkish troops", "the French military"

@@ -6,7 +6,7 @@ keyed by the versions of the rules that run). ``kg rules`` lists them;
 ``kg build --without-rule NAME`` switches one off.
 
 >>> [r.id for r in EVENT_RULES]
-['events.support_verb.v1', 'events.verbal.v1', 'statements.verbal.v1', 'events.nominal.v1']
+['events.support_verb.v1', 'events.verbal.v1', 'statements.verbal.v1', 'events.nominal.v1', 'relations.clause.v1']
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ EVENT_RULES = (
     rule("events.verbal", 1, events.verbal_events),
     rule("statements.verbal", 1, events.statements),
     rule("events.nominal", 1, events.nominal_events),
+    rule("relations.clause", 1, events.clause_relations),
 )
 
 #: Ways the text gives a thing another name.

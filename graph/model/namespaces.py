@@ -88,6 +88,7 @@ class KG(DefinedNamespace):
     participant: URIRef
     agent: URIRef
     object: URIRef
+    relation: URIRef
     place: URIRef
     date: URIRef
     dateText: URIRef

@@ -103,7 +103,7 @@ class CorpusWriter:
         if ev.date is not None:
             date = ev.date.value or (f"{ev.date.start}/{ev.date.end}" if ev.date.start else date_words(ev.date.text))
         said = ns.digest(ev.content) if ev.content else ""
-        key = "|".join([ev.kind, date, ",".join(ev.participants), ",".join(ev.objects), said])
+        key = "|".join([ev.kind, ev.relation or "", date, ",".join(ev.participants), ",".join(ev.objects), said])
         return ns.event_iri(ev.kind, key)
 
     # -- the graph ----------------------------------------------------------------------
@@ -203,8 +203,13 @@ class CorpusWriter:
         yield (e, RDF.type, KG.Event, g)
         yield (e, KG.kind, self.kind_iris[event.kind], g)
         names = ", ".join(self.entities[p].label for p in event.participants)
+        if event.objects:
+            names += " -> " + ", ".join(self.entities[o].label for o in event.objects)
         when = f" ({date.value})" if date is not None and date.value else ""
-        yield (e, RDFS.label, Literal(f"{event.kind}: {names}{when}"), g)
+        what = event.relation.replace("_", " ") if event.relation else event.kind
+        yield (e, RDFS.label, Literal(f"{what}: {names}{when}"), g)
+        if event.relation:
+            yield (e, KG.relation, Literal(event.relation), g)
         for p in participants:
             if p not in used:  # a participant the article names only through a title or pronoun
                 yield from self.entity_quads(self.entities[p], article_id, g)

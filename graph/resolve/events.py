@@ -53,6 +53,8 @@ class WorkingEvent:
     definite: bool = False
     inherit_time: bool = False
     record: EventRecord | None = None
+    relation: str | None = None
+    repeated: bool = False
 
     def time_key(self) -> str | None:
         """What the date is: its value when grounded, else its words."""
@@ -116,7 +118,7 @@ def resolve_article_events(ctx: ArticleContext, capital_rule: bool = True) -> li
         if rec.agent is not None:
             found = ctx.resolve(rec.agent, previous)
             agent = found[0] if found else None
-        if kind.frame == "speech":
+        if kind.frame == "speech" and rec.content is not None:  # what one speaker said
             participants = participants[:1]
             agent = participants[0] if participants else None
         participants = [p for p in participants if p != place]
@@ -127,16 +129,18 @@ def resolve_article_events(ctx: ArticleContext, capital_rule: bool = True) -> li
         if capital_rule and kind.capital_speaks:
             participants = list(dict.fromkeys(capital_speaks_for(p, ctx) for p in participants))
             agent = capital_speaks_for(agent, ctx) if agent else None
-        if len(participants) < kind.min_parties and not (rec.definite or not participants):
-            continue
-        if kind.frame == "transitive":
-            if not (participants or objects):
-                continue
+        if kind.frame in {"transitive", "single"}:
             objects = [o for o in objects if o not in participants]
+            if not (participants or objects) or len(participants) + len(objects) < kind.min_parties:
+                continue
+        elif len(participants) < kind.min_parties and not (rec.definite or not participants):
+            continue
         ev = WorkingEvent(
             kind=rec.kind,
-            family=kind.family,
+            family=f"relation:{rec.relation}" if rec.relation else kind.family,
             frame=kind.frame,
+            relation=rec.relation,
+            repeated=rec.repeated,
             participants=participants,
             evidence=[rec.evidence],
             sentence=rec.evidence.sentence,
@@ -244,6 +248,9 @@ def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> lis
             ev.participants = list(donor.participants)
             kept.append(ev)
             continue
+        if ev.repeated:  # "met again", "a second summit": another event than the one told before
+            kept.append(ev)
+            continue
         antecedents = [k for k in reversed(kept) if _compatible(k, ev, ctx)]
         if ev.time_key() is not None:  # "Thursday's meeting": the meeting of that Thursday first
             antecedents.sort(key=lambda k: k.time_key() != ev.time_key())
@@ -258,7 +265,7 @@ def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> lis
             k
             for k in antecedents
             if (set(k.participants) <= set(ev.participants) or set(ev.participants) <= set(k.participants))
-            and (ev.time_key() is None or k.time_key() == ev.time_key())
+            and (ev.time_key() is None or k.time_key() in (None, ev.time_key()))
         ]
         if same:
             _absorb(same[0], ev)
@@ -347,7 +354,14 @@ def identity(ev: WorkingEvent) -> tuple:
     """What an event is without a day: its kind, parties, objects, the words of its date and what was said.
     Two reports with the same identity are one event, whichever articles tell it (a statement only when
     what was said is known: one speaker says many things)."""
-    return (ev.kind, tuple(sorted(ev.participants)), tuple(sorted(ev.objects)), ev.time_key() or "", ev.content or "")
+    return (
+        ev.kind,
+        ev.relation or "",
+        tuple(sorted(ev.participants)),
+        tuple(sorted(ev.objects)),
+        ev.time_key() or "",
+        ev.content or "",
+    )
 
 
 def merge_across_articles(events: list[WorkingEvent]) -> list[list[WorkingEvent]]:
@@ -399,6 +413,7 @@ def finish(group: list[WorkingEvent]) -> ResolvedEvent:
         objects=tuple(sorted({o for e in group for o in e.objects})),
         content=head.content,
         quote=head.quote,
+        relation=head.relation,
         reported=tuple(
             sorted(
                 ((e.article_id, tuple(sorted(e.participants)), e.place, e.date) for e in group),
