@@ -9,16 +9,18 @@ meeting "the end of next month". Dates inside nested clauses and inside
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.records import Tense, TimeExpression
+from graph.records import DateOrigin, Tense, TimeExpression, TimeValue
+from graph.timex import ground
 
 NESTED_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj", "conj", "pcomp"})
 BOUND_PREPS = frozenset({"after", "before", "until", "till", "following", "since", "prior", "for", "over", "by"})
 _TIME_WORDS = re.compile(
-    r"\b(\d|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"\b(\d{1,2}(?:st|nd|rd|th)?|(?:1\d|20)\d\ds?|january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|today|yesterday|tomorrow|tonight|week|month|year|spring|summer|autumn|fall|"
     r"winter|decade|century|days|months|years|weekend|end|beginning|morning|evening)\b",
@@ -42,11 +44,32 @@ def is_dateline(span: Span) -> bool:
     return i < len(doc) and doc[i].text in {"-", "--", "\u2013", "\u2014", "/", ":"}
 
 
+_DAY_WORDS = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night)\b",
+    re.I,
+)
+
+
+def time_spans(doc: Doc) -> list[Span]:
+    """The time expressions of a Doc: its DATE entities with a time word, and its TIME
+    entities that name a day ("Sunday night", "this morning")."""
+    return [
+        e
+        for e in doc.ents
+        if (e.label_ == "DATE" and _TIME_WORDS.search(e.text)) or (e.label_ == "TIME" and _DAY_WORDS.search(e.text))
+    ]
+
+
 class DateIndex:
-    """The DATE entities of a Doc, by token (datelines left out)."""
+    """The time expressions of a Doc, by token; datelines are kept apart (the article's
+    date, not an event's)."""
 
     def __init__(self, doc: Doc):
-        self.spans = [e for e in doc.ents if e.label_ == "DATE" and _TIME_WORDS.search(e.text) and not is_dateline(e)]
+        found = time_spans(doc)
+        self.datelines = [s for s in found if is_dateline(s)]
+        self.spans = [s for s in found if not is_dateline(s)]
         self.by_token = {t.i: span for span in self.spans for t in span}
 
     def get(self, token: Token) -> Span | None:
@@ -93,50 +116,118 @@ def own_dates(anchor: Token, dates: DateIndex) -> list[tuple[int, Span]]:
     return found
 
 
+def time_expression(span: Span, tense: Tense) -> TimeExpression:
+    """The time expression a DATE span gives, read in a clause of `tense`."""
+    start, end, text = _expand(span)
+    return TimeExpression(text=text, tense=tense, start=start, end=end)
+
+
 def clause_time(anchor: Token, dates: DateIndex, tense: Tense) -> TimeExpression | None:
     """The time expression of the clause (or event noun) headed by `anchor`."""
     found = own_dates(anchor, dates)
     if not found:
         return None
-    _, span = found[0]
-    start, end, text = _expand(span)
-    return TimeExpression(text=text, tense=tense, start=start, end=end)
+    return time_expression(found[0][1], tense)
 
 
-def tense_of(verb: Token) -> Tense:
-    """Past, present or future, from the verb group."""
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    words = {a.lower_ for a in auxes}
-    if words & _FUTURE_MARKERS:
-        return Tense.FUTURE
-    # "is going to meet", "are set to meet", "is scheduled to", "plan to"
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.lower_ in {
+def clause_verb(span: Span) -> Token | None:
+    """The verb of the clause a time expression sits in: the first verb up from its head."""
+    tok = span.root
+    for _ in range(len(span.doc)):
+        if tok.pos_ in {"VERB", "AUX"} and tok.tag_.startswith("VB"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def tense_at(span: Span) -> Tense:
+    """The tense of the clause a time expression sits in (past when it has no verb)."""
+    verb = clause_verb(span)
+    return Tense.PAST if verb is None else tense_of(verb)
+
+
+def read_times(
+    doc: Doc, anchor: dt.date | None, origin: DateOrigin = DateOrigin.GIVEN
+) -> list[tuple[TimeExpression, TimeValue]]:
+    """Every time expression of a parsed text, grounded against its date `anchor`.
+
+    The pieces are the builder's own: the spans of :class:`DateIndex`, the
+    words of :func:`time_expression`, the tense of :func:`tense_of` (of the
+    clause's verb) and :func:`graph.timex.ground`, so what this reads is what
+    an event in that clause is dated with.
+    """
+    out = []
+    index = DateIndex(doc)
+    for span in sorted(index.spans + index.datelines, key=lambda s: s.start):
+        expr = time_expression(span, tense_at(span))
+        out.append((expr, ground(expr.text, expr.tense, anchor, origin)))
+    return out
+
+
+# Heads whose infinitive is still to come: "planned to leave on Thursday", "is set to resume Monday".
+_PLAN_HEADS = frozenset(
+    {
         "going",
         "set",
         "scheduled",
         "due",
-        "plan",
-        "plans",
-        "planning",
-        "expected",
         "slated",
         "poised",
-    }:
-        if head.tag_ in {"VBD"} and head.lower_ not in {"set", "expected", "scheduled"}:
-            return Tense.PAST
-        inner = tense_of(head)
-        return Tense.FUTURE if inner != Tense.PAST or head.lower_ in {"expected"} else Tense.PAST
+        "plan",
+        "plans",
+        "planned",
+        "planning",
+        "expect",
+        "expects",
+        "expected",
+        "intend",
+        "intends",
+        "intended",
+        "ready",
+        "prepared",
+        "preparing",
+        "likely",
+        "about",
+    }
+)
+_BE = frozenset({"is", "are", "was", "were", "be", "'s", "\u2019s", "'re", "\u2019re"})
+# Modals that put the clause after the time it is told from: "would meet", "must be returned by".
+_MODAL_FUTURE = frozenset({"would", "might", "may", "should", "must", "'d", "\u2019d"})
+_HAVE = frozenset({"has", "have", "had", "'ve", "\u2019ve"})
+
+
+def tense_of(verb: Token, _depth: int = 0) -> Tense:
+    """Past, present or future, from the verb group.
+
+    future: "will meet", "would meet", "must be returned", "is to resume", "plans to
+    visit", "planned to leave" (not "had planned to leave");
+    past: "met", "has met", "have been searching", "would have met", "the accord signed";
+    present: "meets", "is meeting", "is expected" (a clause of its own).
+    """
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_MARKERS:
+        return Tense.FUTURE
+    if words & _MODAL_FUTURE:
+        return Tense.PAST if words & _HAVE else Tense.FUTURE
+    head = verb.head
+    if verb.dep_ == "xcomp" and "to" in words and _depth < 8:
+        head_auxes = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+        # "is to resume", "plans to visit", "planned to leave"; "had planned to" is past
+        if head.lower_ in _PLAN_HEADS | _BE:
+            return Tense.PAST if "had" in head_auxes else Tense.FUTURE
     if verb.tag_ in {"VBD"} or any(a.tag_ == "VBD" for a in auxes):
         return Tense.PAST
-    if verb.tag_ == "VBN" and (words & {"has", "have", "had"}):
+    if words & _HAVE and (verb.tag_ == "VBN" or "been" in words):
         return Tense.PAST
-    if verb.tag_ == "VBN" and verb.dep_ in {"relcl", "acl"}:
+    if verb.tag_ == "VBN" and verb.dep_ in {"relcl", "acl"} and not auxes:
         return Tense.PAST
     if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
         return Tense.PRESENT
-    if verb.tag_ in {"VBG", "VB", "VBN"} and verb.head.i != verb.i:
-        return tense_of(verb.head)
+    if verb.tag_ in {"VBG", "VB", "VBN"} and verb.head.i != verb.i and _depth < 8:
+        return tense_of(verb.head, _depth + 1)
     return Tense.PAST
 
 

@@ -1,0 +1,76 @@
+"""`read_times`: every time expression of a parsed text, grounded as the builder grounds it.
+
+Texts are written for the tests. The anchor is a Wednesday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.timexpr import DateIndex, read_times, tense_at, tense_of
+from graph.records import Tense
+
+WED = dt.date(2021, 10, 13)  # Wednesday
+
+
+def rows(nlp, text: str, anchor: dt.date = WED) -> list[tuple[str, str | None]]:
+    return [(e.text, v.value) for e, v in read_times(nlp(text), anchor)]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("year-alone", "The bridge was built in 1995.", [("1995", "1995")]),
+        ("year-as-modifier", "A 1996 law tightened the rules.", [("1996", "1996")]),
+        ("weekday-with-part-of-day", "Fishermen protested on Sunday night.", [("Sunday night", "2021-10-10")]),
+        ("deictic-time-entity", "The strike began this morning.", [("this morning", "2021-10-13")]),
+    ],
+)
+def test_read_times_finds_and_grounds(nlp, name, text, expected):
+    assert rows(nlp, text) == expected
+
+
+def test_offsets_point_into_the_text(nlp):
+    text = "Talks resumed on Monday. They end in 2022."
+    for expr, _ in read_times(nlp(text), WED):
+        assert text[expr.start : expr.end] == expr.text
+
+
+def test_dateline_is_read_but_not_an_event_time(nlp):
+    doc = nlp("OSLO, October 13 (NTB) - Ferry workers went on strike.")
+    index = DateIndex(doc)
+    assert [s.text for s in index.datelines] == ["October 13"]
+    assert index.spans == []
+    assert [(e.text, v.value) for e, v in read_times(doc, WED)] == [("October 13", "2021-10-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "tense"),
+    [
+        ("The ministers met on Friday.", "met", Tense.PAST),
+        ("The ministers will meet on Friday.", "meet", Tense.FUTURE),
+        ("The ministers would meet on Friday, she said.", "meet", Tense.FUTURE),
+        ("The ministers would have met on Friday.", "met", Tense.PAST),
+        ("The boy must be returned by Friday.", "returned", Tense.FUTURE),
+        ("The team planned to leave on Thursday.", "leave", Tense.FUTURE),
+        ("The team had planned to leave on Thursday.", "leave", Tense.PAST),
+        ("The talks, which are to resume on Monday, stalled.", "resume", Tense.FUTURE),
+        ("The group is ready to sail on Tuesday.", "sail", Tense.FUTURE),
+        ("Police have been searching since Friday.", "searching", Tense.PAST),
+        ("The vote, which is expected in December, was delayed.", "expected", Tense.PRESENT),
+        ("The accord signed on Friday ends the dispute.", "signed", Tense.PAST),
+        ("The ministers meet on Friday.", "meet", Tense.PRESENT),
+    ],
+)
+def test_tense_of_the_verb_group(nlp, text, verb, tense):
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == verb]
+    assert tense_of(token) is tense
+
+
+def test_tense_at_is_the_tense_of_the_expressions_clause(nlp):
+    doc = nlp("Officials said the ferry would sail on Friday.")
+    (span,) = DateIndex(doc).spans
+    assert tense_at(span) is Tense.FUTURE
