@@ -11,6 +11,7 @@ MODULES = [
     "graph.timex.article_date",
     "graph.timex.fixed",
     "graph.timex.normalize",
+    "graph.timex.output",
     "graph.timex.parse",
     "graph.timex.patterns",
     "graph.timex.spans",
