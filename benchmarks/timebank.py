@@ -14,10 +14,13 @@ Definitions (character spans are half-open; two spans match when they overlap):
 
 - The gold base is every DATE TIMEX3 whose value is fixed: ``YYYY``,
   ``YYYY-MM`` or ``YYYY-MM-DD`` (1,044 expressions).
-- A prediction's value is the ISO day, month or year it gives. An interval
-  counts as the smallest calendar month or year that holds it ("early December"
-  is ``1998-12``, as TimeML writes it with ``mod="START"``); an interval that
-  no single month or year holds, and an unresolved expression, have no value.
+- A prediction's value is the ISO day, month or year it gives. An interval of
+  more than seven days counts as the smallest calendar month or year that holds
+  it ("early December" is ``1998-12``, as TimeML writes it with ``mod="START"``;
+  "late last year" is ``1997``); a shorter interval (a week, a weekend), one
+  that no single month or year holds, and an unresolved expression have no
+  value. A span of time written as two ends ("from Aug. 26 to Oct. 20") is
+  scored as its two ends, as TimeML annotates it.
 - Predictions that overlap no fixed-value gold DATE but overlap another gold
   timex (TIME, DURATION, SET, or a DATE such as ``PRESENT_REF`` or ``1998-W32``)
   are set aside: they count neither for nor against.
@@ -91,11 +94,14 @@ class Prediction:
 
 
 def enclosing_value(precision: str, value: str | None, start: str | None, end: str | None) -> str | None:
-    """The ISO value of a prediction: its own, or for an interval the month or year that holds it."""
+    """The ISO value of a prediction: its own, or for an interval of more than a week the
+    month or year that holds it."""
     if value is not None:
         return value
     if precision != "interval" or not start or not end:
         return None
+    if (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days < 7:
+        return None  # a week, a weekend, a few days: no month or year says it
     if start[:7] == end[:7]:
         return start[:7]
     if start[:4] == end[:4]:
@@ -121,9 +127,11 @@ def run_project(docs: list[dict]) -> tuple[dict[str, list[Prediction]], list[dic
         found = read_times(doc, anchor)
         out[record["id"]] = [
             Prediction(e.start, e.end, e.text, enclosing_value(v.precision.value, v.value, v.start, v.end))
-            for e, v in found
+            for r in found
+            for e, v in (r.ends or [(r.expression, r.value)])
         ]
-        lines.append({"id": record["id"], "date": anchor.isoformat(), "timexes": [timex_json(e, v) for e, v in found]})
+        timexes = [timex_json(r.expression, r.value, r.ends) for r in found]
+        lines.append({"id": record["id"], "date": anchor.isoformat(), "timexes": timexes})
     return out, lines, time.perf_counter() - started
 
 

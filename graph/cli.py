@@ -290,9 +290,10 @@ def timex(text_file, date_: str | None, jsonl, model: str | None) -> None:
     Each expression has start and end (character offsets into the text),
     text, value (an ISO day, month or year, or null), precision (day, month,
     year, interval with its first and last day, unresolved) and the tense of
-    its clause, which picks the week, month or year. It is what the builder
-    dates events with. Without a date, only expressions that fix their own
-    year get a value.
+    its clause, which picks the week, month or year; a span written as two
+    ends ("March 24-25") lists them under ends. It is what the builder dates
+    events with. Without a date, only expressions that fix their own year get
+    a value.
     """
     import datetime as dt
 
@@ -331,7 +332,7 @@ def timex(text_file, date_: str | None, jsonl, model: str | None) -> None:
     except KGError as exc:
         raise _fail(exc) from exc
     for doc, (doc_id, anchor) in nlp.pipe(docs, as_tuples=True, batch_size=16):
-        found = [timex_json(expr, value) for expr, value in read_times(doc, anchor)]
+        found = [timex_json(r.expression, r.value, r.ends) for r in read_times(doc, anchor)]
         if jsonl is None:
             for item in found:
                 click.echo(json.dumps(item, ensure_ascii=False))

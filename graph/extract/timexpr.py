@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.records import DateOrigin, Tense, TimeExpression, TimeValue
 from graph.timex import ground
+from graph.timex.normalize import range_ends
+from graph.timex.segment import segments
 
 NESTED_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj", "conj", "pcomp"})
 BOUND_PREPS = frozenset({"after", "before", "until", "till", "following", "since", "prior", "for", "over", "by"})
@@ -52,14 +55,42 @@ _DAY_WORDS = re.compile(
 )
 
 
+_WEEKDAY_ONLY = re.compile(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$")
+_BETWEEN_WEEKDAY_AND_DATE = re.compile(r"^\s*[(,]?\s*$")
+
+
 def time_spans(doc: Doc) -> list[Span]:
-    """The time expressions of a Doc: its DATE entities with a time word, and its TIME
-    entities that name a day ("Sunday night", "this morning")."""
-    return [
+    """The time expressions of a Doc.
+
+    From its DATE entities with a time word and its TIME entities that name a day
+    ("Sunday night", "this morning"); a weekday and the date after it are one
+    expression ("Tuesday (March 24)", "Tuesday, March 24"); each entity is cut
+    to the expressions it holds (:func:`graph.timex.segment.segments`: "the
+    quarter ended Sept. 30" holds "Sept. 30").
+    """
+    ents = [
         e
         for e in doc.ents
         if (e.label_ == "DATE" and _TIME_WORDS.search(e.text)) or (e.label_ == "TIME" and _DAY_WORDS.search(e.text))
     ]
+    merged: list[Span] = []
+    for ent in ents:
+        last = merged[-1] if merged else None
+        gap = doc.text[last.end_char : ent.start_char] if last is not None else ""
+        if last is not None and _WEEKDAY_ONLY.match(last.text) and _BETWEEN_WEEKDAY_AND_DATE.match(gap):
+            merged[-1] = doc[last.start : ent.end]
+        else:
+            merged.append(ent)
+    out: list[Span] = []
+    for span in merged:
+        for start, end in segments(span.text):
+            piece = doc.char_span(span.start_char + start, span.start_char + end, alignment_mode="contract")
+            if piece is None or not len(piece):
+                continue
+            if piece.text.count("(") > piece.text.count(")") and piece.end < len(doc) and doc[piece.end].text == ")":
+                piece = doc[piece.start : piece.end + 1]
+            out.append(piece)
+    return out
 
 
 class DateIndex:
@@ -148,21 +179,35 @@ def tense_at(span: Span) -> Tense:
     return Tense.PAST if verb is None else tense_of(verb)
 
 
-def read_times(
-    doc: Doc, anchor: dt.date | None, origin: DateOrigin = DateOrigin.GIVEN
-) -> list[tuple[TimeExpression, TimeValue]]:
+@dataclass(frozen=True, slots=True)
+class TimeReading:
+    """A time expression of a text and its value; a span of time also has its two ends."""
+
+    expression: TimeExpression
+    value: TimeValue
+    ends: tuple[tuple[TimeExpression, TimeValue], ...] = ()
+
+
+def read_times(doc: Doc, anchor: dt.date | None, origin: DateOrigin = DateOrigin.GIVEN) -> list[TimeReading]:
     """Every time expression of a parsed text, grounded against its date `anchor`.
 
-    The pieces are the builder's own: the spans of :class:`DateIndex`, the
-    words of :func:`time_expression`, the tense of :func:`tense_of` (of the
-    clause's verb) and :func:`graph.timex.ground`, so what this reads is what
-    an event in that clause is dated with.
+    The pieces are the builder's own: the spans of :class:`DateIndex` (its
+    datelines too), the words of :func:`time_expression`, the tense of
+    :func:`tense_of` (of the clause's verb) and :func:`graph.timex.ground`, so
+    what this reads is what an event in that clause is dated with. A span of
+    time ("March 24-25") has its interval as value and its two ends (as TimeML
+    annotates them) in `ends`.
     """
     out = []
     index = DateIndex(doc)
     for span in sorted(index.spans + index.datelines, key=lambda s: s.start):
         expr = time_expression(span, tense_at(span))
-        out.append((expr, ground(expr.text, expr.tense, anchor, origin)))
+        ends = []
+        for part, value in range_ends(expr.text, expr.tense, anchor, origin):
+            start = expr.start + part.start
+            words = doc.text[start : expr.start + part.end]
+            ends.append((TimeExpression(words, expr.tense, start, start + len(words)), replace(value, text=words)))
+        out.append(TimeReading(expr, ground(expr.text, expr.tense, anchor, origin), tuple(ends)))
     return out
 
 

@@ -13,8 +13,11 @@ from typing import Any
 from graph.records import Precision, TimeExpression, TimeValue
 
 
-def timex_json(expr: TimeExpression, value: TimeValue) -> dict[str, Any]:
-    """Offsets and words of `expr`, and its value; an interval adds its first and last day."""
+def timex_json(
+    expr: TimeExpression, value: TimeValue, ends: tuple[tuple[TimeExpression, TimeValue], ...] = ()
+) -> dict[str, Any]:
+    """Offsets and words of `expr`, and its value; an interval adds its first and last day,
+    a span of time written as two ends ("March 24-25") the two ends."""
     out: dict[str, Any] = {
         "start": expr.start,
         "end": expr.end,
@@ -25,4 +28,6 @@ def timex_json(expr: TimeExpression, value: TimeValue) -> dict[str, Any]:
     }
     if value.precision is Precision.INTERVAL:
         out["interval"] = [value.start, value.end]
+    if ends:
+        out["ends"] = [timex_json(e, v) for e, v in ends]
     return out

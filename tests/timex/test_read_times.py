@@ -16,7 +16,7 @@ WED = dt.date(2021, 10, 13)  # Wednesday
 
 
 def rows(nlp, text: str, anchor: dt.date = WED) -> list[tuple[str, str | None]]:
-    return [(e.text, v.value) for e, v in read_times(nlp(text), anchor)]
+    return [(r.expression.text, r.value.value) for r in read_times(nlp(text), anchor)]
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,12 @@ def rows(nlp, text: str, anchor: dt.date = WED) -> list[tuple[str, str | None]]:
         ("year-as-modifier", "A 1996 law tightened the rules.", [("1996", "1996")]),
         ("weekday-with-part-of-day", "Fishermen protested on Sunday night.", [("Sunday night", "2021-10-10")]),
         ("deictic-time-entity", "The strike began this morning.", [("this morning", "2021-10-13")]),
+        (
+            "weekday-and-date-in-parentheses-are-one",
+            "The ferry sank on Tuesday (October 12).",
+            [("Tuesday (October 12)", "2021-10-12")],
+        ),
+        ("tagger-span-cut-to-its-date", "Profit rose in the quarter ended Sept. 30.", [("Sept. 30", "2021-09-30")]),
     ],
 )
 def test_read_times_finds_and_grounds(nlp, name, text, expected):
@@ -34,8 +40,14 @@ def test_read_times_finds_and_grounds(nlp, name, text, expected):
 
 def test_offsets_point_into_the_text(nlp):
     text = "Talks resumed on Monday. They end in 2022."
-    for expr, _ in read_times(nlp(text), WED):
+    for expr in (r.expression for r in read_times(nlp(text), WED)):
         assert text[expr.start : expr.end] == expr.text
+
+
+def test_span_of_time_has_its_interval_and_its_ends(nlp):
+    (reading,) = read_times(nlp("The talks ran from Oct. 4 to Oct. 8."), WED)
+    assert (reading.value.start, reading.value.end) == ("2021-10-04", "2021-10-08")
+    assert [(e.text, v.value) for e, v in reading.ends] == [("Oct. 4", "2021-10-04"), ("Oct. 8", "2021-10-08")]
 
 
 def test_dateline_is_read_but_not_an_event_time(nlp):
@@ -43,7 +55,7 @@ def test_dateline_is_read_but_not_an_event_time(nlp):
     index = DateIndex(doc)
     assert [s.text for s in index.datelines] == ["October 13"]
     assert index.spans == []
-    assert [(e.text, v.value) for e, v in read_times(doc, WED)] == [("October 13", "2021-10-13")]
+    assert [(r.expression.text, r.value.value) for r in read_times(doc, WED)] == [("October 13", "2021-10-13")]
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ MODULES = [
     "graph.timex.output",
     "graph.timex.parse",
     "graph.timex.patterns",
+    "graph.timex.ranges",
+    "graph.timex.segment",
     "graph.timex.spans",
 ]
 
