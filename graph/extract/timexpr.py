@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.lexicon import REPORTING
 from graph.records import DateOrigin, Tense, TimeExpression, TimeValue
 from graph.timex import ground
 from graph.timex.normalize import range_ends
@@ -89,6 +90,8 @@ def time_spans(doc: Doc) -> list[Span]:
                 continue
             if piece.text.count("(") > piece.text.count(")") and piece.end < len(doc) and doc[piece.end].text == ")":
                 piece = doc[piece.start : piece.end + 1]
+            if _WEEKDAY_ONLY.match(piece.text) and piece.end < len(doc) and doc[piece.end].lower_ in _DAY_PARTS:
+                piece = doc[piece.start : piece.end + 1]  # "Tuesday" + "morning"
             out.append(piece)
     return out
 
@@ -173,10 +176,62 @@ def clause_verb(span: Span) -> Token | None:
     return None
 
 
+_POSTPONING = frozenset(
+    {
+        "postponed",
+        "postpone",
+        "postpones",
+        "delayed",
+        "delay",
+        "delays",
+        "adjourned",
+        "adjourn",
+        "deferred",
+        "defer",
+        "extended",
+        "extend",
+        "extends",
+        "moved",
+        "pushed",
+        "rescheduled",
+    }
+)
+# Verbs whose past is their base form: a tagger often reads "fell ... and hurt" as a present.
+_PAST_AS_BASE = frozenset(
+    {"hurt", "put", "set", "cut", "hit", "let", "quit", "spread", "cost", "shut", "split", "burst", "cast", "shed"}
+)
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+_EARLIEST = re.compile(r"(?i)\bas (?:soon|early) as\s*$|\bno (?:sooner|earlier) than\s*$")
+
+
 def tense_at(span: Span) -> Tense:
-    """The tense of the clause a time expression sits in (past when it has no verb)."""
+    """The tense of the clause a time expression sits in, for the expression.
+
+    That of its verb (:func:`tense_of`; past when there is none), with what the
+    builder also does for an event verb: a present-tense verb that does not
+    report or link ("meet Monday", "opens Friday") tells a plan, so future.
+    Also future: the new date of a postponement ("postponed until Tuesday",
+    "extended to Nov. 20") and the earliest day of something to come ("as soon
+    as Tuesday"). A weekday that qualifies a noun ("Wednesday's ruling") is
+    read as the present, whatever the clause around the noun says.
+    """
+    before = span.doc.text[max(0, span.start_char - 20) : span.start_char]
+    if _EARLIEST.search(before):
+        return Tense.FUTURE
+    root = span.root
+    weekday = _WEEKDAY_ONLY.match(span.text.replace("\u2019s", "").replace("'s", "").strip())
+    qualifies = root.dep_ in {"poss", "compound", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
+    if weekday and qualifies and root.head.lower_ not in _DAY_PARTS:
+        return Tense.PRESENT
     verb = clause_verb(span)
-    return Tense.PAST if verb is None else tense_of(verb)
+    if verb is None:
+        return Tense.PAST
+    if root.head.dep_ == "prep" and root.head.lower_ in {"until", "till", "to"} and verb.lower_ in _POSTPONING:
+        return Tense.FUTURE
+    tense = tense_of(verb)
+    if tense is Tense.PRESENT and verb.pos_ == "VERB" and verb.lower_ not in REPORTING | _PAST_AS_BASE:
+        return Tense.FUTURE
+    return tense
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +292,10 @@ _PLAN_HEADS = frozenset(
         "about",
     }
 )
+# Verbs whose time is the time of what they schedule: "scheduled talks for Friday",
+# "the vote, set for May 3". (Not "planned", which also plans a thing now.)
+_SCHEDULING = frozenset({"scheduled", "schedules", "schedule", "slated", "rescheduled"})
+_PLANNED_FOR = frozenset({"set", "expected", "due", "penciled", "pencilled"})
 _BE = frozenset({"is", "are", "was", "were", "be", "'s", "\u2019s", "'re", "\u2019re"})
 # Modals that put the clause after the time it is told from: "would meet", "must be returned by".
 _MODAL_FUTURE = frozenset({"would", "might", "may", "should", "must", "'d", "\u2019d"})
@@ -257,7 +316,16 @@ def tense_of(verb: Token, _depth: int = 0) -> Tense:
         return Tense.FUTURE
     if words & _MODAL_FUTURE:
         return Tense.PAST if words & _HAVE else Tense.FUTURE
+    if words & {"can", "ca"}:
+        return Tense.PRESENT
+    if "had" not in words and (
+        verb.lower_ in _SCHEDULING
+        or (verb.lower_ in _PLANNED_FOR and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children))
+    ):
+        return Tense.FUTURE  # "scheduled a news conference Thursday", "a summit set for April"
     head = verb.head
+    if "to" in words and verb.dep_ in {"acl", "relcl"}:
+        return Tense.FUTURE  # "guidelines to be published in May", "a plan to sell it by June"
     if verb.dep_ == "xcomp" and "to" in words and _depth < 8:
         head_auxes = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
         # "is to resume", "plans to visit", "planned to leave"; "had planned to" is past
@@ -267,8 +335,8 @@ def tense_of(verb: Token, _depth: int = 0) -> Tense:
         return Tense.PAST
     if words & _HAVE and (verb.tag_ == "VBN" or "been" in words):
         return Tense.PAST
-    if verb.tag_ == "VBN" and verb.dep_ in {"relcl", "acl"} and not auxes:
-        return Tense.PAST
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ != "xcomp":
+        return Tense.PAST  # "the accord signed on Friday", "terms announced Friday"
     if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
         return Tense.PRESENT
     if verb.tag_ in {"VBG", "VB", "VBN"} and verb.head.i != verb.i and _depth < 8:

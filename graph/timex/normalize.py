@@ -43,10 +43,11 @@ from graph.timex.ranges import Part, range_parts
 from graph.timex.relative import RELATIVE_RULES
 from graph.timex.spans import last_day
 
-# Words that make an expression vague, whatever else it says.
+# Words that make an expression vague, whatever else it says, or tie it to another time
+# of the text rather than the article's date ("the previous Friday", "the following year").
 VAGUE = re.compile(
     r"\b(?:recent|recently|lately|soon|few|several|coming (?:days|weeks|months|years)|"
-    r"closing|final days|last days|days of|era|decades|centuries)\b"
+    r"closing|final days|last days|days of|era|decades|centuries|previous|preceding|following)\b"
     r"|^(?:the )?(?:past|future|days|weeks|months|years|some time|a while)$"
 )
 
@@ -147,10 +148,12 @@ def _ground_range(
     if start >= end_first:
         # Out of order, as read alone: in the past tense the span ends at its second end and
         # the first comes before it ("worked from Monday to Friday"); else it starts at its first.
-        if tense is Tense.PAST and first.origin is not DateOrigin.STATED:
+        if tense is Tense.PAST and _movable(parts[0].words, first):
             first = _ground_one(parts[0].words, Tense.PAST, end_first - dt.timedelta(days=1), origin)
-        elif second.origin is not DateOrigin.STATED:
+        elif _movable(parts[1].words, second):
             second = _ground_one(parts[1].words, Tense.FUTURE, start + dt.timedelta(days=1), origin)
+        else:
+            return None
         if any(x is None or x.precision is not precision for x in (first, second)):
             return None
         start, _ = _BOUNDS[precision](first.value)
@@ -164,6 +167,15 @@ def _ground_range(
     origin_of = DateOrigin.STATED if first.origin is second.origin is DateOrigin.STATED else origin
     interval = TimeValue(words, Precision.INTERVAL, None, start.isoformat(), end.isoformat(), origin_of)
     return interval, first, second
+
+
+_FIXED_BY_ANCHOR = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|now|ago|last|next|this)\b")
+
+
+def _movable(words: str, value: TimeValue) -> bool:
+    """An end whose year or week the tense chose ("Oct. 20", "Friday"), not one the words
+    fix ("2019", "today", "last Friday")."""
+    return value.origin is not DateOrigin.STATED and not _FIXED_BY_ANCHOR.search(clean(words))
 
 
 def _day_bounds(value: str) -> tuple[dt.date, dt.date]:

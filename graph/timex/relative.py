@@ -262,9 +262,11 @@ def month_day(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
     """A month and day without a year, "Jan. 24", "on June 3", "24 March", "the 3rd of June".
 
     dateparser reads the month and day (checked against the words); the year is
-    chosen here: past = on or before the anchor, future = on or after (dateparser's
-    "future" skips the anchor day itself), present = the nearer of the two; "last"
-    strictly before, "next" strictly after, "this" in the anchor's year.
+    chosen here: past = on or before the anchor, except a day later in the
+    anchor's year and within three months (see :func:`_soon_this_year`); future =
+    on or after (dateparser's "future" skips the anchor day itself); present = the
+    nearer of the two; "last" strictly before, "next" strictly after, "this" in
+    the anchor's year.
 
     A weekday with it ("Tuesday, March 24", "Tuesday (March 24)") picks the year
     instead: the nearest to the anchor, a year either side, in which that day is
@@ -289,13 +291,30 @@ def month_day(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
         chosen = _on_or_after(anchor + ONE_DAY, month, day)
     else:
         before, after = _on_or_before(anchor, month, day), _on_or_after(anchor, month, day)
-        if tense is Tense.PAST or after is None:
+        if tense is Tense.PAST and after is not None and _soon_this_year(anchor, after):
+            chosen = after  # "extended the offer to Nov. 20", "payable Dec. 15": a date of this year
+        elif tense is Tense.PAST or after is None:
             chosen = before
         elif tense is Tense.FUTURE or before is None:
             chosen = after
         else:
             chosen = before if anchor - before <= after - anchor else after
     return UNRESOLVED if chosen is None else day_value(chosen)
+
+
+# How far ahead a day without its year may lie in a past-tense clause and still be this year's.
+SOON_DAYS = 92
+
+
+def _soon_this_year(anchor: dt.date, day: dt.date) -> bool:
+    """A day later in the anchor's own year, within :data:`SOON_DAYS`.
+
+    News style writes a day of the current year without its year and adds the
+    year to a day of another year, so a past-tense clause that names a day a
+    few weeks ahead sets a deadline or a schedule ("extended to Nov. 20",
+    "effective Dec. 1"); it does not go back eleven months.
+    """
+    return day.year == anchor.year and 0 < (day - anchor).days <= SOON_DAYS
 
 
 def _day_or_unresolved(year: int, month: int, day: int) -> TimeValue:

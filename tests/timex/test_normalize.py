@@ -192,7 +192,7 @@ CASES = [
     ("weekday-with-date-beats-the-tense", "Wednesday, Jan. 5", PAST, JAN3, day("2022-01-05")),
     ("weekday-contradicting-its-date-is-unresolved", "Saturday, Dec. 2", PAST, JAN3, UNRESOLVED),
     # -- day-month order and abbreviations
-    ("day-month-past", "24 March", PAST, WED, day("2016-03-24")),
+    ("day-month-past", "24 March", PAST, JUL1, day("2021-03-24")),
     ("day-month-future", "24 March", FUTURE, WED, day("2017-03-24")),
     ("day-month-year", "24 March 2016", FUTURE, None, day("2016-03-24")),
     ("abbreviated-month-with-period", "Aug. 24", PAST, FRI, day("2021-08-24")),
@@ -220,6 +220,14 @@ CASES = [
     ("year-range", "from 1991 to 1997", PAST, None, span("1991-01-01", "1997-12-31")),
     ("two-years-are-not-a-span", "in 1990 and 1995", PAST, FRI, UNRESOLVED),
     ("ends-of-two-kinds-are-not-a-span", "Friday to December", PAST, FRI, UNRESOLVED),
+    # -- a day ahead in a past clause: this year's, if soon (deadlines, schedules)
+    ("month-day-past-soon-this-year-is-ahead", "Nov. 20", PAST, FRI, day("2021-11-20")),
+    ("month-day-past-ahead-in-next-year-is-behind", "Jan. 20", PAST, FRI, day("2021-01-20")),
+    ("month-day-past-far-ahead-is-behind", "Dec. 5", PAST, JUL1, day("2020-12-05")),
+    ("range-keeps-an-end-fixed-by-the-anchor", "from yesterday to Jan. 5", PAST, FRI, span("2021-10-07", "2022-01-05")),
+    # -- tied to another time of the text
+    ("previous-weekday-is-unresolved", "the previous Friday", PAST, FRI, UNRESOLVED),
+    ("following-year-is-unresolved", "the following year", PAST, FRI, UNRESOLVED),
     # -- no anchor: relative words stay unresolved
     ("no-anchor-weekday", "Friday", PAST, None, UNRESOLVED),
     ("no-anchor-last-year", "last year", PAST, None, UNRESOLVED),

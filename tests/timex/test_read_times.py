@@ -74,6 +74,12 @@ def test_dateline_is_read_but_not_an_event_time(nlp):
         ("The vote, which is expected in December, was delayed.", "expected", Tense.PRESENT),
         ("The accord signed on Friday ends the dispute.", "signed", Tense.PAST),
         ("The ministers meet on Friday.", "meet", Tense.PRESENT),
+        ("The vote is scheduled for Friday.", "scheduled", Tense.FUTURE),
+        ("The ministers scheduled talks for Friday.", "scheduled", Tense.FUTURE),
+        ("A summit set for April will decide.", "set", Tense.FUTURE),
+        ("Terms announced Friday give holders cash.", "announced", Tense.PAST),
+        ("Rules to be published in May will apply.", "published", Tense.FUTURE),
+        ("Members can take part on Friday.", "take", Tense.PRESENT),
     ],
 )
 def test_tense_of_the_verb_group(nlp, text, verb, tense):
@@ -82,7 +88,25 @@ def test_tense_of_the_verb_group(nlp, text, verb, tense):
     assert tense_of(token) is tense
 
 
-def test_tense_at_is_the_tense_of_the_expressions_clause(nlp):
-    doc = nlp("Officials said the ferry would sail on Friday.")
-    (span,) = DateIndex(doc).spans
-    assert tense_at(span) is Tense.FUTURE
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("Officials said the ferry would sail on Friday.", Tense.FUTURE),
+        ("The two leaders meet on Monday.", Tense.FUTURE),
+        ("Officials postponed the vote until Tuesday.", Tense.FUTURE),
+        ("The ferry could sail as soon as Tuesday.", Tense.FUTURE),
+        ("They will appeal Wednesday's ruling.", Tense.PRESENT),
+        ("Officials did not plan to move the boy on Thursday morning.", Tense.FUTURE),
+        ("Higher costs hurt profits on Friday, the company said.", Tense.PRESENT),
+        ("The ministers met on Friday.", Tense.PAST),
+    ],
+)
+def test_tense_at_is_the_tense_of_the_expressions_clause(nlp, text, tense):
+    (span,) = DateIndex(nlp(text)).spans
+    assert tense_at(span) is tense
+
+
+def test_weekday_takes_the_part_of_day_after_it(nlp):
+    assert rows(nlp, "Officials did not plan to move the boy on Thursday morning.") == [
+        ("Thursday morning", "2021-10-14")
+    ]
