@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.lexicon import REPORTING
-from graph.records import DateOrigin, Tense, TimeExpression, TimeValue
+from graph.records import DateOrigin, Precision, Tense, TimeExpression, TimeValue
 from graph.timex import ground
 from graph.timex.normalize import range_ends
 from graph.timex.segment import segments
@@ -96,14 +96,50 @@ def time_spans(doc: Doc) -> list[Span]:
     return out
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LAST_WEEKDAY = re.compile(rf"(?i)^last ({'|'.join(_WEEKDAYS)})\b")
+_BARE_WEEKDAY = re.compile(rf"(?i)^(?:early |late |earlier |later )?({'|'.join(_WEEKDAYS)})\b(?!,? \(?\w+ \d)")
+
+
+def week_ambiguous(spans: list[Span]) -> list[Span]:
+    """Bare weekdays that may belong to the week a "last <weekday>" of their sentence names.
+
+    "The meeting meant for last Wednesday was called off after his Tuesday talks
+    with her": the Tuesday may be the one before that Wednesday or the latest
+    one; when the weekday comes before the other in the week the two readings
+    can differ, and a wrong date is worse than none.
+    """
+    out = []
+    for span in spans:
+        bare = _BARE_WEEKDAY.match(span.text)
+        if not bare:
+            continue
+        for other in spans:
+            last = _LAST_WEEKDAY.match(other.text)
+            if (
+                last
+                and other.sent.start == span.sent.start
+                and _WEEKDAYS.index(bare[1].lower()) < _WEEKDAYS.index(last[1].lower())
+            ):
+                out.append(span)
+                break
+    return out
+
+
 class DateIndex:
-    """The time expressions of a Doc, by token; datelines are kept apart (the article's
-    date, not an event's)."""
+    """The time expressions of a Doc, by token.
+
+    `spans` are those an event may take; `datelines` are the article's date, not
+    an event's; `ambiguous` are weekdays whose week the text leaves open
+    (:func:`week_ambiguous`): read, never grounded.
+    """
 
     def __init__(self, doc: Doc):
         found = time_spans(doc)
         self.datelines = [s for s in found if is_dateline(s)]
-        self.spans = [s for s in found if not is_dateline(s)]
+        spans = [s for s in found if not is_dateline(s)]
+        self.ambiguous = week_ambiguous(spans)
+        self.spans = [s for s in spans if s not in self.ambiguous]
         self.by_token = {t.i: span for span in self.spans for t in span}
 
     def get(self, token: Token) -> Span | None:
@@ -249,14 +285,18 @@ def read_times(doc: Doc, anchor: dt.date | None, origin: DateOrigin = DateOrigin
     The pieces are the builder's own: the spans of :class:`DateIndex` (its
     datelines too), the words of :func:`time_expression`, the tense of
     :func:`tense_of` (of the clause's verb) and :func:`graph.timex.ground`, so
-    what this reads is what an event in that clause is dated with. A span of
+    what this reads is what an event in that clause is dated with. A weekday of
+    ``DateIndex.ambiguous`` is listed unresolved. A span of
     time ("March 24-25") has its interval as value and its two ends (as TimeML
     annotates them) in `ends`.
     """
     out = []
     index = DateIndex(doc)
-    for span in sorted(index.spans + index.datelines, key=lambda s: s.start):
+    for span in sorted(index.spans + index.datelines + index.ambiguous, key=lambda s: s.start):
         expr = time_expression(span, tense_at(span))
+        if span in index.ambiguous:
+            out.append(TimeReading(expr, TimeValue(expr.text, Precision.UNRESOLVED)))
+            continue
         ends = []
         for part, value in range_ends(expr.text, expr.tense, anchor, origin):
             start = expr.start + part.start

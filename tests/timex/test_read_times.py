@@ -50,6 +50,25 @@ def test_span_of_time_has_its_interval_and_its_ends(nlp):
     assert [(e.text, v.value) for e, v in reading.ends] == [("Oct. 4", "2021-10-04"), ("Oct. 8", "2021-10-08")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A board meeting meant for last Wednesday was called off after his Tuesday talks with the mayor.",
+            [("last Wednesday", "2021-10-06"), ("Tuesday", None)],
+        ),
+        (
+            "Last Wednesday's vote was followed by Friday's strike.",
+            [("Last Wednesday's", "2021-10-06"), ("Friday", "2021-10-08")],
+        ),
+    ],
+)
+def test_weekday_that_may_be_in_the_week_of_a_last_weekday_is_left_open(nlp, text, expected):
+    assert rows(nlp, text) == expected
+    index = DateIndex(nlp(text))
+    assert [s.text for s in index.ambiguous] == [w for w, v in expected if v is None]
+
+
 def test_dateline_is_read_but_not_an_event_time(nlp):
     doc = nlp("OSLO, October 13 (NTB) - Ferry workers went on strike.")
     index = DateIndex(doc)
