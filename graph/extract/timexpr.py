@@ -27,7 +27,7 @@ _TIME_WORDS = re.compile(
     r"\b(\d{1,2}(?:st|nd|rd|th)?|(?:1\d|20)\d\ds?|january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|today|yesterday|tomorrow|tonight|week|month|year|spring|summer|autumn|fall|"
-    r"winter|decade|century|days|months|years|weekend|end|beginning|morning|evening)\b",
+    r"winter|decade|century|days|months|years|weekend|end|beginning|morning|evening|nineteen|thousand)\b",
     re.I,
 )
 _FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "\u2019ll"})
@@ -60,6 +60,43 @@ _WEEKDAY_ONLY = re.compile(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|sa
 _BETWEEN_WEEKDAY_AND_DATE = re.compile(r"^\s*[(,]?\s*$")
 
 
+_WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+)
+_UNTAGGED = re.compile(
+    rf"\b(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater|[Ll]ast|[Nn]ext|[Tt]his) )?{_WEEKDAY_NAME}"
+    r"(?: (?:morning|afternoon|evening|night))?\b"
+    r"|\b(?:(?:[Ee]arlier|[Ll]ater|[Ll]ate) )?(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"
+    rf"|\b{_MONTH_NAME} (?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d\b)?"
+)
+
+
+def _untagged_days(doc: Doc) -> list[Span]:
+    """Weekdays, "today"-like words and month-days that the tagger left outside every entity
+    ("Late Monday, officials said", "apply for visas today", "the Aug. 7 bombings")."""
+    out = []
+    for found in _UNTAGGED.finditer(doc.text):
+        span = doc.char_span(found.start(), found.end())
+        if span is not None and not any(t.ent_type_ for t in span):
+            out.append(span)
+    return out
+
+
+def _with_determiner(span: Span) -> Span:
+    """"this" + "year", "last" + "week": the word before a period noun that the tagger left out."""
+    doc = span.doc
+    if (
+        span.start > 0
+        and span[0].lower_ in {"year", "week", "month", "weekend"}
+        and doc[span.start - 1].lower_ in {"this", "last", "next"}
+        and not doc[span.start - 1].ent_type_
+    ):
+        return doc[span.start - 1 : span.end]
+    return span
+
+
 def time_spans(doc: Doc) -> list[Span]:
     """The time expressions of a Doc.
 
@@ -70,10 +107,11 @@ def time_spans(doc: Doc) -> list[Span]:
     quarter ended Sept. 30" holds "Sept. 30").
     """
     ents = [
-        e
+        _with_determiner(e)
         for e in doc.ents
         if (e.label_ == "DATE" and _TIME_WORDS.search(e.text)) or (e.label_ == "TIME" and _DAY_WORDS.search(e.text))
     ]
+    ents = sorted(ents + _untagged_days(doc), key=lambda s: s.start)
     merged: list[Span] = []
     for ent in ents:
         last = merged[-1] if merged else None
@@ -248,12 +286,15 @@ def tense_at(span: Span) -> Tense:
     report or link ("meet Monday", "opens Friday") tells a plan, so future.
     Also future: the new date of a postponement ("postponed until Tuesday",
     "extended to Nov. 20") and the earliest day of something to come ("as soon
-    as Tuesday"). A weekday that qualifies a noun ("Wednesday's ruling") is
-    read as the present, whatever the clause around the noun says.
+    as Tuesday"); past: what "since" counts from. A weekday that qualifies a
+    noun ("Wednesday's ruling") is read as the present, whatever the clause
+    around the noun says.
     """
     before = span.doc.text[max(0, span.start_char - 20) : span.start_char]
     if _EARLIEST.search(before):
         return Tense.FUTURE
+    if re.search(r"(?i)\b(?:ever )?since\s*$", before):
+        return Tense.PAST  # "has risen since Friday": what "since" counts from is past
     root = span.root
     weekday = _WEEKDAY_ONLY.match(span.text.replace("\u2019s", "").replace("'s", "").strip())
     qualifies = root.dep_ in {"poss", "compound", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}

@@ -35,7 +35,7 @@ worse than none.
 >>> date_from_text("Talks resumed in December 2016.") is None
 True
 >>> date_from_url("https://example.org/news/2021/4/7/port-strike-ends")
-(datetime.date(2021, 4, 7), '/2021/4/7/')
+(datetime.date(2021, 4, 7), '/2021/4/7')
 """
 
 from __future__ import annotations

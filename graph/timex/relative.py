@@ -171,19 +171,37 @@ def named_period(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
 
 
 _PART_OF_PERIOD = re.compile(rf"^(?:the )?({PART}) (?:of )?(?:(this|last|next|the) )?(week|month|year)$")
+_PERIOD_END = re.compile(r"^(?:the )?(week|month|year)[- ](end)$")
 
 
 def part_of_period(words: str, tense: Tense, anchor: dt.date) -> TimeValue | None:
-    """A third of a named period: "at the end of next month", "early next year", "the end of the month"."""
-    found = _PART_OF_PERIOD.match(words)
+    """A third of a named period: "at the end of next month", "early next year", "the end of
+    the month", "by year-end", "year's end".
+
+    With "the" (or nothing) it is the anchor's period, but in the past tense the
+    one before when that part of the anchor's has not begun ("profits rose
+    since year-end" in October is last December's).
+    """
+    found = _PART_OF_PERIOD.match(words) or _PERIOD_END.match(words)
     if not found:
         return None
-    third, offset, unit = PART_THIRD[found[1]], _OFFSET[found[2]], found[3]
+    if found.re is _PERIOD_END:
+        third, modifier, unit = "late", None, found[1]
+    else:
+        third, modifier, unit = PART_THIRD[found[1]], found[2], found[3]
+    offset = _OFFSET[modifier]
+    bounds = _period_part(anchor, unit, offset, third)
+    if modifier in (None, "the") and tense is Tense.PAST and bounds[0] > anchor:
+        bounds = _period_part(anchor, unit, -1, third)
+    return interval_value(*bounds)
+
+
+def _period_part(anchor: dt.date, unit: str, offset: int, third: str) -> tuple[dt.date, dt.date]:
     if unit == "year":
-        return interval_value(*year_part(anchor.year + offset, third))
+        return year_part(anchor.year + offset, third)
     if unit == "month":
-        return interval_value(*month_part(*shift_month(anchor.year, anchor.month, offset), third))
-    return interval_value(*week_part(anchor + dt.timedelta(weeks=offset), third))
+        return month_part(*shift_month(anchor.year, anchor.month, offset), third)
+    return week_part(anchor + dt.timedelta(weeks=offset), third)
 
 
 _EARLIER_LATER = re.compile(r"^(earlier|later) (?:this|in the) (week|month|year)$")

@@ -8,7 +8,7 @@ quarter ended Sept. 30", "an Aug. 10, 1988, agreement", "just last month",
 2. else the whole without leading words that add nothing to the value
    ("the", "an", "just", "sometime", "both", ...);
 3. else each piece between linking words ("of", "ended", "ending", "and",
-   "or", "to", ...) that a rule reads;
+   "or", "to", ...) or commas that a rule reads ("Friday, nearly two months");
 4. else the longest end of it that starts with a word that opens a time
    expression ("last", "next", "this", "yesterday", a month, a weekday), unless
    the word before it qualifies it ("more than last year");
@@ -41,6 +41,7 @@ _LEAD = re.compile(
     r"no later than|no earlier than|from|on|in|at|by|until|till|since|around)\s+)+"
 )
 _LINK = re.compile(r"(?i)\s+(?:of|ended|ending|to|through|until|till|from|since|and|or|as of)\s+")
+_COMMA = re.compile(r"\s*,\s+")
 _OPENER = re.compile(rf"(?i)\b(?:(?:last|next|this|yesterday|today|tomorrow|tonight|{WEEKDAY})\b|{MONTH}(?=\s|$))")
 _QUALIFIER = re.compile(r"(?i)\b(?:than|over|under|nearly|almost|about|more|less|before|after|since|until)\s*$")
 
@@ -60,17 +61,7 @@ def segments(words: str) -> list[tuple[int, int]]:
     lead = _LEAD.match(words)
     if lead and readable(words[lead.end() :]):
         return [(lead.end(), len(words))]
-    pieces = []
-    start = 0
-    for link in [*_LINK.finditer(words), None]:
-        end = link.start() if link else len(words)
-        piece = words[start:end]
-        lead = _LEAD.match(piece)
-        offset = start + (lead.end() if lead else 0)
-        if words[offset:end].strip() and readable(words[offset:end]):
-            pieces.append((offset, end))
-        if link:
-            start = link.end()
+    pieces = _pieces(words, 0, len(words), _LINK)
     if pieces:
         return pieces
     for opener in _OPENER.finditer(words):
@@ -79,3 +70,21 @@ def segments(words: str) -> list[tuple[int, int]]:
         if readable(words[opener.start() :]):
             return [(opener.start(), len(words))]
     return whole
+
+
+def _pieces(words: str, start: int, stop: int, link: re.Pattern) -> list[tuple[int, int]]:
+    """The readable pieces of words[start:stop] between links; an unreadable piece is
+    tried again between its commas ("Friday, nearly two months")."""
+    out = []
+    for found in [*link.finditer(words, start, stop), None]:
+        end = found.start() if found else stop
+        lead = _LEAD.match(words[start:end])
+        offset = start + (lead.end() if lead else 0)
+        if words[offset:end].strip():
+            if readable(words[offset:end]):
+                out.append((offset, end))
+            elif link is _LINK:
+                out.extend(_pieces(words, offset, end, _COMMA))
+        if found:
+            start = found.end()
+    return out

@@ -228,6 +228,17 @@ CASES = [
     # -- tied to another time of the text
     ("previous-weekday-is-unresolved", "the previous Friday", PAST, FRI, UNRESOLVED),
     ("following-year-is-unresolved", "the following year", PAST, FRI, UNRESOLVED),
+    # -- the end of a period, by tense
+    ("year-end-is-late-this-year", "by year-end", FUTURE, FRI, span("2021-09-01", "2021-12-31")),
+    ("years-end-possessive", "year's end", FUTURE, FRI, span("2021-09-01", "2021-12-31")),
+    ("year-end-past-before-it-began-is-last-year", "since year-end", PAST, MAY10, span("2022-09-01", "2022-12-31")),
+    ("end-of-the-month-past-is-last-month", "at the end of the month", PAST, MAY10, span("2023-04-21", "2023-04-30")),
+    # -- years in words
+    ("spelled-year", "in nineteen ninety-six", PAST, None, year("1996")),
+    ("spelled-year-two-thousand", "the year two thousand", FUTURE, None, year("2000")),
+    ("spelled-year-two-thousand-and-one", "two thousand and one", PAST, None, year("2001")),
+    ("month-and-spelled-year", "January nineteen ninety-seven", PAST, None, month("1997-01")),
+    ("spelled-number-is-not-a-year", "twenty people", PAST, FRI, UNRESOLVED),
     # -- no anchor: relative words stay unresolved
     ("no-anchor-weekday", "Friday", PAST, None, UNRESOLVED),
     ("no-anchor-last-year", "last year", PAST, None, UNRESOLVED),

@@ -32,6 +32,10 @@ def rows(nlp, text: str, anchor: dt.date = WED) -> list[tuple[str, str | None]]:
             [("Tuesday (October 12)", "2021-10-12")],
         ),
         ("tagger-span-cut-to-its-date", "Profit rose in the quarter ended Sept. 30.", [("Sept. 30", "2021-09-30")]),
+        ("untagged-weekday", "Late Monday, officials said the ferry had sailed.", [("Late Monday", "2021-10-11")]),
+        ("untagged-today", "They planned to apply for visas today at the embassy.", [("today", "2021-10-13")]),
+        ("determiner-before-period-noun", "This year's results included a gain.", [("This year", "2021")]),
+        ("since-counts-from-the-past", "The index is up since November.", [("November", "2020-11")]),
     ],
 )
 def test_read_times_finds_and_grounds(nlp, name, text, expected):
