@@ -239,6 +239,12 @@ CASES = [
     ("spelled-year-two-thousand-and-one", "two thousand and one", PAST, None, year("2001")),
     ("month-and-spelled-year", "January nineteen ninety-seven", PAST, None, month("1997-01")),
     ("spelled-number-is-not-a-year", "twenty people", PAST, FRI, UNRESOLVED),
+    # -- a third of a month named alone, by tense
+    ("late-month-past", "late November", PAST, FEB, span("2010-11-21", "2010-11-30")),
+    ("early-month-future", "in early December", FUTURE, FEB, span("2011-12-01", "2011-12-10")),
+    ("late-hyphen-month", "the late-November trip", PAST, FEB, UNRESOLVED),
+    ("late-hyphen-month-alone", "late-November", PAST, FEB, span("2010-11-21", "2010-11-30")),
+    ("later-that-year-counts-from-another-time", "later that year", PAST, FEB, UNRESOLVED),
     # -- no anchor: relative words stay unresolved
     ("no-anchor-weekday", "Friday", PAST, None, UNRESOLVED),
     ("no-anchor-last-year", "last year", PAST, None, UNRESOLVED),
