@@ -16,7 +16,7 @@ from graph.extract.roles import read_roles
 from graph.records import Article, Extraction, Mention, Sentence
 
 #: Bump when a change to the extractors changes their output: it keys the cache.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 def extract_article(doc: Doc, article: Article, model: str) -> Extraction:
