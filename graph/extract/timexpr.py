@@ -231,11 +231,13 @@ def time_expression(span: Span, tense: Tense) -> TimeExpression:
 
 
 def clause_time(anchor: Token, dates: DateIndex, tense: Tense) -> TimeExpression | None:
-    """The time expression of the clause (or event noun) headed by `anchor`."""
+    """The time expression of the clause (or event noun) headed by `anchor`, read in the
+    clause's `tense` unless the words around it impose one (:func:`word_tense`)."""
     found = own_dates(anchor, dates)
     if not found:
         return None
-    return time_expression(found[0][1], tense)
+    span = found[0][1]
+    return time_expression(span, word_tense(span) or tense)
 
 
 def clause_verb(span: Span) -> Token | None:
@@ -278,23 +280,44 @@ _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _EARLIEST = re.compile(r"(?i)\bas (?:soon|early) as\s*$|\bno (?:sooner|earlier) than\s*$")
 
 
-def tense_at(span: Span) -> Tense:
-    """The tense of the clause a time expression sits in, for the expression.
+def word_tense(span: Span) -> Tense | None:
+    """The tense the words around a time expression impose, whatever its clause's tense.
 
-    That of its verb (:func:`tense_of`; past when there is none), with what the
-    builder also does for an event verb: a present-tense verb that does not
-    report or link ("meet Monday", "opens Friday") tells a plan, so future.
-    Also future: the new date of a postponement ("postponed until Tuesday",
-    "extended to Nov. 20") and the earliest day of something to come ("as soon
-    as Tuesday"); past: what "since" counts from. A weekday that qualifies a
-    noun ("Wednesday's ruling") is read as the present, whatever the clause
-    around the noun says.
+    Future: the earliest day of something to come ("as soon as Tuesday") and
+    the new date of a postponement ("postponed until Tuesday", "extended to
+    Nov. 20"); past: what "since" counts from ("has risen since Friday").
     """
     before = span.doc.text[max(0, span.start_char - 20) : span.start_char]
     if _EARLIEST.search(before):
         return Tense.FUTURE
     if re.search(r"(?i)\b(?:ever )?since\s*$", before):
-        return Tense.PAST  # "has risen since Friday": what "since" counts from is past
+        return Tense.PAST
+    root = span.root
+    verb = clause_verb(span)
+    if (
+        verb is not None
+        and root.head.dep_ == "prep"
+        and root.head.lower_ in {"until", "till", "to"}
+        and verb.lower_ in _POSTPONING
+    ):
+        return Tense.FUTURE
+    return None
+
+
+def tense_at(span: Span) -> Tense:
+    """The tense of the clause a time expression sits in, for the expression.
+
+    :func:`word_tense` when the words around it impose one; else that of its
+    verb (:func:`tense_of`; past when there is none), with what the builder
+    also does for an event verb: a present-tense verb that does not report or
+    link ("meet Monday", "opens Friday") tells a plan, so future. A weekday
+    that qualifies a noun ("Wednesday's ruling") is read as the present,
+    whatever the clause around the noun says (an event noun's own tense, which
+    the builder knows, decides it there).
+    """
+    imposed = word_tense(span)
+    if imposed is not None:
+        return imposed
     root = span.root
     weekday = _WEEKDAY_ONLY.match(span.text.replace("\u2019s", "").replace("'s", "").strip())
     qualifies = root.dep_ in {"poss", "compound", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
@@ -303,8 +326,6 @@ def tense_at(span: Span) -> Tense:
     verb = clause_verb(span)
     if verb is None:
         return Tense.PAST
-    if root.head.dep_ == "prep" and root.head.lower_ in {"until", "till", "to"} and verb.lower_ in _POSTPONING:
-        return Tense.FUTURE
     tense = tense_of(verb)
     if tense is Tense.PRESENT and verb.pos_ == "VERB" and verb.lower_ not in REPORTING | _PAST_AS_BASE:
         return Tense.FUTURE

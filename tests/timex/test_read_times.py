@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from graph.extract.timexpr import DateIndex, read_times, tense_at, tense_of
+from graph.extract.timexpr import DateIndex, clause_time, read_times, tense_at, tense_of
 from graph.records import Tense
 
 WED = dt.date(2021, 10, 13)  # Wednesday
@@ -133,3 +133,16 @@ def test_weekday_takes_the_part_of_day_after_it(nlp):
     assert rows(nlp, "Officials did not plan to move the boy on Thursday morning.") == [
         ("Thursday morning", "2021-10-14")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "tense"),
+    [
+        ("The ministers could meet as soon as Tuesday.", "meet", Tense.FUTURE),
+        ("The ministers met on Tuesday.", "met", Tense.PAST),
+    ],
+)
+def test_clause_time_takes_the_tense_the_words_impose(nlp, text, verb, tense):
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == verb]
+    assert clause_time(token, DateIndex(doc), Tense.PAST).tense is tense
