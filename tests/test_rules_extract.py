@@ -471,3 +471,22 @@ def test_any_other_clause_between_two_names_is_a_relation_named_by_its_verb():
         ("relation", "fire_back_at", "Tarvair", ["Lumora"], "Lisbon")
     ]
     assert events(doc, "relations.clause") == []
+
+
+@pytest.mark.rule("times.expressions")
+def test_an_event_takes_the_time_expression_of_its_clause():
+    doc = parse(
+        """
+        Anna   PROPN NNP compound 2
+        Berg   PROPN NNP nsubj    3
+        met    VERB  VBD ROOT     0 meet
+        Paul   PROPN NNP compound 5
+        Roux   PROPN NNP dobj     3
+        on     ADP   IN  prep     3
+        Monday PROPN NNP pobj     6
+        .      PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (7, 7, "DATE")],
+    )
+    assert [e.time.text for e in extract(doc).events] == ["Monday"]
+    assert [e.time for e in extract(doc, "times.expressions").events] == [None]

@@ -84,11 +84,17 @@ class ClauseReader:
     objects, the place and time of a clause."""
 
     def __init__(
-        self, doc: Doc, names: NameIndex, article_id: str, sentence_of: dict[int, int], kinds: KindTable
+        self,
+        doc: Doc,
+        names: NameIndex,
+        article_id: str,
+        sentence_of: dict[int, int],
+        kinds: KindTable,
+        dated: bool = True,
     ):
         self.doc = doc
         self.names = names
-        self.dates = DateIndex(doc)
+        self.dates = DateIndex(doc) if dated else DateIndex(doc, found=[])
         self.article_id = article_id
         self.sentence_of = sentence_of  # token index -> sentence index
         self.kinds = kinds
@@ -740,7 +746,10 @@ def read_events(
     settings: Settings = DEFAULT,
 ) -> list[EventRecord]:
     """The events of one article: every active event rule, in order; each record names its rule."""
-    reader = ClauseReader(doc, names, article_id, sentence_of, settings.kinds)
+    from graph.extract.registry import TIME_RULES
+
+    dated = all(settings.enabled(r) for r in TIME_RULES)
+    reader = ClauseReader(doc, names, article_id, sentence_of, settings.kinds, dated)
     events: list[EventRecord] = []
     for r in active(rules, settings):
         for ev in r.func(reader):

@@ -11,7 +11,7 @@ keyed by the versions of the rules that run). ``kg rules`` lists them;
 
 from __future__ import annotations
 
-from graph.extract import aliases, events, mentions, roles
+from graph.extract import aliases, events, mentions, roles, timexpr
 from graph.rules import rule
 
 #: Repairs of the model's names, in order: each takes and returns the name ranges.
@@ -39,6 +39,9 @@ ROLE_RULES = (
     rule("roles.shared_title", 1, roles.shared_title),
 )
 
+#: The time expressions events take their dates from (switched off: no event has a time).
+TIME_RULES = (rule("times.expressions", 3, timexpr.time_spans),)
+
 #: Ways an event is told. The support-verb rule runs before the nominal one: it claims its nouns.
 EVENT_RULES = (
     rule("events.support_verb", 1, events.support_verb_events),
@@ -54,4 +57,4 @@ ALIAS_RULES = (
     rule("aliases.called", 1, aliases.called),
 )
 
-EXTRACT_RULES = MENTION_RULES + ROLE_RULES + EVENT_RULES + ALIAS_RULES
+EXTRACT_RULES = MENTION_RULES + ROLE_RULES + TIME_RULES + EVENT_RULES + ALIAS_RULES

@@ -204,7 +204,8 @@ class CorpusWriter:
         yield (e, KG.kind, self.kind_iris[event.kind], g)
         names = ", ".join(self.entities[p].label for p in event.participants)
         if event.objects:
-            names += " -> " + ", ".join(self.entities[o].label for o in event.objects)
+            names = f"{names} -> " if names else "-> "
+            names += ", ".join(self.entities[o].label for o in event.objects)
         when = f" ({date.value})" if date is not None and date.value else ""
         what = event.relation.replace("_", " ") if event.relation else event.kind
         yield (e, RDFS.label, Literal(f"{what}: {names}{when}"), g)

@@ -31,18 +31,23 @@ from graph.resolve.events import (
 )
 from graph.resolve.refs import ArticleContext, reference_rules
 from graph.rules import DEFAULT, Settings
-from graph.timex import date_from_text
+from graph.timex import article_date
 
 
 def stated_date(article: Article) -> Article:
-    """An undated article takes the date its text states (dateline, timestamp), if any."""
-    if article.date is not None:
+    """An article's date from its url, or its text (dateline, timestamp), unless given as metadata.
+
+    A `date` header of a text file is weighed against the text
+    (:func:`graph.timex.article_date`): a disagreement is said in the evidence.
+    """
+    header = article.date is not None and (article.path or "").endswith(".txt")
+    if article.date is not None and not header:
         return article
-    found = date_from_text(article.text)
+    found = article_date(article.text, article.url, (article.date, article.date_evidence or "") if header else None)
     if found is None:
         return article
-    day, words = found
-    return replace(article, date=day, date_origin=DateOrigin.STATED, date_evidence=f"stated in the text: {words!r}")
+    origin = DateOrigin.STATED if found.source == "text" else DateOrigin.GIVEN
+    return replace(article, date=found.date, date_origin=origin, date_evidence=found.evidence)
 
 
 def _roles(extractions: list[Extraction], table: EntityTable, settings: Settings) -> list[ResolvedRole]:

@@ -2,13 +2,14 @@
 
 Pure functions, no spaCy: :func:`ground` and :func:`absolute` normalize the
 words of a time expression (:mod:`graph.timex.normalize`);
-:func:`date_from_text` finds the publication date an article states in its
-dateline or timestamp (:mod:`graph.timex.article_date`).
+:func:`article_date` finds an article's date in its url, its header or its
+text, :func:`date_from_text` the one its dateline or timestamp states
+(:mod:`graph.timex.article_date`).
 """
 
 from __future__ import annotations
 
-from graph.timex.article_date import date_from_text
+from graph.timex.article_date import article_date, date_from_text, date_from_url
 from graph.timex.normalize import absolute, ground
 
-__all__ = ["absolute", "date_from_text", "ground"]
+__all__ = ["absolute", "article_date", "date_from_text", "date_from_url", "ground"]

@@ -102,6 +102,60 @@ def year_only(words: str) -> TimeValue | None:
     return year_value(int(found[1])) if found else None
 
 
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _below_hundred(words: str) -> int | None:
+    """ "ninety-six" 96, "ninety" 90, "twelve" 12, "oh five" 5, "seven" 7; else None."""
+    words = words.replace("-", " ").strip()
+    if words in _TEENS:
+        return 10 + _TEENS.index(words)
+    parts = words.split()
+    if len(parts) == 2 and parts[0] == "oh" and parts[1] in _UNITS:
+        return _UNITS.index(parts[1]) + 1
+    if parts and parts[0] in _TENS and len(parts) <= 2:
+        tens = 20 + 10 * _TENS.index(parts[0])
+        if len(parts) == 1:
+            return tens
+        return tens + _UNITS.index(parts[1]) + 1 if parts[1] in _UNITS else None
+    if len(parts) == 1 and parts[0] in _UNITS:
+        return _UNITS.index(parts[0]) + 1
+    return None
+
+
+def spelled_year_number(words: str) -> int | None:
+    """A year in words, as broadcast transcripts write it: "nineteen ninety-six" 1996,
+    "two thousand" 2000, "two thousand and one" 2001, "twenty ten" 2010."""
+    words = re.sub(r"^the year ", "", words.strip())
+    found = re.match(r"^(nineteen|twenty) (.+)$", words)
+    if found:
+        rest = _below_hundred(found[2])
+        century = 19 if found[1] == "nineteen" else 20
+        if found[2] == "hundred":
+            return century * 100
+        if rest is None or (rest < 10 and not found[2].startswith("oh ")):
+            return None
+        return century * 100 + rest
+    found = re.match(r"^two thousand(?: (?:and )?(.+))?$", words)
+    if found:
+        rest = _below_hundred(found[1]) if found[1] else 0
+        return None if rest is None or rest > 99 else 2000 + rest
+    return None
+
+
+def spelled_year(words: str) -> TimeValue | None:
+    """A year in words, "nineteen ninety-six", "the year two thousand", and a month with one,
+    "January nineteen ninety-seven": YEAR or MONTH precision."""
+    found = re.match(rf"^({MONTH}),? (?:of )?(.+)$", words)
+    if found:
+        year = spelled_year_number(found[2])
+        return None if year is None else month_value(year, month_number(found[1]))
+    year = spelled_year_number(words)
+    return None if year is None else year_value(year)
+
+
 _DECADE = re.compile(r"^(?:the )?(1\d\d|20\d)0s$")
 
 
@@ -133,6 +187,7 @@ FIXED_RULES: tuple[Callable[[str], TimeValue | None], ...] = (
     full_date,
     month_year,
     year_only,
+    spelled_year,
     decade,
     part_of_fixed_period,
 )

@@ -85,7 +85,7 @@ def clean(words: str) -> str:
     """Lower-case the words, drop possessives, a leading preposition and end punctuation."""
     text = words.strip().lower().replace("\u2019", "'").replace("\u2018", "'")
     text = _POSSESSIVE.sub("", text)
-    text = re.sub(r"\bmid-", "mid ", text)
+    text = re.sub(r"\b(mid|early|late)-(?=[a-z\d])", r"\1 ", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:!?.")
     previous = None
     while previous != text:

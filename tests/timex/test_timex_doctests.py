@@ -11,8 +11,11 @@ MODULES = [
     "graph.timex.article_date",
     "graph.timex.fixed",
     "graph.timex.normalize",
+    "graph.timex.output",
     "graph.timex.parse",
     "graph.timex.patterns",
+    "graph.timex.ranges",
+    "graph.timex.segment",
     "graph.timex.spans",
 ]
 
