@@ -93,7 +93,7 @@ class Art:
         )
 
     def role(self, person: Ref, title: str, of: str | None = None) -> Role:
-        ev = Evidence(self.id, person.sentence, person.start, person.end, "roles.title_before.v1")
+        ev = Evidence(self.id, person.sentence, person.start, person.end, "roles.title_before.v2")
         return Role(person=person, title=title, of=of, evidence=ev)
 
     def alias(self, names: Iterable[Ref], antecedent: Ref, word: str) -> AliasStatement:

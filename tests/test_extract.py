@@ -340,27 +340,27 @@ def test_root_participle_does_not_crash(nlp):
         (
             "Foreign Minister Annalena Baerbock arrived in Seoul on Monday.",
             [("Annalena Baerbock", "Foreign Minister", None)],
-            "roles.title_before.v1",
+            "roles.title_before.v2",
         ),
         (
             "Annalena Baerbock, Germany's foreign minister, arrived in Seoul on Monday.",
             [("Annalena Baerbock", "Foreign Minister", "Germany")],
-            "roles.appositive.v1",
+            "roles.appositive.v2",
         ),
         (
             "Annalena Baerbock, the foreign minister of Germany, arrived in Seoul on Monday.",
             [("Annalena Baerbock", "Foreign Minister", "Germany")],
-            "roles.appositive.v1",
+            "roles.appositive.v2",
         ),
         (
             "French President Emmanuel Macron arrived in Brasilia on Tuesday.",
             [("Emmanuel Macron", "President", "France")],
-            "roles.title_before.v1",
+            "roles.title_before.v2",
         ),
         (
             "Germany's Foreign Minister Annalena Baerbock arrived in Seoul on Monday.",
             [("Annalena Baerbock", "Foreign Minister", "Germany")],
-            "roles.title_before.v1",
+            "roles.title_before.v2",
         ),
     ],
 )
@@ -376,4 +376,4 @@ def test_shared_plural_title(nlp):
         ("Annalena Baerbock", "Foreign Minister", None),
         ("Cho Tae-yul", "Foreign Minister", None),
     ]
-    assert [r.evidence.extractor for r in ex.roles] == ["roles.title_before.v1", "roles.shared_title.v1"]
+    assert [r.evidence.extractor for r in ex.roles] == ["roles.title_before.v2", "roles.shared_title.v1"]

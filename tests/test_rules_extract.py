@@ -271,7 +271,7 @@ def test_a_country_abbreviation_the_model_missed_is_found():
 @pytest.mark.rule("roles.title_before")
 def test_a_title_before_a_name():
     doc = parse(TITLE_AND_NAME, ents=[(3, 4, "PERSON")])
-    assert roles(doc) == [("Anna Berg", "Foreign Minister", None, "roles.title_before.v1")]
+    assert roles(doc) == [("Anna Berg", "Foreign Minister", None, "roles.title_before.v2")]
     assert roles(doc, "roles.title_before") == []
 
 
@@ -292,8 +292,92 @@ def test_a_title_in_apposition_with_its_country():
         """,
         ents=[(1, 2, "PERSON"), (4, 4, "GPE")],
     )
-    assert roles(doc) == [("Anna Berg", "Foreign Minister", "Portugal", "roles.appositive.v1")]
+    assert roles(doc) == [("Anna Berg", "Foreign Minister", "Portugal", "roles.appositive.v2")]
     assert roles(doc, "roles.appositive") == []
+
+
+@pytest.mark.rule("roles.title_before")
+def test_a_title_of_any_words_and_two_titles_joined_by_and_before_a_name():
+    doc = parse(
+        """
+        Velmora PROPN NNP compound 2
+        co      NOUN  NN  nsubj    9
+        -       NOUN  NN  nsubj    9
+        founder NOUN  NN  nmod     8
+        and     CCONJ CC  cc       4
+        CEO     PROPN NNP conj     4
+        Ivo     PROPN NNP compound 8
+        Marek   PROPN NNP nsubj    9
+        spoke   VERB  VBD ROOT     0 speak
+        .       PUNCT .   punct    9
+        """,
+        ents=[(1, 1, "ORG"), (7, 8, "PERSON")],
+    )
+    assert roles(doc) == [
+        ("Ivo Marek", "Co-Founder", "Velmora", "roles.title_before.v2"),
+        ("Ivo Marek", "CEO", "Velmora", "roles.title_before.v2"),
+    ]
+    assert roles(doc, "roles.title_before") == []
+
+
+@pytest.mark.rule("roles.title_apposition")
+def test_a_title_in_apposition_before_the_name():
+    doc = parse(
+        """
+        The       DET   DT  det      3
+        Vice      PROPN NNP compound 3
+        President PROPN NNP nsubj    12
+        of        ADP   IN  prep     3
+        the       DET   DT  det      7
+        Tarvian   PROPN NNP compound 7
+        Senate    PROPN NNP pobj     4
+        ,         PUNCT ,   punct    3
+        Lena      PROPN NNP compound 10
+        Holm      PROPN NNP appos    7
+        ,         PUNCT ,   punct    12
+        arrived   VERB  VBD ROOT     0 arrive
+        .         PUNCT .   punct    12
+        """,
+        ents=[(5, 7, "ORG"), (9, 10, "PERSON")],
+    )
+    assert roles(doc) == [("Lena Holm", "Vice President", "Tarvian Senate", "roles.title_apposition.v1")]
+    assert roles(doc, "roles.title_apposition") == []
+
+
+@pytest.mark.rule("roles.as_title")
+def test_resigned_as_gives_the_post():
+    doc = parse(
+        """
+        Anna     PROPN NNP compound 2
+        Berg     PROPN NNP nsubj    3
+        resigned VERB  VBD ROOT     0 resign
+        as       ADP   IN  prep     3
+        Prime    PROPN NNP compound 6
+        Minister PROPN NNP pobj     4
+        .        PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "PERSON")],
+    )
+    assert roles(doc) == [("Anna Berg", "Prime Minister", None, "roles.as_title.v1")]
+    assert roles(doc, "roles.as_title") == []
+
+
+@pytest.mark.rule("roles.predicate_title")
+def test_was_named_chief_executive_gives_the_post():
+    doc = parse(
+        """
+        Ivo       PROPN NNP compound  2
+        Marek     PROPN NNP nsubjpass 4
+        was       AUX   VBD auxpass   4 be
+        named     VERB  VBN ROOT      0 name
+        chief     ADJ   JJ  amod      6
+        executive NOUN  NN  oprd      4
+        .         PUNCT .   punct     4
+        """,
+        ents=[(1, 2, "PERSON")],
+    )
+    assert roles(doc) == [("Ivo Marek", "Chief Executive", None, "roles.predicate_title.v1")]
+    assert roles(doc, "roles.predicate_title") == []
 
 
 @pytest.mark.rule("roles.shared_title")
@@ -315,10 +399,10 @@ def test_a_plural_title_is_shared_by_the_names_it_joins():
         ents=[(3, 4, "PERSON"), (6, 7, "PERSON"), (10, 10, "GPE")],
     )
     assert roles(doc) == [
-        ("Anna Berg", "Foreign Minister", None, "roles.title_before.v1"),
+        ("Anna Berg", "Foreign Minister", None, "roles.title_before.v2"),
         ("Wang Li", "Foreign Minister", None, "roles.shared_title.v1"),
     ]
-    assert roles(doc, "roles.shared_title") == [("Anna Berg", "Foreign Minister", None, "roles.title_before.v1")]
+    assert roles(doc, "roles.shared_title") == [("Anna Berg", "Foreign Minister", None, "roles.title_before.v2")]
 
 
 # -- event rules ---------------------------------------------------------------------------------

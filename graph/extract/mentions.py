@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph import gazetteer
 from graph.extract.lemmas import lemma
-from graph.lexicon import FACILITY_NOUNS, LANDFORM_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from graph.lexicon import FACILITY_NOUNS, HONORIFICS, LANDFORM_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
 from graph.rules import DEFAULT, Rule, Settings, active
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"})
@@ -141,11 +141,16 @@ def title_words(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 
 def leading_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """Titles glued to the front of a person are not part of the name: 'Defense Minister Boris Pistorius'."""
+    """Titles and honorifics glued to the front of a person are not part of the name:
+    'Defense Minister Boris Pistorius', 'Dr Anna Berg', 'Sir Ivo Marek'."""
     out = []
     for r in ranges:
         start = r.start
-        while r.end - start > 1 and r.label == "PERSON" and is_title_word(doc[start]):
+        while (
+            r.end - start > 1
+            and r.label == "PERSON"
+            and (is_title_word(doc[start]) or doc[start].lower_ in HONORIFICS or doc[start].text == ".")
+        ):
             start += 1
         out.append(replace(r, start=start))
     return out

@@ -34,8 +34,11 @@ MENTION_RULES = (
 
 #: Ways a title is given; for each person the first that reads one wins.
 ROLE_RULES = (
-    rule("roles.title_before", 1, roles.title_before),
-    rule("roles.appositive", 1, roles.appositive),
+    rule("roles.title_before", 2, roles.title_before),
+    rule("roles.appositive", 2, roles.appositive),
+    rule("roles.title_apposition", 1, roles.title_apposition),
+    rule("roles.as_title", 1, roles.as_title),
+    rule("roles.predicate_title", 1, roles.predicate_title),
     rule("roles.shared_title", 1, roles.shared_title),
 )
 

@@ -50,6 +50,8 @@ def words(topic: str, name: str) -> frozenset[str]:
 TITLE_HEADS = words("titles", "heads")
 TITLE_MODIFIERS = words("titles", "modifiers")
 NOT_PART_OF_TITLE = words("titles", "not_part_of_title")
+HONORIFICS = words("titles", "honorifics")
+NOT_TITLE_WORDS = words("titles", "not_title_words")
 PERSON_GROUP_HEADS = words("titles", "person_group_heads")
 UNTITLED_GROUP_HEADS = words("titles", "untitled_group_heads")
 
