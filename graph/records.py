@@ -130,6 +130,8 @@ class Mention:
     kind: str
     model_label: str = ""
     rule: str = ""  # id of the mention rule that found or last changed the name
+    person_cue: bool = False  # an honorific marks it as a person's name ("Mrs Berg")
+    joined_with: tuple[int, ...] = ()  # start offsets of the names joined to it by "and" ("Scholz and Macron")
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +304,7 @@ class Entity:
     alt_labels: tuple[str, ...] = ()  # other names the articles use
     hidden_labels: tuple[str, ...] = ()  # demonyms and forms used only as adjectives ("French")
     mentions: tuple[Mention, ...] = ()
+    geonames: int | None = None  # the GeoNames id of a place the gazetteer knows
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,7 +76,8 @@ TITLE_AND_NAME = """
 def test_model_names_are_the_starting_names():
     doc = parse(BERG_MET_ROUX, ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (7, 7, "GPE")])
     assert names(doc) == [("Anna Berg", "person"), ("Paul Roux", "person"), ("Lisbon", "city")]
-    assert names(doc, "mentions.model_names") == []
+    # without them only the large city after "in" is found (mentions.listed_places)
+    assert names(doc, "mentions.model_names") == [("Lisbon", "city")]
 
 
 @pytest.mark.rule("mentions.split_possessive")
@@ -263,6 +264,178 @@ def test_a_country_abbreviation_the_model_missed_is_found():
     )
     assert names(doc) == [("Poland", "country"), ("U.S.", "country")]
     assert names(doc, "mentions.missed_countries") == [("Poland", "country")]
+
+
+@pytest.mark.rule("mentions.lowercase_edges")
+def test_a_verb_glued_to_a_person_is_cut_off():
+    doc = parse(
+        """
+        Putting PROPN NNP advcl    9 put
+        Berg    PROPN NNP dobj     1
+        on      ADP   IN  prep     1
+        the     DET   DT  det      5
+        spot    NOUN  NN  pobj     3
+        ,       PUNCT ,   punct    9
+        Ivo     PROPN NNP compound 8
+        Marek   PROPN NNP nsubj    9
+        smiled  VERB  VBD ROOT     0 smile
+        .       PUNCT .   punct    9
+        """,
+        ents=[(1, 2, "PERSON"), (7, 8, "PERSON")],
+    )
+    doc[0].pos_, doc[0].tag_ = "VERB", "VBG"
+    assert names(doc) == [("Berg", "person"), ("Ivo Marek", "person")]
+    assert names(doc, "mentions.lowercase_edges") == [("Putting Berg", "person"), ("Ivo Marek", "person")]
+
+
+MOON_MET_LIND = """
+    Moon  PROPN NNP compound 2
+    Jae   PROPN NNP nsubj    5
+    -     PUNCT HYPH punct   5
+    in    NOUN  NN  nsubj    5
+    met   VERB  VBD ROOT     0 meet
+    Tarvo PROPN NNP compound 7
+    Lind  PROPN NNP dobj     5
+    .     PUNCT .   punct    5
+"""
+
+
+@pytest.mark.rule("mentions.hyphen_names")
+def test_a_person_name_runs_over_its_hyphen():
+    doc = parse(MOON_MET_LIND, ents=[(1, 2, "PERSON"), (6, 7, "PERSON")])
+    assert names(doc) == [("Moon Jae-in", "person"), ("Tarvo Lind", "person")]
+    assert names(doc, "mentions.hyphen_names") == [("Moon Jae", "person"), ("Tarvo Lind", "person")]
+
+
+@pytest.mark.rule("mentions.hyphen_pairs")
+def test_two_names_joined_by_a_hyphen_before_a_noun_are_two_people():
+    doc = parse(
+        """
+        The    DET   DT   det      5
+        Berg   PROPN NNP  compound 4
+        -      PUNCT HYPH punct    4
+        Marek  PROPN NNP  compound 5
+        summit NOUN  NN   nsubj    6
+        ended  VERB  VBD  ROOT     0 end
+        .      PUNCT .    punct    6
+        """,
+        ents=[(2, 4, "PERSON")],
+    )
+    assert names(doc) == [("Berg", "person"), ("Marek", "person")]
+    assert names(doc, "mentions.hyphen_pairs") == [("Berg-Marek", "person")]
+    assert [tuple(p.text for p in e.participants) for e in extract(doc).events] == [("Berg", "Marek")]
+
+
+@pytest.mark.rule("mentions.not_person_names")
+def test_numbers_and_story_labels_are_not_people():
+    doc = parse(
+        """
+        It        PRON  PRP nsubj    2
+        was       AUX   VBD ROOT     0 be
+        a         DET   DT  det      6
+        Tarvia    PROPN NNP compound 5
+        Exclusive PROPN NNP compound 6
+        report    NOUN  NN  attr     2
+        on        ADP   IN  prep     6
+        Orbiter   PROPN NNP compound 10
+        2         NUM   CD  nummod   10
+        launches  NOUN  NNS pobj     7 launch
+        .         PUNCT .   punct    2
+        """,
+        ents=[(4, 5, "PERSON"), (8, 9, "PERSON")],
+    )
+    assert names(doc) == [("Orbiter 2", "product")]
+    assert names(doc, "mentions.not_person_names") == [("Tarvia Exclusive", "person"), ("Orbiter 2", "person")]
+
+
+@pytest.mark.rule("mentions.group_names")
+def test_a_surname_before_family_names_the_family():
+    doc = parse(
+        """
+        The      DET   DT  det       2
+        deal     NOUN  NN  nsubjpass 4
+        was      AUX   VBD auxpass   4 be
+        approved VERB  VBN ROOT      0 approve
+        by       ADP   IN  agent     4
+        the      DET   DT  det       8
+        Lind     PROPN NNP compound  8
+        family   NOUN  NN  pobj      5
+        .        PUNCT .   punct     4
+        """,
+        ents=[(7, 7, "PERSON")],
+    )
+    assert names(doc) == [("Lind family", "organization")]
+    assert names(doc, "mentions.group_names") == [("Lind", "person")]
+
+
+@pytest.mark.rule("mentions.demonym_compounds")
+def test_a_nationality_word_before_a_place_name_is_part_of_it():
+    doc = parse(
+        """
+        Snow   PROPN NNP nsubj    2
+        fell   VERB  VBD ROOT     0 fall
+        in     ADP   IN  prep     2
+        the    DET   DT  det      6
+        French PROPN NNP compound 6
+        Alps   PROPN NNP pobj     3
+        .      PUNCT .   punct    2
+        """,
+        ents=[(5, 5, "NORP"), (6, 6, "LOC")],
+    )
+    assert names(doc) == [("French Alps", "location")]
+    assert names(doc, "mentions.demonym_compounds") == [("French", "nationality"), ("Alps", "location")]
+
+
+@pytest.mark.rule("mentions.names_with_numbers")
+def test_a_name_takes_the_number_the_model_left_out():
+    doc = parse(
+        """
+        The   DET   DT  det      5
+        Ligue PROPN NNP nmod     4
+        1     NUM   CD  nummod   4
+        side  NOUN  NN  compound 5
+        lost  VERB  VBD ROOT     0 lose
+        .     PUNCT .   punct    5
+        """,
+        ents=[(2, 2, "ORG")],
+    )
+    assert names(doc) == [("Ligue 1", "organization")]
+    assert names(doc, "mentions.names_with_numbers") == [("Ligue", "organization")]
+
+
+@pytest.mark.rule("mentions.dateline_places")
+def test_the_place_of_a_dateline_in_capitals():
+    doc = parse(
+        """
+        LISBON  PROPN NNP  ROOT   0
+        (       PUNCT -LRB- punct 1
+        Tarvia  PROPN NNP  appos  1
+        Press   PROPN NNP  appos  1
+        )       PUNCT -RRB- punct 1
+        --      PUNCT :    punct  1
+        Leaders NOUN  NNS  nsubj  8 leader
+        met     VERB  VBD  ROOT   0 meet
+        .       PUNCT .    punct  8
+        """,
+        ents=[(1, 1, "ORG"), (3, 4, "ORG")],
+    )
+    assert names(doc) == [("LISBON", "city"), ("Tarvia Press", "organization")]
+    assert names(doc, "mentions.dateline_places") == [("LISBON", "organization"), ("Tarvia Press", "organization")]
+
+
+@pytest.mark.rule("mentions.listed_places")
+def test_a_large_city_the_model_missed_after_in():
+    doc = parse(
+        """
+        Protesters NOUN  NNS nsubj 2 protester
+        marched    VERB  VBD ROOT  0 march
+        in         ADP   IN  prep  2
+        Lisbon     PROPN NNP pobj  3
+        .          PUNCT .   punct 2
+        """
+    )
+    assert names(doc) == [("Lisbon", "city")]
+    assert names(doc, "mentions.listed_places") == []
 
 
 # -- role rules -------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from graph.extract.aliases import read_aliases
 from graph.extract.events import read_events
-from graph.extract.mentions import find_names, kind_of
+from graph.extract.mentions import find_names, joined_names, kind_of, person_cue
 from graph.extract.refs import NameIndex
 from graph.extract.registry import ALIAS_RULES, EVENT_RULES, EXTRACT_RULES, MENTION_RULES, ROLE_RULES
 from graph.extract.roles import read_roles
@@ -54,6 +54,7 @@ def extract_article(doc: Doc, article: Article, model: str, settings: Settings =
             sentence_of[sent.start] = last
     spans = find_names(doc, MENTION_RULES, settings)
     names = NameIndex(spans)
+    by_token = {t.i: s for s in spans for t in s}
     mentions = tuple(
         Mention(
             article.id,
@@ -64,6 +65,8 @@ def extract_article(doc: Doc, article: Article, model: str, settings: Settings =
             kind_of(s),
             model_label=s.label_,
             rule=s.kb_id_,
+            person_cue=person_cue(s),
+            joined_with=joined_names(s, by_token),
         )
         for s in spans
     )

@@ -405,7 +405,7 @@ class ClauseReader:
                 )
                 for sub in child.subtree:
                     span = self.names.get(sub)
-                    if span is None or sub is not span.root:
+                    if span is None or sub.i != span.root.i:
                         continue
                     name_kind = self.names.kind(sub)
                     party = name_kind == "person" or (hyphenated and name_kind == "organization")

@@ -17,8 +17,10 @@ lower case). Names are given as ``(first, last, label)`` token indexes
     >>> doc.text, [(e.text, e.label_) for e in doc.ents], doc[2].lemma_, doc[1].head.text
     ('Anna Berg met Dubois.', [('Anna Berg', 'PERSON'), ('Dubois', 'PERSON')], 'meet', 'met')
 
-Tokens are separated by one space, except before punctuation and after an
-opening quote or bracket. A new sentence starts at every token whose head is 0.
+Tokens are separated by one space, except before punctuation, after an
+opening quote or bracket, and around a hyphen ("Jae-in"; write a spaced dash
+as "--"). A line of its own is a token "\\n" (SPACE _SP dep head). A new
+sentence starts at every token whose head is 0.
 """
 
 from __future__ import annotations
@@ -48,8 +50,11 @@ def parse(table: str, ents: Iterable[tuple[int, int, str]] = ()) -> Doc:
         head = int(h)
         heads.append(n - 1 if head == 0 else head - 1)
         lemmas.append(row[5] if len(row) == 6 else word.lower())
+    words = [w.replace("\\n", "\n") for w in words]
     spaces = [
-        i + 1 < len(words) and words[i + 1] not in _NO_SPACE_BEFORE and words[i] not in _NO_SPACE_AFTER
+        i + 1 < len(words)
+        and words[i + 1] not in _NO_SPACE_BEFORE | {"-", "\n"}
+        and words[i] not in _NO_SPACE_AFTER | {"-", "\n"}
         for i in range(len(words))
     ]
     iob = ["O"] * len(words)

@@ -35,7 +35,18 @@ from spacy.tokens import Doc, Span, Token
 
 from graph import gazetteer
 from graph.extract.lemmas import lemma
-from graph.lexicon import FACILITY_NOUNS, HONORIFICS, LANDFORM_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from graph.lexicon import (
+    FACILITY_NOUNS,
+    FURNITURE_WORDS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    HYPHEN_COMPOUND_HEADS,
+    LANDFORM_NOUNS,
+    NAME_PARTICLES,
+    PLACE_PREPS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
 from graph.rules import DEFAULT, Rule, Settings, active
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"})
@@ -86,7 +97,11 @@ def kind_of(span: Span) -> str:
     """
     label = span.label_
     if label == "GPE":
-        return gazetteer.place_kind(span.text) or "place"
+        return gazetteer.place_kind(span.text, gazetteer.SMALL_TOWN) or "place"
+    # a town the model took for a nationality: "the Pulwama attack"
+    town = gazetteer.place_kind(span.text, gazetteer.SMALL_TOWN) == "city"
+    if label == "NORP" and town and not gazetteer.country_of_demonym(span.text):
+        return "city"
     # a city the model took for a person: "Kyiv", "Buenos Aires"
     if label == "PERSON" and gazetteer.place_kind(span.text) == "city":
         return "city"
@@ -254,6 +269,166 @@ def landform_phrases(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     ]
 
 
+def _tight(doc: Doc, i: int) -> bool:
+    """Token i is joined to the next without a space."""
+    return i < len(doc) - 1 and not doc[i].whitespace_
+
+
+def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A person's name runs over the hyphens inside it: 'Moon Jae' + '-in', 'Al-' + 'Khelaifi'; not into
+    an adjective ('Mao-style', 'Paris-based')."""
+    taken = {i for r in ranges for i in range(r.start, r.end)}
+    out = []
+    for r in ranges:
+        start, end = r.start, r.end
+        if r.label == "PERSON":
+            while (
+                end + 1 < len(doc)
+                and doc[end].text == "-"
+                and _tight(doc, end - 1)
+                and _tight(doc, end)
+                and doc[end + 1].is_alpha
+                and doc[end + 1].lower_ not in HYPHEN_COMPOUND_HEADS
+                and end + 1 not in taken
+            ):
+                end += 2
+            while (
+                start >= 2
+                and doc[start - 1].text == "-"
+                and _tight(doc, start - 2)
+                and _tight(doc, start - 1)
+                and doc[start - 2].is_alpha
+                and doc[start - 2].text[:1].isupper()
+                and start - 2 not in taken
+            ):
+                start -= 2
+        out.append(replace(r, start=start, end=end))
+    return out
+
+
+def hyphen_pairs(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """Two people joined by a hyphen before a noun are two names: 'the Trump-Xi dinner'."""
+    out = []
+    for r in ranges:
+        words = doc[r.start : r.end]
+        if (
+            r.label == "PERSON"
+            and len(words) == 3
+            and words[1].text == "-"
+            and all(t.text[:1].isupper() and len(t) > 1 for t in (words[0], words[2]))
+            and words.root.dep_ in {"compound", "nmod", "amod"}
+            and words.root.head.pos_ == "NOUN"
+        ):
+            out += [NameRange(r.start, r.start + 1, "PERSON"), NameRange(r.end - 1, r.end, "PERSON")]
+        else:
+            out.append(r)
+    return out
+
+
+def lowercase_edges(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """Lower-case words, and verbs, at the edges of a person's name are not part of it ('putting Castro',
+    'Putting Castro on the spot'), unless they are name particles ('da Silva') or hyphen-joined ('Jae-in')."""
+    out = []
+    for r in ranges:
+        start, end = r.start, r.end
+        if r.label == "PERSON":
+
+            def loose(i: int) -> bool:
+                tok = doc[i]
+                joined = (i > 0 and doc[i - 1].text == "-") or tok.text == "-"
+                verb = tok.tag_ in {"VBG", "VBD", "VBN", "VBZ", "VB"} and tok.pos_ == "VERB"
+                return (tok.is_lower or verb) and tok.lower_ not in NAME_PARTICLES and not joined
+
+            while end - start > 1 and loose(start):
+                start += 1
+            while end - start > 1 and loose(end - 1):
+                end -= 1
+        out.append(replace(r, start=start, end=end))
+    return out
+
+
+def not_person_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """What the model takes for a person but is not one: a name with a number is a product
+    ('Chandrayaan 2'), story labels are page furniture ('a Dawn Exclusive'), a lone title is no name ('King')."""
+    out = []
+    for r in ranges:
+        words = doc[r.start : r.end]
+        if r.label == "PERSON":
+            if any(t.lower_ in FURNITURE_WORDS for t in words):
+                continue
+            if all(is_title_word(t) or t.lower_ in HONORIFICS for t in words):
+                continue
+            if any(ch.isdigit() for ch in words.text):
+                r = replace(r, label="PRODUCT")
+        out.append(r)
+    return out
+
+
+def demonym_compounds(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A nationality word right before a name of a place or body is part of it: 'French' + 'Alps',
+    'Indian' + 'Air Force'."""
+    by_start = {r.start: r for r in ranges}
+    out: list[NameRange] = []
+    skip: set[int] = set()
+    for r in sorted(ranges, key=lambda x: x.start):
+        if r.start in skip:
+            continue
+        nxt = by_start.get(r.end)
+        if (
+            r.label == "NORP"
+            and nxt is not None
+            and nxt.label in {"LOC", "ORG", "FAC", "EVENT"}
+            and doc[r.end - 1].whitespace_
+            and doc[r.end - 1].head.i in range(nxt.start, nxt.end)
+        ):
+            out.append(NameRange(r.start, nxt.end, nxt.label))
+            skip.add(nxt.start)
+        else:
+            out.append(r)
+    return out
+
+
+_AMOUNT_WORDS = frozenset({"%", "per", "percent", "million", "billion", "trillion", "thousand", "hundred"})
+
+
+def names_with_numbers(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A name the model cut before its number takes it: 'Ligue' + '1', 'Apollo' + '11', 'Airbus' + 'A320'."""
+    taken = _taken(ranges)
+    out = []
+    for r in ranges:
+        end = r.end
+        nxt = doc[end] if end < len(doc) else None
+        code = nxt is not None and nxt.text[:1].isupper() and any(c.isdigit() for c in nxt.text)
+        if (
+            r.label in {"ORG", "PRODUCT"} or (r.label == "PERSON" and r.end - r.start == 1)
+        ) and (
+            nxt is not None
+            and end not in taken
+            and doc[end - 1].whitespace_ == " "
+            and (nxt.like_num and nxt.text.isdigit() or code)
+            and nxt.ent_type_ in {"", "CARDINAL", "PRODUCT"}
+            and not (end + 1 < len(doc) and doc[end + 1].lower_ in _AMOUNT_WORDS)
+        ):
+            end += 1
+        out.append(replace(r, end=end))
+    return out
+
+
+def group_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A surname before 'family', 'clan', 'brothers' names the group: 'the Gupta family'."""
+    out = []
+    for r in ranges:
+        if (
+            r.label == "PERSON"
+            and r.end < len(doc)
+            and doc[r.end].lower_ in GROUP_NOUNS
+            and doc[r.end - 1].head.i == r.end
+        ):
+            r = replace(r, end=r.end + 1, label="ORG")
+        out.append(r)
+    return out
+
+
 # -- rules that find names the model missed ---------------------------------------------
 
 
@@ -313,7 +488,9 @@ def repeated_surnames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """The surname of a full name found elsewhere in the article, where the model saw nothing:
     'Scholz' in 'Scholz and Tusk met' after 'Chancellor Olaf Scholz'."""
     taken = _taken(ranges)
-    surnames = {doc[r.end - 1].text for r in ranges if r.label == "PERSON" and r.end - r.start >= 2}
+    full = [r for r in ranges if r.label == "PERSON" and r.end - r.start >= 2]
+    # the last word of a full name, or its first (family name first: "Xi" of "Xi Jinping")
+    surnames = {doc[r.end - 1].text for r in full} | {doc[r.start].text for r in full if doc[r.start].text.istitle()}
     return ranges + [
         NameRange(tok.i, tok.i + 1, "PERSON")
         for tok in doc
@@ -324,6 +501,50 @@ def repeated_surnames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         and not is_title_word(tok)
         and not tok.ent_type_
     ]
+
+
+def dateline_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """The place of a dateline, at the start of a line before the agency or a dash: 'NAIROBI (Reuters) -',
+    'KUALA LUMPUR:', 'New Delhi/Islamabad, Feb 26 :'; read by the gazetteer, in any case."""
+    out = list(ranges)
+    for tok in doc:
+        if not (tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_):
+            continue
+        for size in (3, 2, 1):
+            end = tok.i + size
+            if end > len(doc):
+                continue
+            words = doc[tok.i : end]
+            if not all(t.is_alpha for t in words) or not all(t.text[:1].isupper() for t in words):
+                continue
+            follower = doc[end].text if end < len(doc) else ""
+            if follower not in {"(", "-", ":", ",", "/", "\u2013", "\u2014"} or not gazetteer.place_kind(words.text):
+                continue
+            out = [r for r in out if r.end <= tok.i or r.start >= end]
+            out.append(NameRange(tok.i, end, "GPE"))
+            break
+    return out
+
+
+def listed_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A large city the model missed, where a place is expected: after 'in', 'from', 'to', or beside
+    another place across a slash ('Delhi/Islamabad')."""
+    taken = _taken(ranges)
+    places = {i for r in ranges if r.label in {"GPE", "LOC"} for i in range(r.start, r.end)}
+    out = list(ranges)
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text.istitle() or len(tok) < 3:
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        after_prep = before is not None and before.lower_ in PLACE_PREPS
+        slashed = (before is not None and before.text == "/" and before.i - 1 in places) or (
+            after is not None and after.text == "/" and after.i + 1 in places
+        )
+        cue = after_prep or slashed
+        if cue and gazetteer.place_kind(tok.text) == "city":
+            out.append(NameRange(tok.i, tok.i + 1, "GPE"))
+    return out
 
 
 def missed_countries(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
@@ -360,3 +581,16 @@ def find_names(doc: Doc, rules: Iterable[Rule], settings: Settings = DEFAULT) ->
         spans.append(Span(doc, x.start, x.end, label=x.label, kb_id=x.rule))
         last_end = x.end
     return spans
+
+
+def person_cue(span: Span) -> bool:
+    """An honorific before the name says it is a person's: 'Mrs Berg', 'Dr Marek'."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}
+
+
+def joined_names(span: Span, by_token: dict[int, Span]) -> tuple[int, ...]:
+    """Where the names joined to this one by 'and' or 'or' start: 'Scholz and Macron'."""
+    root = span.root
+    linked = ([root.head] if root.dep_ == "conj" else []) + [c for c in root.children if c.dep_ == "conj"]
+    return tuple(sorted({by_token[t.i].start_char for t in linked if t.i in by_token and by_token[t.i] is not span}))

@@ -68,6 +68,13 @@ LANDFORM_NOUNS = words("places", "landform_nouns")
 FACILITY_NOUNS = words("places", "facility_nouns")
 EVENT_NAME_WORDS = words("places", "event_name_words")
 
+# -- names ------------------------------------------------------------------------------------
+NAME_PARTICLES = words("names", "name_particles")
+HYPHEN_COMPOUND_HEADS = words("names", "hyphen_compound_heads")
+GROUP_NOUNS = words("names", "group_nouns")
+FURNITURE_WORDS = words("names", "furniture_words")
+PLACE_PREPS = words("names", "place_preps")
+
 # -- clauses ---------------------------------------------------------------------------------
 SUPPORT_VERBS = words("clauses", "support_verbs")
 SIMULTANEOUS_MARKS = words("clauses", "simultaneous_marks")

@@ -21,7 +21,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from graph.kinds import KindTable, default_kinds
@@ -31,6 +31,8 @@ from graph.records import Corpus, Entity, Evidence, Precision, ResolvedEvent, Re
 from graph.resolve.events import date_words
 
 Quad = tuple[URIRef, URIRef, object, URIRef | None]
+#: GeoNames' linked-data IRIs of places: https://sws.geonames.org/<id>/
+GEONAMES = "https://sws.geonames.org/"
 
 
 def date_literal(value: TimeValue) -> Literal | None:
@@ -151,6 +153,8 @@ class CorpusWriter:
         if entity.kind in self.kinds.place_kinds and entity.kind != "place":
             yield (e, RDF.type, KG.Place, g)
         yield (e, RDFS.label, Literal(entity.label), g)
+        if entity.geonames is not None:
+            yield (e, OWL.sameAs, URIRef(f"{GEONAMES}{entity.geonames}/"), g)
         for alt in entity.alt_labels:
             if alt in names:
                 yield (e, SKOS.altLabel, Literal(alt), g)

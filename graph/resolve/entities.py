@@ -27,6 +27,7 @@ articles arrive.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from graph import gazetteer
 from graph.lexicon import EVENT_NAME_WORDS, LANDFORM_NOUNS
 from graph.records import Entity, Extraction, Mention
-from graph.resolve.names import acronym_of, as_acronym, digest, name_key, slug, tokens, translit_key
+from graph.resolve.names import acronym_of, as_acronym, company_bases, digest, name_key, slug, tokens, translit_key
 from graph.rules import DEFAULT, Rule, Settings, active
 
 MentionId = tuple[str, int, int]  # article id, start, end
@@ -131,6 +132,14 @@ class EntityResolver:
         self.demonyms: dict[MentionId, str] = {}  # demonym mention -> country name
         self.nominal_heads: dict[str, dict[str, MentionId]] = defaultdict(dict)
         self.by_article: dict[str, list[Mention]] = defaultdict(list)
+        # mentions the text gives a title: a person, whatever kind the model gave them
+        self.titled: set[MentionId] = {
+            (ex.article.id, r.person.start, r.person.end) for ex in extractions for r in ex.roles
+        }
+
+    def full_person_name(self, m: Mention) -> bool:
+        """A name of two words or more that is a person's: the model says so, or the text gives it a title."""
+        return len(tokens(m.text)) >= 2 and (is_person(m) or mid(m) in self.titled)
 
     def add(self, m: Mention) -> None:
         self.mentions.setdefault(mid(m), m)
@@ -223,6 +232,9 @@ class EntityResolver:
         label = None
         if kind == "country":
             label = next((gazetteer.country_name(n) for n in names if gazetteer.country_name(n)), None)
+        elif kind == "city":  # the gazetteer's name for the city: "NAIROBI" and "Bangalore" are Nairobi, Bengaluru
+            found = [gazetteer.place(n, gazetteer.SMALL_TOWN) for n in counts]
+            label = next((p.name for p in found if p is not None and p.kind == "city"), None)
         if label is None:
             pool = (
                 [n for n in counts if len(tokens(n)) >= 2]
@@ -254,6 +266,7 @@ class EntityResolver:
                 alt_labels=tuple(alts),
                 hidden_labels=tuple(hidden),
                 mentions=tuple(sorted((self.mentions[i] for i in real), key=lambda m: (m.article_id, m.start))),
+                geonames=geonames_id(kind, label),
             )
             table.entities[key] = entity
             for i in real:
@@ -265,6 +278,14 @@ class EntityResolver:
                 if i in table.of_mention:
                     table.nominal[aid][head] = table.of_mention[i]
         return table
+
+
+def geonames_id(kind: str, label: str) -> int | None:
+    """The GeoNames id of a country or city of this name (the most populous of that name)."""
+    if kind not in {"country", "city"}:
+        return None
+    found = gazetteer.place(label, gazetteer.SMALL_TOWN)
+    return found.geonameid if found is not None and found.kind == kind else None
 
 
 def entity_keys(found: list[tuple]) -> list[str]:
@@ -294,11 +315,7 @@ def same_full_name(res: EntityResolver, ex: Extraction) -> None:
 
 def surname_in_article(res: EntityResolver, ex: Extraction) -> None:
     """A lone surname or given name joins the one full name of the article it belongs to, whatever its kind."""
-    by_full = {
-        translit_key(m.text): mid(m)
-        for m in res.by_article.get(ex.article.id, [])
-        if is_person(m) and len(tokens(m.text)) >= 2
-    }
+    by_full = {translit_key(m.text): mid(m) for m in res.by_article.get(ex.article.id, []) if res.full_person_name(m)}
     for m in res.by_article.get(ex.article.id, []):
         # a place the gazetteer knows is not a surname the model took for a place
         if is_demonym(m) or m.kind in KNOWN_PLACE_KINDS:
@@ -315,7 +332,7 @@ def same_name_in_article(res: EntityResolver, ex: Extraction) -> None:
     """The same name twice in an article is one entity, whatever kind the model gave each mention
     (a person's surname stays with the full name it joined)."""
     ms = res.by_article.get(ex.article.id, [])
-    with_full = {res.uf.find(mid(m)) for m in ms if is_person(m) and len(tokens(m.text)) >= 2}
+    with_full = {res.uf.find(mid(m)) for m in ms if res.full_person_name(m)}
     seen: dict[str, MentionId] = {}
     for m in ms:
         if is_demonym(m) or res.uf.find(mid(m)) in with_full:
@@ -361,7 +378,7 @@ def title_votes(res: EntityResolver, ex: Extraction) -> None:
 
 
 def _has_full_person_name(res: EntityResolver, ids: list[MentionId]) -> bool:
-    return any(is_person(res.mentions[i]) and len(tokens(res.mentions[i].text)) >= 2 for i in ids)
+    return any(res.full_person_name(res.mentions[i]) for i in ids)
 
 
 def full_name_variants(res: EntityResolver) -> None:
@@ -445,6 +462,142 @@ def same_name(res: EntityResolver) -> None:
 
 #: Kinds a lone word the model called a person may turn out to be.
 _THING_KINDS = frozenset({"organization", "product", "work", "event", "facility", "location"})
+
+
+def _surname_owners(res: EntityResolver) -> tuple[dict[str, set[MentionId]], dict[str, set[MentionId]]]:
+    """Last and first words of the corpus's full person names, and the groups they belong to."""
+    last: dict[str, set[MentionId]] = defaultdict(set)
+    first: dict[str, set[MentionId]] = defaultdict(set)
+    for root, ids in res.uf.groups().items():
+        if not res.group_is_person(ids):
+            continue
+        for i in ids:
+            t = translit_key(res.mentions[i].text).split()
+            if len(t) >= 2:
+                last[t[-1]].add(root)
+                first[t[0]].add(root)
+    return last, first
+
+
+def lone_names(res: EntityResolver) -> None:
+    """A single word the model took for a person, that the corpus never gives a title nor uses as part
+    of a full person name, and that no honorific or 'and' with a person marks as one, is no person
+    ('Twitter', 'Xinhua', 'Brexit'): its mentions vote for a body, or for a place the gazetteer knows."""
+    last, first = _surname_owners(res)
+    groups = res.uf.groups()
+    people = {r for r, ids in groups.items() if res.group_is_person(ids) and _has_full_person_name(res, ids)}
+    for root, ids in sorted(groups.items()):
+        if not res.group_is_person(ids) or _has_full_person_name(res, ids) or any(i in res.titled for i in ids):
+            continue
+        if any(res.mentions[i].person_cue for i in ids) or _joined_to(res, ids, people):
+            continue
+        words = {translit_key(res.mentions[i].text) for i in ids if not is_demonym(res.mentions[i])}
+        if any(w in last or w in first for w in words):
+            continue
+        kind = "city" if any(gazetteer.place_kind(res.mentions[i].text) for i in ids) else "organization"
+        person = res.kind_votes(ids).get("person", 0)
+        res.votes[root]["person"] -= person
+        res.votes[root][kind] += 1
+
+
+def _joined_to(res: EntityResolver, ids: list[MentionId], people: set[MentionId]) -> bool:
+    """Some mention is joined by 'and' to a mention of one of these groups ('Scholz and Macron')."""
+    for i in ids:
+        m = res.mentions[i]
+        for start in m.joined_with:
+            other = next((x for x in res.by_article.get(m.article_id, []) if x.start == start), None)
+            if other is not None and res.uf.find(mid(other)) in people:
+                return True
+    return False
+
+
+def legal_suffixes(res: EntityResolver) -> None:
+    """A company's name with its legal form is the company: 'Walmart Inc.' / 'Walmart', 'Samsung Electronics
+    Co.' / 'Samsung Electronics', 'Amazon.com Inc' / 'Amazon'; 'Group' or 'Holdings' go too when what is
+    left names one body of the corpus."""
+    index: dict[str, set[MentionId]] = defaultdict(set)
+    groups = res.uf.groups()
+    for root, ids in groups.items():
+        if res.group_is_person(ids):
+            continue
+        for i in ids:
+            index[name_key(res.mentions[i].text)].add(root)
+    for root, ids in sorted(groups.items()):
+        if res.group_is_person(ids):
+            continue
+        for i in ids:
+            for base in company_bases(res.mentions[i].text):
+                owners = {res.uf.find(o) for o in index.get(name_key(base), set())} - {res.uf.find(root)}
+                if len(owners) == 1:
+                    res.uf.union(owners.pop(), root)
+                    break
+
+
+def of_inversion(res: EntityResolver) -> None:
+    """'A of the B' and 'B A' name one thing: 'Palace of the Revolution' / 'Revolution Palace',
+    'Ministry of Defence' / 'Defence Ministry'."""
+    index: dict[str, set[MentionId]] = defaultdict(set)
+    groups = res.uf.groups()
+    for root, ids in groups.items():
+        if not res.group_is_person(ids):
+            for i in ids:
+                index[name_key(res.mentions[i].text)].add(root)
+    for root, ids in sorted(groups.items()):
+        if res.group_is_person(ids):
+            continue
+        for i in ids:
+            words = name_key(res.mentions[i].text).split()
+            if "of" not in words[1:-1]:
+                continue
+            at = words.index("of")
+            rest = [w for w in words[at + 1 :] if w != "the"]
+            owners = {res.uf.find(o) for o in index.get(" ".join(rest + words[:at]), set())} - {res.uf.find(root)}
+            if len(owners) == 1:
+                res.uf.union(owners.pop(), root)
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$")
+
+
+def initials(res: EntityResolver) -> None:
+    """A person named by initials and surname is the one person of the corpus with that surname and a given
+    name of that first letter: 'V.K. Tarvo' / 'Vilma Tarvo'."""
+    full: dict[tuple[str, str], set[MentionId]] = defaultdict(set)
+    short: list[tuple[tuple[str, str], MentionId]] = []
+    for root, ids in res.uf.groups().items():
+        if not res.group_is_person(ids):
+            continue
+        for i in ids:
+            words = res.mentions[i].text.replace(".", ". ").split()
+            if len(words) < 2:
+                continue
+            surname = translit_key(words[-1])
+            if all(_INITIALS.match(w) for w in words[:-1]):
+                short.append(((surname, words[0][0].lower()), root))
+            elif words[0][:1].isalpha() and not _INITIALS.match(words[0]):
+                full[(surname, words[0][0].lower())].add(root)
+    for key, root in short:
+        owners = {res.uf.find(o) for o in full.get(key, set())} - {res.uf.find(root)}
+        if len(owners) == 1:
+            res.uf.union(owners.pop(), root)
+
+
+def same_place(res: EntityResolver) -> None:
+    """Two names of one place the gazetteer knows are one entity: 'Bangalore' / 'Bengaluru'."""
+    seen: dict[int, MentionId] = {}
+    for root, ids in sorted(res.uf.groups().items()):
+        kind = res.kind(ids)
+        if kind not in {"country", "city"}:
+            continue
+        names = [res.mentions[i].text for i in ids if not is_demonym(res.mentions[i])]
+        found = {geonames_id(kind, n) for n in names} - {None}
+        if len(found) != 1:
+            continue
+        geonameid = found.pop()
+        if geonameid in seen:
+            res.uf.union(seen[geonameid], root)
+        else:
+            seen[geonameid] = root
 
 
 def acronyms(res: EntityResolver) -> None:

@@ -93,3 +93,27 @@ def digest(*parts: object, size: int = 12) -> str:
     """A short, stable hash of the parts (SHA-256, hex)."""
     h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
     return h.hexdigest()[:size]
+
+
+_LEGAL_FORMS = re.compile(
+    r"[\s,]+(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|lp|llp|sa|ag|nv|bv|gmbh|spa|ab|asa|oyj|kk|"
+    r"pte|pty|bhd|sdn)\.?$",
+    re.I,
+)
+_GROUP_WORDS = re.compile(r"\s+(?:group|holdings|holding)$", re.I)
+
+
+def company_bases(name: str) -> list[str]:
+    """Shorter names a company's name stands for, without its legal form, '.com', then 'Group'.
+
+    >>> company_bases("SoftBank Group Corp."), company_bases("Amazon.com Inc"), company_bases("Walmart")
+    (['SoftBank Group', 'SoftBank'], ['Amazon.com', 'Amazon'], [])
+    """
+    out: list[str] = []
+    current = name.strip()
+    for pattern in (_LEGAL_FORMS, _LEGAL_FORMS, re.compile(r"\.com$", re.I), _GROUP_WORDS):
+        shorter = pattern.sub("", current).strip(" ,")
+        if shorter and shorter != current:
+            out.append(shorter)
+            current = shorter
+    return out

@@ -6,7 +6,7 @@ was made with. ``kg rules`` lists them; ``kg build --without-rule NAME``
 switches one off.
 
 >>> [r.name for r in CORPUS_ENTITY_RULES][:3]
-['entities.full_name_variants', 'entities.lone_surname', 'entities.same_name']
+['entities.full_name_variants', 'entities.lone_surname', 'entities.initials']
 """
 
 from __future__ import annotations
@@ -27,7 +27,12 @@ ARTICLE_ENTITY_RULES = (
 CORPUS_ENTITY_RULES = (
     rule("entities.full_name_variants", 1, entities.full_name_variants),
     rule("entities.lone_surname", 1, entities.lone_surname),
+    rule("entities.initials", 1, entities.initials),
+    rule("entities.lone_names", 1, entities.lone_names),
     rule("entities.same_name", 1, entities.same_name),
+    rule("entities.legal_suffixes", 1, entities.legal_suffixes),
+    rule("entities.of_inversion", 1, entities.of_inversion),
+    rule("entities.same_place", 1, entities.same_place),
     rule("entities.acronyms", 1, entities.acronyms),
     rule("entities.short_org_names", 1, entities.short_org_names),
     rule("entities.demonyms", 1, entities.demonyms),
