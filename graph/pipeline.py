@@ -1,29 +1,40 @@
 """The pipeline, wired: read -> nlp -> extract -> resolve -> model -> store -> export.
 
-`build` adds articles to a store (creating it if needed) and rebuilds the
-graph from every article the store holds. The spaCy stage runs only for
+`build` adds articles to a store (creating it if needed) and brings the graph
+up to date with every article the store holds. The spaCy stage runs only for
 articles whose extraction is not cached yet (the cache key is the article's
 content, the model and the extractor version), so adding one article to a
-store of a thousand parses one article. Re-adding an article that is already
-in changes nothing.
+store of a thousand parses one article. Parse and extraction run together,
+in this process or in worker processes (graph.engines), and each extraction is
+cached as it arrives.
+
+The store is updated unit by unit (graph.store): only the article graphs and
+the statements of the corpus graph that changed are written. An export is
+written again only when the graph it was written from changed or the file
+did; a build that brings nothing new reads the inputs, compares cache keys
+and the exports' hashes, and stops there.
+
+`BuildReport.timings` gives the seconds of each stage (read, parse+extract,
+resolve, model, store, and each export), for benchmarks and for `--json`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.boilerplate import clean_text
 from graph.errors import InputError
 from graph.export import DEFAULT_EXPORTS, get_exporter
-from graph.extract import EXTRACTOR_VERSION, extract_article
-from graph.model.rdf import corpus_quads
+from graph.extract import EXTRACTOR_VERSION
+from graph.model.rdf import Unit, corpus_units
 from graph.read import Problem, read_articles
 from graph.records import Article, Corpus, Extraction
 from graph.resolve import resolve_corpus
-from graph.store import Store
+from graph.store import Store, UpdateStats
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -39,8 +50,36 @@ class BuildReport:
     triples: int = 0  # quads in the store
     problems: list[Problem] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)  # exports written (the others were up to date)
     model: str | None = None
+    units: UpdateStats | None = None  # what the store update changed (None: nothing to update)
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
     corpus: Corpus | None = field(default=None, repr=False)
+
+
+class Timer:
+    """Seconds per stage, added up; a generator's stage counts only the time spent inside it."""
+
+    def __init__(self, timings: dict[str, float]):
+        self.timings = timings
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+
+    def items(self, name: str, items: Iterable) -> Iterator:  # noqa: ANN001
+        it = iter(items)
+        while True:
+            with self.stage(name):
+                try:
+                    item = next(it)
+                except StopIteration:
+                    return
+            yield item
 
 
 def cache_key(article: Article, model_name: str) -> str:
@@ -62,13 +101,38 @@ def cache_key(article: Article, model_name: str) -> str:
     return h.hexdigest()[:32]
 
 
-class Pipeline:
-    """Holds the spaCy model (loaded once, only when something needs parsing)."""
+def file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with Path(path).open("rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
 
-    def __init__(self, model: str | None = None, *, n_process: int = 1, batch_size: int = 16):
+
+class Pipeline:
+    """Holds the spaCy model (loaded once, only when something needs parsing).
+
+    ``n_process`` worker processes parse and extract (1: this process);
+    ``engine="dask"`` maps the work over a Dask cluster at ``scheduler`` (a
+    local one of ``n_process`` workers when None).
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        n_process: int = 1,
+        batch_size: int = 16,
+        engine: str = "local",
+        scheduler: str | None = None,
+    ):
+        from graph.engines import check_engine
+
         self.model_name = model
         self.n_process = n_process
         self.batch_size = batch_size
+        self.engine = check_engine(engine)
+        self.scheduler = scheduler
         self._nlp = None
 
     @property
@@ -84,22 +148,23 @@ class Pipeline:
 
         return self.model_name or default_model()
 
-    def extract(self, articles: list[Article], progress: Progress | None = None) -> list[Extraction]:
-        """Parse and extract these articles (spaCy streams them with nlp.pipe)."""
-        from graph.nlp import model_info, parse
+    def _engine(self, count: int):  # noqa: ANN202 - graph.engines.Engine
+        from graph.engines import CHUNK, DaskEngine, LocalEngine, ProcessEngine
 
+        if self.engine == "dask":
+            return DaskEngine(self.model_name, self.scheduler, jobs=self.n_process)
+        if self.n_process > 1 and count >= 4 * CHUNK and self._nlp is None:
+            return ProcessEngine(self.model_name, self.n_process)
+        return LocalEngine(lambda: self.nlp, self.batch_size)
+
+    def extract(self, articles: list[Article], progress: Progress | None = None) -> Iterator[Extraction]:
+        """Parse and extract these articles, in their order, as they come."""
         if not articles:
-            return []
-        info = str(model_info(self.nlp))
-        items = ((clean_text(a.text, a.dropped), a) for a in articles)
-        out = []
-        for i, (doc, article) in enumerate(
-            parse(self.nlp, items, n_process=self.n_process, batch_size=self.batch_size), start=1
-        ):
-            out.append(extract_article(doc, article, info))
+            return
+        for i, extraction in enumerate(self._engine(len(articles)).extract(articles), start=1):
+            yield extraction
             if progress:
                 progress(i, len(articles))
-        return out
 
     def build(
         self,
@@ -109,41 +174,39 @@ class Pipeline:
         exports: Iterable[str] = DEFAULT_EXPORTS,
         progress: Progress | None = None,
     ) -> BuildReport:
-        """Add the articles of `inputs` to the store in `out` and write the exports there."""
+        """Add the articles of `inputs` to the store in `out` and bring the exports there up to date."""
         out = Path(out)
-        read = read_articles(list(inputs))
-        report = BuildReport(problems=list(read.problems))
+        report = BuildReport()
+        timer = Timer(report.timings)
+        with timer.stage("read"):
+            read = read_articles(list(inputs))
+        report.problems = list(read.problems)
         store = Store(out / "store")
         manifest = store.manifest()
         model_label = self.model_label()
         report.model = model_label
 
-        keys = {a.id: cache_key(a, model_label) for a in read.articles}
-        extractions: dict[str, Extraction] = {}
-        for aid, key in manifest.items():
-            if aid in keys:
-                continue  # given again: read below
-            cached = store.cached(key)
-            if cached is None:
-                raise InputError(f"The store lost the extraction of article {aid!r}; add the article again")
-            extractions[aid] = cached
-        todo: list[Article] = []
-        for article in read.articles:
-            key = keys[article.id]
-            cached = store.cached(key)
-            if cached is not None:
-                extractions[article.id] = cached
-            else:
-                todo.append(article)
-            if manifest.get(article.id) != key:
-                report.added += 1
-        for extraction in self.extract(todo, progress):
-            store.cache(keys[extraction.article.id], extraction)
-            extractions[extraction.article.id] = extraction
+        with timer.stage("read"):
+            keys = {a.id: cache_key(a, model_label) for a in read.articles}
+            todo: list[Article] = []
+            for article in read.articles:
+                key = keys[article.id]
+                if manifest.get(article.id) != key:
+                    report.added += 1
+                    if not store.has_cached(key):
+                        todo.append(article)
+        changed = report.added > 0 or not store.is_current(manifest)
+        for extraction in timer.items("parse+extract", self.extract(todo, progress)):
+            with timer.stage("cache"):
+                store.cache(keys[extraction.article.id], extraction)
         report.parsed = len(todo)
-        manifest.update(keys)
-        store.write_manifest(manifest)
-        self._rebuild(store, list(extractions.values()), out, exports, report)
+        if changed:
+            manifest.update(keys)
+            store.write_manifest(manifest)
+            with timer.stage("cache"):
+                extractions = self._load_cached(store, manifest)
+            self._update(store, extractions, report, timer)
+        self._export(store, out, exports, report, timer)
         return report
 
     def remove(
@@ -151,6 +214,7 @@ class Pipeline:
     ) -> BuildReport:
         """Drop articles from the store; facts that other articles support stay."""
         out = Path(out)
+        article_ids = list(article_ids)
         store = Store(out / "store", create=False)
         manifest = store.manifest()
         missing = [a for a in article_ids if a not in manifest]
@@ -161,26 +225,63 @@ class Pipeline:
         for aid in article_ids:
             del manifest[aid]
         store.write_manifest(manifest)
-        extractions = [store.cached(key) for key in manifest.values()]
         report = BuildReport()
-        self._rebuild(store, [e for e in extractions if e is not None], out, exports, report)
+        timer = Timer(report.timings)
+        with timer.stage("cache"):
+            extractions = self._load_cached(store, manifest)
+        self._update(store, extractions, report, timer)
+        self._export(store, out, exports, report, timer)
         return report
 
-    def _rebuild(
-        self, store: Store, extractions: list[Extraction], out: Path, exports: Iterable[str], report: BuildReport
-    ) -> None:
-        corpus = resolve_corpus(extractions)
+    @staticmethod
+    def _load_cached(store: Store, manifest: dict[str, str]) -> list[Extraction]:
+        extractions = []
+        for aid, key in sorted(manifest.items()):
+            cached = store.cached(key)
+            if cached is None:
+                raise InputError(f"The store lost the extraction of article {aid!r}; add the article again")
+            extractions.append(cached)
+        return extractions
+
+    def _update(self, store: Store, extractions: list[Extraction], report: BuildReport, timer: Timer) -> None:
+        with timer.stage("resolve"):
+            corpus = resolve_corpus(extractions)
+        del extractions
         report.corpus = corpus
-        report.triples = store.replace(corpus_quads(corpus))
-        report.articles = len(corpus.articles)
-        report.entities = len(corpus.entities)
-        report.events = len(corpus.events)
-        report.roles = len({(r.person, r.title, r.of) for r in corpus.roles})
+        units: Iterator[Unit] = timer.items("model", corpus_units(corpus))
+        with timer.stage("store"):
+            report.units = store.update(units)
+        report.timings["store"] -= report.timings.get("model", 0.0)
+        summary = {
+            "articles": len(corpus.articles),
+            "entities": len(corpus.entities),
+            "events": len(corpus.events),
+            "roles": len({(r.person, r.title, r.of) for r in corpus.roles}),
+        }
+        store.write_summary(summary)
+
+    def _export(self, store: Store, out: Path, exports: Iterable[str], report: BuildReport, timer: Timer) -> None:
+        """Write each export whose graph or file changed; the others are checked by their hashes."""
+        summary = store.summary()
+        report.articles = summary.get("articles", 0)
+        report.entities = summary.get("entities", 0)
+        report.events = summary.get("events", 0)
+        report.roles = summary.get("roles", 0)
+        report.triples = store.size()
+        state = store.state()
+        record = store.export_record()
         for name in exports:
             exporter = get_exporter(name)
             path = out / exporter.filename
-            exporter.write(store, path)
             report.outputs[name] = path
+            with timer.stage(f"export {name}"):
+                done = record.get(exporter.filename, {})
+                if done.get("state") == state and path.is_file() and done.get("sha256") == file_digest(path):
+                    continue
+                exporter.write(store, path)
+                record[exporter.filename] = {"state": state, "sha256": file_digest(path)}
+                report.written.append(name)
+        store.write_export_record(record)
         store.close()
 
 

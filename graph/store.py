@@ -5,6 +5,14 @@ A store folder holds::
     oxigraph/           the Oxigraph database (SPARQL runs on Oxigraph's engine)
     extractions/        one JSON file per article: what the extractors read (the NLP cache)
     manifest.json       which articles are in the store, and their extraction files
+    units.sqlite        each unit of the graph (graph.model.rdf.Unit) as Turtle, with its digest
+    exports.json        the digest of the graph each export was written from, and of the file
+
+The store is updated unit by unit (:meth:`Store.update`): a unit whose digest
+did not change is not touched, so a build that changes one article rewrites
+that article's graph and the few statements of the corpus graph it changes.
+The Turtle of every unit is kept, so the exports are written by copying it in
+order (graph.export.rdf), never by reading the whole store back.
 
 `Store.dataset` is an rdflib `Dataset` over the Oxigraph store (oxrdflib), so
 rdflib's API and Oxigraph's SPARQL engine work on the same data.
@@ -14,7 +22,9 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,9 +33,45 @@ from rdflib import BNode, Dataset, Literal, URIRef
 
 from graph.errors import StoreError
 from graph.model.namespaces import PREFIXES
+from graph.model.rdf import Unit, graph_order
 from graph.records import Extraction, from_json, to_json
 
 Quad = tuple[URIRef, URIRef, object, URIRef | None]
+
+# Resource IRIs have slashes after the base; written in full they read better than
+# prefixed names with escaped slashes, and every parser takes them.
+SERIALIZATION_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "id"}
+#: The header of every Turtle and TriG file, in the fixed order of PREFIXES.
+PREFIX_HEADER = "".join(f"@prefix {k}: <{v}> .\n" for k, v in SERIALIZATION_PREFIXES.items())
+_BATCH = 2000  # units per transaction
+
+
+def unit_turtle(unit: Unit) -> str:
+    """The unit's statements as Turtle, without the prefix lines (the files have one header)."""
+    data = ox.serialize(
+        ox.parse("\n".join(unit.lines) + "\n", format=ox.RdfFormat.N_TRIPLES),
+        format=ox.RdfFormat.TURTLE,
+        prefixes=SERIALIZATION_PREFIXES,
+    ).decode("utf-8")
+    return "".join(line + "\n" for line in data.splitlines() if line and not line.startswith("@prefix "))
+
+
+def _graph_term(graph: str | None) -> ox.NamedNode | ox.DefaultGraph:
+    return ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+
+
+@dataclass
+class UpdateStats:
+    """What :meth:`Store.update` changed: units added, changed, removed, and left as they were."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    kept: int = 0
+
+    @property
+    def touched(self) -> int:
+        return self.added + self.changed + self.removed
 
 
 def to_ox(term: object) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -78,6 +124,7 @@ class Store:
         except OSError as exc:
             raise StoreError(f"Cannot open the store at {self.path}: {exc}") from exc
         self._dataset: Dataset | None = None
+        self._units: sqlite3.Connection | None = None
 
     @classmethod
     def reader(cls, path: str | Path) -> Store:
@@ -108,6 +155,8 @@ class Store:
         self.ox.clear()
         self.ox.bulk_extend(items)
         self.ox.flush()
+        self.units.execute("DELETE FROM units")
+        self.units.commit()
         return len(self.ox)
 
     def __len__(self) -> int:
@@ -115,6 +164,138 @@ class Store:
 
     def quads(self) -> list[ox.Quad]:
         return list(self.ox.quads_for_pattern(None, None, None, None))
+
+    # -- units ----------------------------------------------------------------------------
+
+    @property
+    def units(self) -> sqlite3.Connection:
+        """The unit table: (rank, graph, key) -> digest and Turtle; rank and graph give the export order."""
+        if self._units is None:
+            path = self.path / "units.sqlite"
+            if self.read_only and not path.exists():
+                raise StoreError(f"No unit table in {self.path}: build the store again with this version of kg")
+            uri = f"file:{path}?mode=ro" if self.read_only else f"file:{path}"
+            self._units = sqlite3.connect(uri, uri=True)
+            if not self.read_only:
+                self._units.execute(
+                    "CREATE TABLE IF NOT EXISTS units (rank INTEGER NOT NULL, graph TEXT NOT NULL,"
+                    " key TEXT NOT NULL, digest TEXT NOT NULL, size INTEGER NOT NULL, turtle TEXT NOT NULL,"
+                    " PRIMARY KEY (rank, graph, key))"
+                )
+        return self._units
+
+    def update(self, units: Iterable[Unit]) -> UpdateStats:
+        """Make the store hold exactly these units, touching only those that changed.
+
+        Units are compared by digest with what the store holds; a unit the store
+        has and ``units`` does not is removed. An article graph is one unit and is
+        replaced whole; in the corpus and default graphs a unit is one subject's
+        statements, and only those are removed and added.
+        """
+        db = self.units
+        stored = {(g, k): d for g, k, d in db.execute("SELECT graph, key, digest FROM units")}
+        empty = not stored and len(self.ox) == 0
+        stats = UpdateStats()
+        seen: set[tuple[str, str]] = set()
+        batch: list[tuple[Unit, str | None]] = []  # the new unit, and the stored one's Turtle if it changed
+        for unit in units:
+            ident = (unit.graph or "", unit.key)
+            if ident in seen:
+                raise StoreError(f"two units for {ident}: the model stage must merge them")
+            seen.add(ident)
+            old = stored.get(ident)
+            if old == unit.digest:
+                stats.kept += 1
+                continue
+            if old is None:
+                stats.added += 1
+            else:
+                stats.changed += 1
+            batch.append((unit, old))
+            if len(batch) >= _BATCH:
+                self._apply(batch, [], bulk=empty)
+                batch = []
+        gone = [ident for ident in stored if ident not in seen]
+        stats.removed = len(gone)
+        self._apply(batch, gone, bulk=empty)
+        self.ox.flush()
+        return stats
+
+    def _stored_turtle(self, graph: str, key: str) -> str:
+        row = self.units.execute("SELECT turtle FROM units WHERE graph = ? AND key = ?", (graph, key)).fetchone()
+        return row[0] if row else ""
+
+    def _remove_unit(self, graph: str, key: str) -> None:
+        if graph and not key:  # a whole article graph
+            self.ox.remove_graph(ox.NamedNode(graph))
+            return
+        target = _graph_term(graph or None)
+        body = self._stored_turtle(graph, key)
+        for t in ox.parse(PREFIX_HEADER + body, format=ox.RdfFormat.TURTLE):
+            self.ox.remove(ox.Quad(t.subject, t.predicate, t.object, target))
+
+    def _apply(self, batch: list[tuple[Unit, str | None]], gone: list[tuple[str, str]], *, bulk: bool) -> None:
+        db = self.units
+        for unit, old in batch:
+            if old is not None:
+                self._remove_unit(unit.graph or "", unit.key)
+        for graph, key in gone:
+            self._remove_unit(graph, key)
+            db.execute("DELETE FROM units WHERE graph = ? AND key = ?", (graph, key))
+        nquads = []
+        for unit, _ in batch:
+            g = "" if unit.graph is None else f" <{unit.graph}>"
+            nquads.extend(line[:-2] + g + " .\n" for line in unit.lines)
+        if nquads:
+            data = "".join(nquads).encode("utf-8")
+            if bulk:
+                self.ox.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            else:
+                self.ox.load(data, format=ox.RdfFormat.N_QUADS)
+        db.executemany(
+            "INSERT OR REPLACE INTO units (rank, graph, key, digest, size, turtle) VALUES (?, ?, ?, ?, ?, ?)",
+            [(graph_order(u.graph)[0], u.graph or "", u.key, u.digest, len(u.lines), unit_turtle(u)) for u, _ in batch],
+        )
+        db.commit()
+
+    def state(self) -> str:
+        """A digest of every unit the store holds: equal states, equal graphs."""
+        import hashlib
+
+        h = hashlib.sha256()
+        for (digest,) in self.units.execute("SELECT digest FROM units ORDER BY rank, graph, key"):
+            h.update(digest.encode("ascii"))
+        return h.hexdigest()[:32]
+
+    def size(self) -> int:
+        """How many quads the store holds (every statement is in one unit)."""
+        if not (self.path / "units.sqlite").exists():
+            return 0
+        (total,) = self.units.execute("SELECT COALESCE(SUM(size), 0) FROM units").fetchone()
+        return int(total)
+
+    def graphs_turtle(self) -> Iterator[tuple[str | None, str]]:
+        """(graph, Turtle of one unit) for every unit, in export order: default, corpus, articles."""
+        for graph, turtle in self.units.execute("SELECT graph, turtle FROM units ORDER BY rank, graph, key"):
+            yield (graph or None), turtle
+
+    # -- exports --------------------------------------------------------------------------------
+
+    @property
+    def exports_path(self) -> Path:
+        return self.path / "exports.json"
+
+    def export_record(self) -> dict[str, dict[str, str]]:
+        """File name -> {"state": the store state it was written from, "sha256": of the file}."""
+        try:
+            return json.loads(self.exports_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def write_export_record(self, record: dict[str, dict[str, str]]) -> None:
+        tmp = self.exports_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(dict(sorted(record.items())), indent=1), encoding="utf-8")
+        tmp.replace(self.exports_path)
 
     # -- manifest and cache -------------------------------------------------------------------
 
@@ -136,6 +317,30 @@ class Store:
         tmp.write_text(json.dumps(dict(sorted(manifest.items())), indent=1), encoding="utf-8")
         tmp.replace(self.manifest_path)
 
+    @property
+    def summary_path(self) -> Path:
+        return self.path / "summary.json"
+
+    def summary(self) -> dict:
+        """Counts of the last update (articles, entities, events, roles) and the manifest it was made from."""
+        try:
+            return json.loads(self.summary_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def write_summary(self, summary: dict) -> None:
+        summary = dict(summary, manifest=manifest_digest(self.manifest()))
+        tmp = self.summary_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(summary, indent=1, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.summary_path)
+
+    def is_current(self, manifest: dict[str, str]) -> bool:
+        """Whether the graph in the store was made from exactly these articles (an update finished)."""
+        return self.summary().get("manifest") == manifest_digest(manifest)
+
+    def has_cached(self, key: str) -> bool:
+        return (self.path / "extractions" / f"{key}.json").is_file()
+
     def cached(self, key: str) -> Extraction | None:
         path = self.path / "extractions" / f"{key}.json"
         if not path.exists():
@@ -154,11 +359,20 @@ class Store:
     def close(self) -> None:
         """Release the database (its lock goes when the last reference does)."""
         self._dataset = None
+        if getattr(self, "_units", None) is not None:
+            self._units.close()
+            self._units = None
         if hasattr(self, "ox"):
             if not self.read_only:
                 self.ox.flush()
             del self.ox
         gc.collect()
+
+
+def manifest_digest(manifest: dict[str, str]) -> str:
+    import hashlib
+
+    return hashlib.sha256(json.dumps(sorted(manifest.items())).encode("utf-8")).hexdigest()[:32]
 
 
 def graph_payloads(store: Store) -> dict[str | None, bytes]:

@@ -129,7 +129,7 @@ def test_remove_unknown_article_lists_what_is_there(seeds_copy):
 @pytest.mark.server
 def test_push_then_query_the_server_gives_the_store_rows(seeds_build, oxigraph_server):
     code, out = run("push", "--store", str(seeds_build), "--endpoint", oxigraph_server)
-    assert (code, out.strip()) == (0, f"pushed 6 graphs to {oxigraph_server}")
+    assert (code, out.strip()) == (0, f"pushed 7 graphs to {oxigraph_server}")
     query = str(ROOT / "queries" / "roles.rq")
     code, remote = run("query", query, "--endpoint", oxigraph_server, "-f", "json")
     assert code == 0

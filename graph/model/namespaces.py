@@ -225,6 +225,15 @@ def article_graph_iri(article_id: str) -> URIRef:
     return _checked(f"{ID}graph/{_segment(article_id)}")
 
 
+def corpus_graph_iri() -> URIRef:
+    """The named graph that holds what the articles say together, each statement once.
+
+    >>> corpus_graph_iri()
+    rdflib.term.URIRef('https://w3id.org/newskg/id/corpus')
+    """
+    return _checked(f"{ID}corpus")
+
+
 def sentence_iri(article_id: str, index: int) -> URIRef:
     return _checked(f"{ID}article/{_segment(article_id)}/sentence/{index}")
 
