@@ -144,24 +144,43 @@ def build(
     metavar="VAR=VALUE",
     help="Bind a query variable: name=Macron (a string) or e=<https://...> (an IRI). Repeatable.",
 )
-def query(query_file: str, store: Path | None, endpoint: str | None, fmt: str, binds: tuple[str, ...]) -> None:
+@click.option("--limit", "-n", type=click.IntRange(0), default=None, metavar="N",
+              help="At most N rows (each query in queries/ has a default LIMIT of its own).")
+@click.option("--offset", type=click.IntRange(0), default=None, metavar="N",
+              help="Skip the first N rows: with --limit, pages through a long answer.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, metavar="SECONDS",
+              help="Stop a query that runs longer than this (on the store).")
+def query(
+    query_file: str,
+    store: Path | None,
+    endpoint: str | None,
+    fmt: str,
+    binds: tuple[str, ...],
+    limit: int | None,
+    offset: int | None,
+    timeout: float,
+) -> None:
     """Run a SPARQL query file (or a name from ./queries, e.g. `meetings`).
 
-    The default graph is the union of every article's graph.
+    The default graph is the union of every graph (articles, corpus, provenance).
+    Page through a long answer with --limit and --offset:
+    `kg query timeline --store out/ --limit 50 --offset 50` gives rows 51 to 100.
     """
-    from graph.query import format_result, load_query, parse_binding, run_query, run_remote
-    from graph.store import Store
+    from graph.query import format_result, load_query, parse_binding, run_query_timed, run_remote, with_page
+    from graph.store import store_dir
 
     if (store is None) == (endpoint is None):
         raise click.UsageError("Give exactly one of --store DIR or --endpoint URL")
     try:
-        text = load_query(query_file)
+        text = with_page(load_query(query_file), limit, offset)
         bindings = dict(parse_binding(b) for b in binds)
         if endpoint:
             result = run_remote(endpoint, text, bindings)
         else:
-            with Store.reader(store) as db:
-                result = run_query(db, text, bindings)
+            from graph.store import Store
+
+            Store.reader(store).close()  # a clear error for a missing store, before the child starts
+            result = run_query_timed(store_dir(store), text, bindings, timeout=timeout)
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(format_result(result, fmt))
