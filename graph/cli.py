@@ -199,6 +199,9 @@ def query(
     help="Only these entity types: person, organization, country, city, "
     "region, location, facility, event, product, work.",
 )
+@click.option("--all", "everything", is_flag=True, help="The whole graph, however large (slow to open when big).")
+@click.option("--limit", "-n", default=250, show_default=True, type=click.IntRange(1),
+              help="On a graph with more entities than this, show this many (the most connected of the choice).")
 @click.option("--title", default="News knowledge graph", show_default=True)
 def view(
     store: Path,
@@ -208,23 +211,32 @@ def view(
     date_from: str | None,
     date_to: str | None,
     types: str | None,
+    everything: bool,
+    limit: int,
     title: str,
 ) -> None:
-    """Write an interactive HTML view of the graph (one file, works offline)."""
-    from graph.export.html import write_html
+    """Write an interactive HTML view of the graph (one file, works offline).
+
+    A small graph is shown whole. On a large one the page shows --limit entities:
+    by default those with the most events in the last month of the articles; with
+    --around, the nearest to that name; with --from/--to, the most connected in that
+    window; the page says which. --all shows everything.
+    """
     from graph.store import Store
+    from graph.view import write_store_view
 
     try:
         with Store.reader(store) as db:
-            dataset = db.dataset
-            stats = write_html(
-                dataset,
+            stats = write_store_view(
+                db,
                 out,
                 around=around,
                 hops=hops,
                 date_from=date_from,
                 date_to=date_to,
                 types=[t.strip() for t in types.split(",")] if types else None,
+                everything=everything,
+                limit=limit,
                 title=title,
             )
     except KGError as exc:
