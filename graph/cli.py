@@ -58,13 +58,34 @@ def main() -> None:
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Processes for spaCy (2 roughly doubles the speed on 2 cores).",
+    help="Processes that parse and extract (2 uses both cores of a 2-core machine).",
 )
-@click.option("--no-html", is_flag=True, help="Do not write graph.html (faster on very large graphs).")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where parse + extraction run: here (with --jobs processes), or on a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="With --engine dask: the Dask scheduler (tcp://HOST:8786). Default: a local cluster of --jobs workers.",
+)
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def build(
-    inputs: tuple[Path, ...], out: Path, model: str | None, jobs: int, no_html: bool, quiet: bool, as_json: bool
+    inputs: tuple[Path, ...],
+    out: Path,
+    model: str | None,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    no_html: bool,
+    quiet: bool,
+    as_json: bool,
 ) -> None:
     """Read articles and add them to the knowledge graph in --out.
 
@@ -74,8 +95,10 @@ def build(
     title, source) and folders of them, in any mix.
 
     Building onto an existing --out adds the new articles: only they go
-    through spaCy (extractions are cached in out/store/), and the graph is
-    rebuilt from every article in the store.
+    through spaCy (extractions are cached in out/store/); only the parts of the
+    graph that change are written, and an output whose graph did not change is
+    not written again. Parse and extraction run in --jobs processes, or with
+    --engine dask on a Dask cluster (--scheduler ADDRESS).
 
     Files that cannot be read (empty, not UTF-8, binary, bad JSON lines) are
     reported and skipped; the rest is built. Exit status: 0 when everything
@@ -97,7 +120,8 @@ def build(
         bar.update(done - bar.n)
 
     try:
-        report = Pipeline(model, n_process=jobs).build(inputs, out, exports=exports, progress=progress)
+        pipeline = Pipeline(model, n_process=jobs, engine=engine, scheduler=scheduler)
+        report = pipeline.build(inputs, out, exports=exports, progress=progress)
     except KGError as exc:
         raise _fail(exc) from exc
     finally:
@@ -115,6 +139,8 @@ def build(
         "triples": report.triples,
         "skipped": len(report.problems),
         "model": report.model,
+        "written": report.written,
+        "timings": {k: round(v, 3) for k, v in report.timings.items()},
         "outputs": {k: str(v) for k, v in report.outputs.items()} | {"store": str(out / "store")},
     }
     if as_json:
