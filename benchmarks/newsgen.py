@@ -158,10 +158,12 @@ def fill(shape: Shape, pools: Pools, rng: random.Random) -> str:
     return "".join(out)
 
 
-def generate(count: int, seed: int = 13, *, start: dt.date = dt.date(2023, 1, 1), first: int = 0) -> Iterator[dict]:
+def generate(
+    count: int, seed: int = 13, *, start: dt.date = dt.date(2023, 1, 1), first: int = 0, people: int = 60_000
+) -> Iterator[dict]:
     """``count`` articles (ids from ``first``), as JSON-ready dicts with id, date and text."""
     shapes = find_slots(read_shapes())
-    pools = Pools(seed)
+    pools = Pools(seed, people)
     total = max(count + first, 1)
     for i in range(first, first + count):
         rng = random.Random(f"{seed}/{i}")
@@ -171,11 +173,11 @@ def generate(count: int, seed: int = 13, *, start: dt.date = dt.date(2023, 1, 1)
         yield {"id": f"gen-{i:06d}", "date": day.isoformat(), "text": text}
 
 
-def write_jsonl(path: Path, count: int, seed: int = 13, *, first: int = 0, span: int | None = None) -> int:
+def write_jsonl(path: Path, count: int, seed: int = 13, *, first: int = 0, people: int = 60_000) -> int:
     """Write ``count`` articles to ``path``; returns the number of words."""
     words = 0
     with Path(path).open("w", encoding="utf-8") as f:
-        for article in generate(count, seed, first=first):
+        for article in generate(count, seed, first=first, people=people):
             words += len(article["text"].split())
             f.write(json.dumps(article, ensure_ascii=False) + "\n")
     return words
