@@ -2,10 +2,11 @@
 
 Extraction is a pure function from an article to its records
 (:func:`extract_articles`), so it runs next to the parse wherever the parse
-runs, and only plain records (pickled :class:`~graph.records.Extraction`)
-come back. Each engine yields the extractions in the order of the articles it
-was given, so the result does not depend on the engine or on the number of
-processes.
+runs, and only plain records come back: each
+:class:`~graph.records.Extraction` with its JSON for the cache, made in the
+worker too, so that the main process only writes files. Each engine yields
+the extractions in the order of the articles it was given, so the result does
+not depend on the engine or on the number of processes.
 
 - ``local``: this process (``--jobs 1``);
 - ``processes``: ``--jobs N`` worker processes, each with its own copy of the
@@ -53,9 +54,19 @@ def extract_articles(nlp, articles: list[Article], batch_size: int = CHUNK) -> l
     return [extract_article(doc, article, info) for doc, article in parse(nlp, items, batch_size=batch_size)]
 
 
-def extract_chunk(model_name: str | None, articles: list[Article]) -> list[Extraction]:
+#: An extraction and its JSON (graph.records.to_json), as the engines give them.
+Extracted = tuple[Extraction, str]
+
+
+def _with_json(extractions: list[Extraction]) -> list[Extracted]:
+    from graph.records import to_json
+
+    return [(e, to_json(e)) for e in extractions]
+
+
+def extract_chunk(model_name: str | None, articles: list[Article]) -> list[Extracted]:
     """A task of the worker engines: parse and extract one chunk with this process's model."""
-    return extract_articles(_worker_model(model_name), articles)
+    return _with_json(extract_articles(_worker_model(model_name), articles))
 
 
 def chunks(articles: Iterable[Article], size: int = CHUNK) -> Iterator[list[Article]]:
@@ -65,7 +76,7 @@ def chunks(articles: Iterable[Article], size: int = CHUNK) -> Iterator[list[Arti
 
 
 class Engine(Protocol):
-    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]: ...
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extracted]: ...
 
 
 @dataclass
@@ -75,10 +86,10 @@ class LocalEngine:
     nlp_factory: Callable[[], object]
     batch_size: int = CHUNK
 
-    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extracted]:
         nlp = self.nlp_factory()
         for chunk in chunks(articles, self.batch_size):
-            yield from extract_articles(nlp, chunk, self.batch_size)
+            yield from _with_json(extract_articles(nlp, chunk, self.batch_size))
 
 
 @dataclass
@@ -88,7 +99,7 @@ class ProcessEngine:
     model_name: str | None
     jobs: int
 
-    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extracted]:
         import multiprocessing
         from functools import partial
 
@@ -108,7 +119,7 @@ class DaskEngine:
     jobs: int = 2
     window: int = 64  # chunks in flight at once: bounds memory on both sides
 
-    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extracted]:
         from distributed import Client, LocalCluster
 
         cluster = None

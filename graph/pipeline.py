@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.errors import InputError
 from graph.export import DEFAULT_EXPORTS, get_exporter
@@ -35,6 +36,9 @@ from graph.read import Problem, read_articles
 from graph.records import Article, Corpus, Extraction
 from graph.resolve import resolve_corpus
 from graph.store import Store, UpdateStats
+
+if TYPE_CHECKING:
+    from graph.engines import Extracted
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -157,12 +161,12 @@ class Pipeline:
             return ProcessEngine(self.model_name, self.n_process)
         return LocalEngine(lambda: self.nlp, self.batch_size)
 
-    def extract(self, articles: list[Article], progress: Progress | None = None) -> Iterator[Extraction]:
-        """Parse and extract these articles, in their order, as they come."""
+    def extract(self, articles: list[Article], progress: Progress | None = None) -> Iterator[Extracted]:
+        """Parse and extract these articles, in their order, as they come (each with its JSON)."""
         if not articles:
             return
-        for i, extraction in enumerate(self._engine(len(articles)).extract(articles), start=1):
-            yield extraction
+        for i, extracted in enumerate(self._engine(len(articles)).extract(articles), start=1):
+            yield extracted
             if progress:
                 progress(i, len(articles))
 
@@ -196,15 +200,18 @@ class Pipeline:
                     if not store.has_cached(key):
                         todo.append(article)
         changed = report.added > 0 or not store.is_current(manifest)
-        for extraction in timer.items("parse+extract", self.extract(todo, progress)):
+        fresh: dict[str, Extraction] = {}
+        for extraction, text in timer.items("parse+extract", self.extract(todo, progress)):
             with timer.stage("cache"):
-                store.cache(keys[extraction.article.id], extraction)
+                store.cache_json(keys[extraction.article.id], text)
+            fresh[extraction.article.id] = extraction
         report.parsed = len(todo)
         if changed:
             manifest.update(keys)
             store.write_manifest(manifest)
             with timer.stage("cache"):
-                extractions = self._load_cached(store, manifest)
+                extractions = self._load_cached(store, manifest, fresh)
+            del fresh
             self._update(store, extractions, report, timer)
         self._export(store, out, exports, report, timer)
         return report
@@ -234,10 +241,12 @@ class Pipeline:
         return report
 
     @staticmethod
-    def _load_cached(store: Store, manifest: dict[str, str]) -> list[Extraction]:
+    def _load_cached(
+        store: Store, manifest: dict[str, str], fresh: dict[str, Extraction] | None = None
+    ) -> list[Extraction]:
         extractions = []
         for aid, key in sorted(manifest.items()):
-            cached = store.cached(key)
+            cached = (fresh or {}).get(aid) or store.cached(key)
             if cached is None:
                 raise InputError(f"The store lost the extraction of article {aid!r}; add the article again")
             extractions.append(cached)

@@ -351,9 +351,13 @@ class Store:
             return None  # a damaged cache entry is read again
 
     def cache(self, key: str, extraction: Extraction) -> None:
+        self.cache_json(key, to_json(extraction))
+
+    def cache_json(self, key: str, text: str) -> None:
+        """Cache an extraction already serialized by graph.records.to_json."""
         path = self.path / "extractions" / f"{key}.json"
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(to_json(extraction), encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
 
     def close(self) -> None:

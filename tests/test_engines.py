@@ -19,7 +19,7 @@ def test_worker_processes_give_the_same_extractions_in_the_same_order(nlp):
     articles = read_articles([SEEDS]).articles * 2
     here = list(LocalEngine(lambda: nlp).extract(articles))
     workers = list(ProcessEngine(None, 2).extract(articles))
-    assert [e.article.id for e in workers] == [a.id for a in articles]
+    assert [e.article.id for e, _json in workers] == [a.id for a in articles]
     assert workers == here
 
 
