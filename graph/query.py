@@ -30,7 +30,7 @@ from graph.store import Store
 
 QUERY_DIRS = (Path("queries"),)
 DEFAULT_TIMEOUT = 60.0  # seconds
-_PAGE = re.compile(r"(?:\s*\b(?:LIMIT|OFFSET)\s+\d+)+\s*\Z", re.IGNORECASE)
+_PAGE = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+(?:\s+(?:LIMIT|OFFSET)\s+\d+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,25 +73,33 @@ def _text(term: object) -> str | None:
 
 
 def with_page(query: str, limit: int | None = None, offset: int | None = None) -> str:
-    """The query with its final LIMIT / OFFSET replaced (None keeps the query's own).
+    r"""The query with its page set: the first ``LIMIT n`` (and its ``OFFSET``) takes these values.
+
+    A query's first LIMIT is its page. The shipped queries pick the page in a
+    subquery (ordered by a key that is cheap to compare) and read only those
+    rows in full; a later LIMIT there only bounds the rows the page gives.
 
     >>> print(with_page("SELECT * WHERE { ?s ?p ?o }\nLIMIT 100", 10, 20))
     SELECT * WHERE { ?s ?p ?o }
-    LIMIT 10
-    OFFSET 20
+    LIMIT 10 OFFSET 20
+    >>> print(with_page("SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 100 } }\nLIMIT 1000", 5))
+    SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 5 } }
+    LIMIT 1000
     """
     if limit is None and offset is None:
         return query
-    found = _PAGE.search(query)
-    own = found.group(0) if found else ""
-    body = query[: len(query) - len(own)] if found else query.rstrip()
-    own_limit = re.search(r"LIMIT\s+(\d+)", own, re.IGNORECASE)
-    own_offset = re.search(r"OFFSET\s+(\d+)", own, re.IGNORECASE)
-    limit = int(limit) if limit is not None else (int(own_limit.group(1)) if own_limit else None)
-    offset = int(offset) if offset is not None else (int(own_offset.group(1)) if own_offset else None)
     if (limit is not None and limit < 0) or (offset is not None and offset < 0):
         raise QueryError("LIMIT and OFFSET are 0 or more")
-    return body + (f"\nLIMIT {limit}" if limit is not None else "") + (f"\nOFFSET {offset}" if offset else "")
+    found = _PAGE.search(query)
+    if found is None:
+        return query.rstrip() + (f"\nLIMIT {int(limit)}" if limit is not None else "") + (
+            f"\nOFFSET {int(offset)}" if offset else "")
+    own_limit = re.search(r"LIMIT\s+(\d+)", found.group(0), re.IGNORECASE)
+    own_offset = re.search(r"OFFSET\s+(\d+)", found.group(0), re.IGNORECASE)
+    limit = int(limit) if limit is not None else (int(own_limit.group(1)) if own_limit else None)
+    offset = int(offset) if offset is not None else (int(own_offset.group(1)) if own_offset else None)
+    page = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
+    return query[: found.start()] + page.strip() + query[found.end() :]
 
 
 def _substitutions(query: str, bindings: dict[str, Node]) -> dict:
@@ -105,6 +113,34 @@ def _substitutions(query: str, bindings: dict[str, Node]) -> dict:
             raise QueryError(f"the query has no variable ?{name}; it has: {', '.join(known) or 'none'}")
         out[ox.Variable(name)] = _oxigraph_term(value)
     return out
+
+
+def _bind_inline(query: str, bindings: dict[str, Node]) -> str:
+    """The query with each bound variable of its WHERE clause replaced by its value, written by
+    pyoxigraph's serializer (an escaped RDF term, never raw text).
+
+    Used for variables the query does not project (pyoxigraph substitutes only
+    projected ones). Unlike a VALUES block, which the engine joins as a whole, a
+    value written in each pattern is where every part of a UNION starts.
+
+    >>> print(_bind_inline('SELECT ?e WHERE { ?e <urn:x:name> ?name }', {"name": 'say "hi"'}))
+    SELECT ?e WHERE { ?e <urn:x:name> "say \\"hi\\"" }
+    """
+    from graph.push import _oxigraph_term
+
+    where = re.search(r"\bWHERE\s*\{", query, re.IGNORECASE)
+    if where is None:
+        raise QueryError("the query has no WHERE clause to bind values in")
+    head, body = query[: where.start()], query[where.start() :]
+    for raw, value in bindings.items():
+        name = str(raw).removeprefix("?").removeprefix("$")
+        pattern = re.compile(rf"[?$]{re.escape(name)}\b")
+        if not re.fullmatch(r"\w+", name) or not pattern.search(body):
+            known = sorted(set(re.findall(r"[?$](\w+)", query)))
+            raise QueryError(f"the query has no variable ?{name}; it has: {', '.join(known) or 'none'}")
+        term = str(_oxigraph_term(value))
+        body = pattern.sub(lambda _m, term=term: term, body)
+    return head + body
 
 
 def _projection(query: str) -> set[str] | None:
@@ -127,9 +163,7 @@ def run_query(store: Store, query: str, bindings: dict[str, Node] | None = None)
         if projected is not None and all(str(k).lstrip("?$") in projected for k in bindings):
             substitutions = _substitutions(query, bindings)  # bound before evaluation
         else:
-            from graph.push import bind_values
-
-            query = bind_values(query, bindings)  # a VALUES block, each value escaped by pyoxigraph
+            query = _bind_inline(query, bindings)
     try:
         result = store.ox.query(query, use_default_graph_as_union=True, substitutions=substitutions)
     except SyntaxError as exc:

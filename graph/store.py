@@ -182,6 +182,7 @@ class Store:
                     " key TEXT NOT NULL, digest TEXT NOT NULL, size INTEGER NOT NULL, turtle TEXT NOT NULL,"
                     " PRIMARY KEY (rank, graph, key))"
                 )
+                self._units.execute("CREATE UNIQUE INDEX IF NOT EXISTS units_by_key ON units (graph, key)")
         return self._units
 
     def update(self, units: Iterable[Unit]) -> UpdateStats:
@@ -225,22 +226,28 @@ class Store:
         row = self.units.execute("SELECT turtle FROM units WHERE graph = ? AND key = ?", (graph, key)).fetchone()
         return row[0] if row else ""
 
-    def _remove_unit(self, graph: str, key: str) -> None:
-        if graph and not key:  # a whole article graph
-            self.ox.remove_graph(ox.NamedNode(graph))
+    def _remove_units(self, idents: list[tuple[str, str]]) -> None:
+        """Remove the statements of these stored units: whole article graphs, and the others in one update."""
+        by_graph: dict[str, list[str]] = {}
+        for graph, key in idents:
+            if graph and not key:  # a whole article graph
+                self.ox.remove_graph(ox.NamedNode(graph))
+                continue
+            triples = ox.parse(PREFIX_HEADER + self._stored_turtle(graph, key), format=ox.RdfFormat.TURTLE)
+            by_graph.setdefault(graph, []).append(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode())
+        if not by_graph:
             return
-        target = _graph_term(graph or None)
-        body = self._stored_turtle(graph, key)
-        for t in ox.parse(PREFIX_HEADER + body, format=ox.RdfFormat.TURTLE):
-            self.ox.remove(ox.Quad(t.subject, t.predicate, t.object, target))
+        # Every term here was written by pyoxigraph's N-Triples serializer: data, not text pasted into SPARQL.
+        blocks = [
+            "".join(chunks) if not graph else f"GRAPH {ox.NamedNode(graph)} {{\n{''.join(chunks)}}}\n"
+            for graph, chunks in sorted(by_graph.items())
+        ]
+        self.ox.update("DELETE DATA {\n" + "".join(blocks) + "}")
 
     def _apply(self, batch: list[tuple[Unit, str | None]], gone: list[tuple[str, str]], *, bulk: bool) -> None:
         db = self.units
-        for unit, old in batch:
-            if old is not None:
-                self._remove_unit(unit.graph or "", unit.key)
+        self._remove_units([(u.graph or "", u.key) for u, old in batch if old is not None] + gone)
         for graph, key in gone:
-            self._remove_unit(graph, key)
             db.execute("DELETE FROM units WHERE graph = ? AND key = ?", (graph, key))
         nquads = []
         for unit, _ in batch:

@@ -122,6 +122,15 @@ class KG(DefinedNamespace):
     mentionedIn: URIRef
     mentionCount: URIRef
     speaksFor: URIRef
+    sources: URIRef
+    participantNames: URIRef
+    personName: URIRef
+    agentName: URIRef
+    placeName: URIRef
+    holderName: URIRef
+    ofName: URIRef
+    example: URIRef
+    sortKey: URIRef
     model: URIRef
     version: URIRef
 

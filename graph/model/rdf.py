@@ -26,6 +26,7 @@ corpus: each article's graph is made from an index of the corpus by article.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
@@ -74,6 +75,38 @@ class Unit:
     @property
     def digest(self) -> str:
         return hashlib.sha256("\n".join(self.lines).encode("utf-8")).hexdigest()[:32]
+
+
+UNDATED = dt.date.max.toordinal() + 1
+
+
+def sort_key(subject: str, first: int | str) -> int:
+    """A number that orders by ``first`` (a day's ordinal, or a name), then by 32 bits of the IRI's hash.
+
+    A name counts by its first three bytes, case-folded; the key stays below 2**63, so that
+    stores keep it as a number (Oxigraph compares those in place).
+
+    >>> sort_key("<https://example.org/a>", dt.date(2024, 5, 4).toordinal()) >> 32 == dt.date(2024, 5, 4).toordinal()
+    True
+    >>> sort_key("<x:a>", "Anna") < sort_key("<x:b>", "berta") < sort_key("<x:c>", "Carl")
+    True
+    """
+    if isinstance(first, str):
+        folded = first.casefold().encode("utf-8")[:3].ljust(3, b"\0")
+        first = int.from_bytes(folded, "big")
+    return (first << 32) | int(hashlib.sha256(subject.encode("utf-8")).hexdigest()[:8], 16)
+
+
+def first_day(date: TimeValue) -> int:
+    """The ordinal of the first day a time value may be (UNDATED when the words fix none)."""
+    text = date.value if date.value else date.start
+    if not text:
+        return UNDATED
+    parts = (text.split("-") + ["01", "01"])[:3]
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2])).toordinal()
+    except ValueError:
+        return UNDATED
 
 
 def graph_order(graph: str | None) -> tuple[int, str]:
@@ -146,6 +179,12 @@ class CorpusModel:
             self.speaks_for[aid].add((city, country))
         self.corpus_lines: dict[str, set[str]] = defaultdict(set)  # subject -> lines in the corpus graph
         self.described: set[str] = set()  # entity keys to describe in the corpus graph
+        # What queries read in one statement rather than by joins (see `summaries`):
+        self.sources: dict[str, set[str]] = defaultdict(set)  # event or role -> ids of the articles reporting it
+        self.party_names: dict[str, set[str]] = defaultdict(set)  # event -> names of its participants
+        self.examples: dict[str, tuple[str, int, str]] = {}  # role -> its first sentence (article id, index, text)
+        self.names_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # (subject, property) -> names
+        self.first_day: dict[str, int | str] = {}  # event -> first day it may be on; role -> holder's name
 
     # -- units --------------------------------------------------------------------------
 
@@ -157,8 +196,40 @@ class CorpusModel:
             yield Unit(None, subject, tuple(sorted(lines)))
         for key in self.described:
             self.corpus_lines[self.iris[key]].update(self.entity_lines(self.entities[key]))
+        self.summaries()
         for subject, lines in sorted(self.corpus_lines.items()):
             yield Unit(CORPUS_GRAPH, subject, tuple(sorted(lines)))
+
+    def summaries(self) -> None:
+        """Statements that say in one literal what queries would otherwise join for.
+
+        On events and roles, ``kg:sources`` (the ids of the articles that report
+        it, sorted); on events, ``kg:participantNames`` ("A, B"), and the main
+        name of each person taking part (``kg:personName``), of the agent
+        (``kg:agentName``) and of the place (``kg:placeName``); on roles, the
+        holder's and the country's or body's names (``kg:holderName``,
+        ``kg:ofName``) and ``kg:example``, the first sentence (by article id,
+        then in the text) that gives the title. They are derived from the other
+        statements, and let the shipped queries read each row from a few
+        statements of one subject instead of joining through the evidence and
+        the labels of the whole graph. ``kg:sortKey`` is a number that orders
+        events by the first day they may be on (undated ones last), and roles
+        by their holder's name, with bits of the IRI's hash after it, so that
+        no two are equal: Oxigraph compares numbers in place, but strings and
+        IRIs by reading their text, so queries pick their page by it.
+        """
+        for subject, ids in self.sources.items():
+            self.corpus_lines[subject].add(nt.statement(subject, K["sources"], nt.text(" ".join(sorted(ids)))))
+        for subject, day in self.first_day.items():
+            key = sort_key(subject, day)
+            self.corpus_lines[subject].add(nt.statement(subject, K["sortKey"], nt.integer(key)))
+        for subject, names in self.party_names.items():
+            names_text = nt.text(", ".join(sorted(names)))
+            self.corpus_lines[subject].add(nt.statement(subject, K["participantNames"], names_text))
+        for subject, (_aid, _index, sentence) in self.examples.items():
+            self.corpus_lines[subject].add(nt.statement(subject, K["example"], nt.text(sentence)))
+        for (subject, prop), names in self.names_of.items():
+            self.corpus_lines[subject] |= {nt.statement(subject, K[prop], nt.text(name)) for name in names}
 
     def default_lines(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = defaultdict(set)
@@ -201,6 +272,7 @@ class CorpusModel:
         if entity.kind in PLACE_KINDS and entity.kind != "place":
             yield nt.statement(e, TYPE, K["Place"])
         yield nt.statement(e, LABEL, nt.text(entity.label))
+        yield nt.statement(e, K["mentionCount"], nt.integer(len(entity.mentions)))
         for alt in entity.alt_labels:
             if alt in names:
                 yield nt.statement(e, ALT, nt.text(alt))
@@ -232,6 +304,15 @@ class CorpusModel:
             if article.date is not None:
                 corpus[r].add(nt.statement(r, K["statedOn"], nt.typed(article.date.isoformat(), "date")))
             lines.add(nt.statement(r, K["evidence"], self.evidence_lines(role.evidence, lines)))
+            self.sources[r].add(article_id)
+            self.names_of[(r, "holderName")].add(self.entities[role.person].label)
+            self.first_day[r] = self.entities[role.person].label
+            if role.of:
+                self.names_of[(r, "ofName")].add(self.entities[role.of].label)
+            sentence = self.sentences.get((article_id, role.evidence.sentence))
+            if sentence is not None:
+                first = (article_id, sentence.index, sentence.text.strip())
+                self.examples[r] = min(self.examples.get(r, first), first)
         for city, country in sorted(self.speaks_for.get(article_id, ())):
             corpus[self.iris[city]].add(nt.statement(self.iris[city], K["speaksFor"], self.iris[country]))
         for event in self.events.get(article_id, ()):
@@ -281,6 +362,16 @@ class CorpusModel:
         for p in participants:
             used.add(p)  # a participant the article names only through a title or pronoun is in it too
             out.add(nt.statement(e, K["participant"], self.iris[p]))
+            self.party_names[e].add(self.entities[p].label)
+            if self.entities[p].kind == "person":
+                self.names_of[(e, "personName")].add(self.entities[p].label)
+        self.sources[e].add(article_id)
+        day = first_day(date) if date is not None else UNDATED
+        self.first_day[e] = min(self.first_day.get(e, UNDATED), day)  # type: ignore[type-var]
+        if event.agent and event.agent in participants:
+            self.names_of[(e, "agentName")].add(self.entities[event.agent].label)
+        if place:
+            self.names_of[(e, "placeName")].add(self.entities[place].label)
         if event.agent and event.agent in participants:
             out.add(nt.statement(e, K["agent"], self.iris[event.agent]))
         for o in event.objects:
