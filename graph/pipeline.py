@@ -113,6 +113,50 @@ def file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
+class InputRecord:
+    """Which input files a store has read, with their hashes, so that an unchanged file is not read again.
+
+    A file is skipped when its SHA-256 is the one recorded, the extraction cache
+    keys are made the same way (``cache_key`` of a fixed probe article is
+    unchanged: same model, same extractor, same rules) and every article it gave
+    is still in the store with the same key. Files that gave problems are
+    always read again, so that the problems are reported again.
+    """
+
+    def __init__(self, store: Store, model_label: str, manifest: dict[str, str]):
+        self.store = store
+        self.manifest = manifest
+        self.probe = cache_key(Article(id="", text=""), model_label)
+        found = store.input_record()
+        self.files: dict[str, dict] = found.get("files", {}) if found.get("probe") == self.probe else {}
+        self.digests: dict[str, str] = {}
+
+    def _digest(self, path: str) -> str:
+        if path not in self.digests:
+            self.digests[path] = file_digest(Path(path))
+        return self.digests[path]
+
+    def unchanged(self, path: Path) -> list[str] | None:
+        """The ids of the file's articles when it is as the store read it last; else None (read it)."""
+        key = str(path.resolve())
+        entry = self.files.get(key)
+        if entry is None or entry.get("sha256") != self._digest(key):
+            return None
+        ids, keys = entry.get("ids", []), entry.get("keys", [])
+        if len(ids) != len(keys) or any(self.manifest.get(i) != k for i, k in zip(ids, keys, strict=True)):
+            return None
+        return list(ids)
+
+    def remember(self, read, keys: dict[str, str]) -> None:  # noqa: ANN001 - graph.read.ReadResult
+        troubled = {str(Path(p.path).resolve()) for p in read.problems}
+        for path, ids in read.files.items():
+            if path in troubled:
+                self.files.pop(path, None)
+                continue
+            self.files[path] = {"sha256": self._digest(path), "ids": ids, "keys": [keys[i] for i in ids]}
+        self.store.write_input_record({"probe": self.probe, "files": self.files})
+
+
 class Pipeline:
     """Holds the spaCy model (loaded once, only when something needs parsing).
 
@@ -182,13 +226,14 @@ class Pipeline:
         out = Path(out)
         report = BuildReport()
         timer = Timer(report.timings)
-        with timer.stage("read"):
-            read = read_articles(list(inputs))
-        report.problems = list(read.problems)
         store = Store(out / "store")
         manifest = store.manifest()
         model_label = self.model_label()
         report.model = model_label
+        with timer.stage("read"):
+            inputs_seen = InputRecord(store, model_label, manifest)
+            read = read_articles(list(inputs), skip=inputs_seen.unchanged)
+        report.problems = list(read.problems)
 
         with timer.stage("read"):
             keys = {a.id: cache_key(a, model_label) for a in read.articles}
@@ -213,6 +258,8 @@ class Pipeline:
                 extractions = self._load_cached(store, manifest, fresh)
             del fresh
             self._update(store, extractions, report, timer)
+        with timer.stage("read"):
+            inputs_seen.remember(read, keys)
         self._export(store, out, exports, report, timer)
         return report
 

@@ -7,6 +7,7 @@ A store folder holds::
     manifest.json       which articles are in the store, and their extraction files
     units.sqlite        each unit of the graph (graph.model.rdf.Unit) as Turtle, with its digest
     exports.json        the digest of the graph each export was written from, and of the file
+    inputs.json         the input files read, with their hashes: an unchanged file is not read again
 
 The store is updated unit by unit (:meth:`Store.update`): a unit whose digest
 did not change is not touched, so a build that changes one article rewrites
@@ -323,6 +324,22 @@ class Store:
         tmp = self.manifest_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(dict(sorted(manifest.items())), indent=1), encoding="utf-8")
         tmp.replace(self.manifest_path)
+
+    @property
+    def inputs_path(self) -> Path:
+        return self.path / "inputs.json"
+
+    def input_record(self) -> dict:
+        """The input files read before, with their hashes and articles (graph.pipeline.InputRecord)."""
+        try:
+            return json.loads(self.inputs_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def write_input_record(self, record: dict) -> None:
+        tmp = self.inputs_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.inputs_path)
 
     @property
     def summary_path(self) -> Path:

@@ -238,3 +238,15 @@ def test_a_dateline_gives_the_article_its_stated_date(tmp_path, pipeline):
     assert "March 4, 2021" in article.date_evidence
     meeting = next(e for e in report.corpus.events if e.kind == "meeting")
     assert (meeting.date.value, meeting.date.origin.value) == ("2021-03-02", "stated")
+
+
+def test_an_unchanged_input_file_is_not_read_again(seeds_copy, pipeline, tmp_path):
+    corpus = tmp_path / "more.jsonl"
+    corpus.write_text(json.dumps({"id": "x1", "text": "Anna Berg met Pierre Dubois in Paris."}) + "\n")
+    first = pipeline.build([corpus], seeds_copy, exports=["turtle"])
+    assert (first.added, first.parsed) == (1, 1)
+    again = pipeline.build([corpus, SEEDS], seeds_copy, exports=["turtle"])
+    assert (again.added, again.parsed, again.units, again.articles) == (0, 0, None, 6)
+    corpus.write_text(corpus.read_text() + json.dumps({"id": "x2", "text": "Maria Rossi visited Rome."}) + "\n")
+    changed = pipeline.build([corpus], seeds_copy, exports=["turtle"])
+    assert (changed.added, changed.parsed, changed.articles) == (1, 1, 7)
