@@ -186,13 +186,18 @@ class Store:
                 self._units.execute("CREATE UNIQUE INDEX IF NOT EXISTS units_by_key ON units (graph, key)")
         return self._units
 
-    def update(self, units: Iterable[Unit]) -> UpdateStats:
-        """Make the store hold exactly these units, touching only those that changed.
+    def update(
+        self, units: Iterable[Unit], *, complete: bool = True, remove: Iterable[tuple[str | None, str]] = ()
+    ) -> UpdateStats:
+        """Make the store hold these units, touching only those that changed.
 
-        Units are compared by digest with what the store holds; a unit the store
-        has and ``units`` does not is removed. An article graph is one unit and is
-        replaced whole; in the corpus and default graphs a unit is one subject's
-        statements, and only those are removed and added.
+        Units are compared by digest with what the store holds. With ``complete``
+        (a whole corpus's units), a unit the store has and ``units`` does not is
+        removed; without it (a patch: only the units an incremental resolution
+        says it touched), only the units given and those of ``remove`` (graph,
+        key) change. An article graph is one unit and is replaced whole; in the
+        corpus and default graphs a unit is one subject's statements, and only
+        those are removed and added.
         """
         db = self.units
         stored = {(g, k): d for g, k, d in db.execute("SELECT graph, key, digest FROM units")}
@@ -217,7 +222,10 @@ class Store:
             if len(batch) >= _BATCH:
                 self._apply(batch, [], bulk=empty)
                 batch = []
-        gone = [ident for ident in stored if ident not in seen]
+        if complete:
+            gone = [ident for ident in stored if ident not in seen]
+        else:
+            gone = [ident for ident in ((g or "", k) for g, k in remove) if ident in stored and ident not in seen]
         stats.removed = len(gone)
         self._apply(batch, gone, bulk=empty)
         self.ox.flush()

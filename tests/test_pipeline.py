@@ -250,3 +250,19 @@ def test_an_unchanged_input_file_is_not_read_again(seeds_copy, pipeline, tmp_pat
     corpus.write_text(corpus.read_text() + json.dumps({"id": "x2", "text": "Maria Rossi visited Rome."}) + "\n")
     changed = pipeline.build([corpus], seeds_copy, exports=["turtle"])
     assert (changed.added, changed.parsed, changed.articles) == (1, 1, 7)
+
+
+def test_a_patch_changes_only_the_units_it_names(seeds_copy):
+    from graph.model.rdf import CORPUS_GRAPH, Unit
+
+    store = Store(seeds_copy / "store")
+    before = store.state()
+    subject = "<https://w3id.org/newskg/id/person/sergey-lavrov>"
+    note = Unit(CORPUS_GRAPH, "<urn:x:note>", ('<urn:x:note> <urn:x:says> "hello" .',))
+    stats = store.update([note], complete=False)
+    assert (stats.added, stats.removed, stats.kept) == (1, 0, 0)
+    assert store.size() == len(store)
+    stats = store.update([], complete=False, remove=[(CORPUS_GRAPH, "<urn:x:note>"), (CORPUS_GRAPH, "<urn:x:none>")])
+    assert stats.removed == 1 and store.state() == before
+    assert any(True for _ in store.ox.quads_for_pattern(ox.NamedNode(subject[1:-1]), None, None, None))
+    store.close()
