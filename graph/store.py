@@ -126,6 +126,7 @@ class Store:
             raise StoreError(f"Cannot open the store at {self.path}: {exc}") from exc
         self._dataset: Dataset | None = None
         self._units: sqlite3.Connection | None = None
+        self._bulk = None
 
     @classmethod
     def reader(cls, path: str | Path) -> Store:
@@ -202,6 +203,8 @@ class Store:
         db = self.units
         stored = {(g, k): d for g, k, d in db.execute("SELECT graph, key, digest FROM units")}
         empty = not stored and len(self.ox) == 0
+        # Into an empty store, every quad goes to one file and then one bulk load.
+        self._bulk = (self.path / "bulk.nq").open("w", encoding="utf-8") if empty else None
         stats = UpdateStats()
         seen: set[tuple[str, str]] = set()
         batch: list[tuple[Unit, str | None]] = []  # the new unit, and the stored one's Turtle if it changed
@@ -228,6 +231,11 @@ class Store:
             gone = [ident for ident in ((g or "", k) for g, k in remove) if ident in stored and ident not in seen]
         stats.removed = len(gone)
         self._apply(batch, gone, bulk=empty)
+        if self._bulk is not None:
+            self._bulk.close()
+            self.ox.bulk_load(path=str(self.path / "bulk.nq"), format=ox.RdfFormat.N_QUADS)
+            (self.path / "bulk.nq").unlink()
+            self._bulk = None
         self.ox.flush()
         return stats
 
@@ -262,12 +270,10 @@ class Store:
         for unit, _ in batch:
             g = "" if unit.graph is None else f" <{unit.graph}>"
             nquads.extend(line[:-2] + g + " .\n" for line in unit.lines)
-        if nquads:
-            data = "".join(nquads).encode("utf-8")
-            if bulk:
-                self.ox.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-            else:
-                self.ox.load(data, format=ox.RdfFormat.N_QUADS)
+        if nquads and bulk and self._bulk is not None:
+            self._bulk.write("".join(nquads))
+        elif nquads:
+            self.ox.load("".join(nquads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         db.executemany(
             "INSERT OR REPLACE INTO units (rank, graph, key, digest, size, turtle) VALUES (?, ?, ?, ?, ?, ?)",
             [(graph_order(u.graph)[0], u.graph or "", u.key, u.digest, len(u.lines), unit_turtle(u)) for u, _ in batch],
