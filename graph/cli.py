@@ -64,9 +64,22 @@ def main() -> None:
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Processes for spaCy (2 roughly doubles the speed on 2 cores).",
+    help="Processes that parse and extract (2 uses both cores of a 2-core machine).",
 )
-@click.option("--no-html", is_flag=True, help="Do not write graph.html (faster on very large graphs).")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where parse + extraction run: here (with --jobs processes), or on a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="With --engine dask: the Dask scheduler (tcp://HOST:8786). Default: a local cluster of --jobs workers.",
+)
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option(
     "--without-rule",
     "without_rules",
@@ -81,6 +94,8 @@ def build(
     out: Path,
     model: str | None,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
     no_html: bool,
     without_rules: tuple[str, ...],
     quiet: bool,
@@ -94,8 +109,10 @@ def build(
     title, source) and folders of them, in any mix.
 
     Building onto an existing --out adds the new articles: only they go
-    through spaCy (extractions are cached in out/store/), and the graph is
-    rebuilt from every article in the store.
+    through spaCy (extractions are cached in out/store/); only the parts of the
+    graph that change are written, and an output whose graph did not change is
+    not written again. Parse and extraction run in --jobs processes, or with
+    --engine dask on a Dask cluster (--scheduler ADDRESS).
 
     Files that cannot be read (empty, not UTF-8, binary, bad JSON lines) are
     reported and skipped; the rest is built. Exit status: 0 when everything
@@ -117,7 +134,7 @@ def build(
         bar.update(done - bar.n)
 
     try:
-        pipeline = Pipeline(model, n_process=jobs, without_rules=without_rules)
+        pipeline = Pipeline(model, n_process=jobs, engine=engine, scheduler=scheduler, without_rules=without_rules)
         report = pipeline.build(inputs, out, exports=exports, progress=progress)
     except KGError as exc:
         raise _fail(exc) from exc
@@ -136,6 +153,8 @@ def build(
         "triples": report.triples,
         "skipped": len(report.problems),
         "model": report.model,
+        "written": report.written,
+        "timings": {k: round(v, 3) for k, v in report.timings.items()},
         "outputs": {k: str(v) for k, v in report.outputs.items()} | {"store": str(out / "store")},
     }
     if as_json:
@@ -165,24 +184,43 @@ def build(
     metavar="VAR=VALUE",
     help="Bind a query variable: name=Macron (a string) or e=<https://...> (an IRI). Repeatable.",
 )
-def query(query_file: str, store: Path | None, endpoint: str | None, fmt: str, binds: tuple[str, ...]) -> None:
+@click.option("--limit", "-n", type=click.IntRange(0), default=None, metavar="N",
+              help="At most N rows (each query in queries/ has a default LIMIT of its own).")
+@click.option("--offset", type=click.IntRange(0), default=None, metavar="N",
+              help="Skip the first N rows: with --limit, pages through a long answer.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, metavar="SECONDS",
+              help="Stop a query that runs longer than this (on the store).")
+def query(
+    query_file: str,
+    store: Path | None,
+    endpoint: str | None,
+    fmt: str,
+    binds: tuple[str, ...],
+    limit: int | None,
+    offset: int | None,
+    timeout: float,
+) -> None:
     """Run a SPARQL query file (or a name from ./queries, e.g. `meetings`).
 
-    The default graph is the union of every article's graph.
+    The default graph is the union of every graph (articles, corpus, provenance).
+    Page through a long answer with --limit and --offset:
+    `kg query timeline --store out/ --limit 50 --offset 50` gives rows 51 to 100.
     """
-    from graph.query import format_result, load_query, parse_binding, run_query, run_remote
-    from graph.store import Store
+    from graph.query import format_result, load_query, parse_binding, run_query_timed, run_remote, with_page
+    from graph.store import store_dir
 
     if (store is None) == (endpoint is None):
         raise click.UsageError("Give exactly one of --store DIR or --endpoint URL")
     try:
-        text = load_query(query_file)
+        text = with_page(load_query(query_file), limit, offset)
         bindings = dict(parse_binding(b) for b in binds)
         if endpoint:
             result = run_remote(endpoint, text, bindings)
         else:
-            with Store.reader(store) as db:
-                result = run_query(db, text, bindings)
+            from graph.store import Store
+
+            Store.reader(store).close()  # a clear error for a missing store, before the child starts
+            result = run_query_timed(store_dir(store), text, bindings, timeout=timeout)
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(format_result(result, fmt))
@@ -201,6 +239,9 @@ def query(query_file: str, store: Path | None, endpoint: str | None, fmt: str, b
     help="Only these entity types: person, organization, country, city, "
     "region, location, facility, event, product, work.",
 )
+@click.option("--all", "everything", is_flag=True, help="The whole graph, however large (slow to open when big).")
+@click.option("--limit", "-n", default=250, show_default=True, type=click.IntRange(1),
+              help="On a graph with more entities than this, show this many (the most connected of the choice).")
 @click.option("--title", default="News knowledge graph", show_default=True)
 def view(
     store: Path,
@@ -210,23 +251,32 @@ def view(
     date_from: str | None,
     date_to: str | None,
     types: str | None,
+    everything: bool,
+    limit: int,
     title: str,
 ) -> None:
-    """Write an interactive HTML view of the graph (one file, works offline)."""
-    from graph.export.html import write_html
+    """Write an interactive HTML view of the graph (one file, works offline).
+
+    A small graph is shown whole. On a large one the page shows --limit entities:
+    by default those with the most events in the last month of the articles; with
+    --around, the nearest to that name; with --from/--to, the most connected in that
+    window; the page says which. --all shows everything.
+    """
     from graph.store import Store
+    from graph.view import write_store_view
 
     try:
         with Store.reader(store) as db:
-            dataset = db.dataset
-            stats = write_html(
-                dataset,
+            stats = write_store_view(
+                db,
                 out,
                 around=around,
                 hops=hops,
                 date_from=date_from,
                 date_to=date_to,
                 types=[t.strip() for t in types.split(",")] if types else None,
+                everything=everything,
+                limit=limit,
                 title=title,
             )
     except KGError as exc:

@@ -1,29 +1,53 @@
 """The pipeline, wired: read -> nlp -> extract -> resolve -> model -> store -> export.
 
-`build` adds articles to a store (creating it if needed) and rebuilds the
-graph from every article the store holds. The spaCy stage runs only for
+`build` adds articles to a store (creating it if needed) and brings the graph
+up to date with every article the store holds. The spaCy stage runs only for
 articles whose extraction is not cached yet (the cache key is the article's
 content, the model and the extractor version), so adding one article to a
-store of a thousand parses one article. Re-adding an article that is already
-in changes nothing.
+store of a thousand parses one article. Parse and extraction run together,
+in this process or in worker processes (graph.engines), and each extraction is
+cached as it arrives.
+
+The store is updated unit by unit (graph.store): only the article graphs and
+the statements of the corpus graph that changed are written. An export is
+written again only when the graph it was written from changed or the file
+did; a build that brings nothing new reads the inputs, compares cache keys
+and the exports' hashes, and stops there.
+
+`BuildReport.timings` gives the seconds of each stage (read, parse+extract,
+resolve, model, store, and each export), for benchmarks and for `--json`.
+
+The extraction cache key changes with the extraction rules that run, not with
+the resolution rules (resolution runs on every build that changes the graph):
+
+>>> article = Article("a1", "Anna Berg met Ivo Marek.")
+>>> cache_key(article, "m") == cache_key(article, "m", Settings(without_rules=frozenset({"events.verbal"})))
+False
+>>> cache_key(article, "m") == cache_key(article, "m", Settings(without_rules=frozenset({"entities.acronyms"})))
+True
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from graph.boilerplate import clean_text
 from graph.errors import InputError
 from graph.export import DEFAULT_EXPORTS, get_exporter
-from graph.model.rdf import corpus_quads
+from graph.model.rdf import Unit, corpus_units
 from graph.read import Problem, read_articles
 from graph.records import Article, Corpus, Extraction
 from graph.resolve import resolve_corpus
-from graph.rules import DEFAULT, Settings, check_names
-from graph.store import Store
+from graph.rules import DEFAULT, Settings, check_names, version_key
+from graph.store import Store, UpdateStats
+
+if TYPE_CHECKING:
+    from graph.engines import Extracted
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -39,8 +63,36 @@ class BuildReport:
     triples: int = 0  # quads in the store
     problems: list[Problem] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)  # exports written (the others were up to date)
     model: str | None = None
+    units: UpdateStats | None = None  # what the store update changed (None: nothing to update)
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
     corpus: Corpus | None = field(default=None, repr=False)
+
+
+class Timer:
+    """Seconds per stage, added up; a generator's stage counts only the time spent inside it."""
+
+    def __init__(self, timings: dict[str, float]):
+        self.timings = timings
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+
+    def items(self, name: str, items: Iterable) -> Iterator:  # noqa: ANN001
+        it = iter(items)
+        while True:
+            with self.stage(name):
+                try:
+                    item = next(it)
+                except StopIteration:
+                    return
+            yield item
 
 
 def cache_key(article: Article, model_name: str, settings: Settings = DEFAULT) -> str:
@@ -64,11 +116,66 @@ def cache_key(article: Article, model_name: str, settings: Settings = DEFAULT) -
     return h.hexdigest()[:32]
 
 
+def file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with Path(path).open("rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
+
+
+class InputRecord:
+    """Which input files a store has read, with their hashes, so that an unchanged file is not read again.
+
+    A file is skipped when its SHA-256 is the one recorded, the extraction cache
+    keys are made the same way (``cache_key`` of a fixed probe article is
+    unchanged: same model, same extractor, same rules) and every article it gave
+    is still in the store with the same key. Files that gave problems are
+    always read again, so that the problems are reported again.
+    """
+
+    def __init__(self, store: Store, model_label: str, manifest: dict[str, str], settings: Settings = DEFAULT):
+        self.store = store
+        self.manifest = manifest
+        self.probe = cache_key(Article(id="", text=""), model_label, settings)
+        found = store.input_record()
+        self.files: dict[str, dict] = found.get("files", {}) if found.get("probe") == self.probe else {}
+        self.digests: dict[str, str] = {}
+
+    def _digest(self, path: str) -> str:
+        if path not in self.digests:
+            self.digests[path] = file_digest(Path(path))
+        return self.digests[path]
+
+    def unchanged(self, path: Path) -> list[str] | None:
+        """The ids of the file's articles when it is as the store read it last; else None (read it)."""
+        key = str(path.resolve())
+        entry = self.files.get(key)
+        if entry is None or entry.get("sha256") != self._digest(key):
+            return None
+        ids, keys = entry.get("ids", []), entry.get("keys", [])
+        if len(ids) != len(keys) or any(self.manifest.get(i) != k for i, k in zip(ids, keys, strict=True)):
+            return None
+        return list(ids)
+
+    def remember(self, read, keys: dict[str, str]) -> None:  # noqa: ANN001 - graph.read.ReadResult
+        troubled = {str(Path(p.path).resolve()) for p in read.problems}
+        for path, ids in read.files.items():
+            if path in troubled:
+                self.files.pop(path, None)
+                continue
+            self.files[path] = {"sha256": self._digest(path), "ids": ids, "keys": [keys[i] for i in ids]}
+        self.store.write_input_record({"probe": self.probe, "files": self.files})
+
+
 class Pipeline:
     """Holds the spaCy model (loaded once, only when something needs parsing) and the settings.
 
-    `without_rules` switches rules off by name (see `kg rules`); an unknown name is
-    a RegistryError that lists the valid ones. `settings` gives the whole
+    ``n_process`` worker processes parse and extract (1: this process);
+    ``engine="dask"`` maps the work over a Dask cluster at ``scheduler`` (a
+    local one of ``n_process`` workers when None). ``without_rules`` switches
+    rules off by name (see `kg rules`); an unknown name is a RegistryError that
+    lists the valid ones. ``settings`` gives the whole
     :class:`~graph.rules.Settings` instead (a kinds table of one's own, say).
     """
 
@@ -78,12 +185,18 @@ class Pipeline:
         *,
         n_process: int = 1,
         batch_size: int = 16,
+        engine: str = "local",
+        scheduler: str | None = None,
         without_rules: Iterable[str] = (),
         settings: Settings | None = None,
     ):
+        from graph.engines import check_engine
+
         self.model_name = model
         self.n_process = n_process
         self.batch_size = batch_size
+        self.engine = check_engine(engine)
+        self.scheduler = scheduler
         settings = settings or DEFAULT
         off = check_names(list(settings.without_rules) + list(without_rules))
         self.settings = Settings(without_rules=off, kinds=settings.kinds)
@@ -102,23 +215,29 @@ class Pipeline:
 
         return self.model_name or default_model()
 
-    def extract(self, articles: list[Article], progress: Progress | None = None) -> list[Extraction]:
-        """Parse and extract these articles (spaCy streams them with nlp.pipe)."""
-        from graph.extract import extract_article
-        from graph.nlp import model_info, parse
+    def _engine(self, count: int):  # noqa: ANN202 - graph.engines.Engine
+        from graph.engines import CHUNK, DaskEngine, LocalEngine, ProcessEngine
 
+        if self.engine == "dask":
+            return DaskEngine(self.model_name, self.scheduler, jobs=self.n_process, settings=self.settings)
+        if self.n_process > 1 and count >= 4 * CHUNK and self._nlp is None:
+            return ProcessEngine(self.model_name, self.n_process, settings=self.settings)
+        return LocalEngine(lambda: self.nlp, self.batch_size, settings=self.settings)
+
+    def resolution_key(self) -> str:
+        """What the graph depends on besides the extractions: the resolution rules that run, and the kinds."""
+        from graph.resolve.registry import RESOLVE_RULES
+
+        return version_key(RESOLVE_RULES, self.settings)
+
+    def extract(self, articles: list[Article], progress: Progress | None = None) -> Iterator[Extracted]:
+        """Parse and extract these articles, in their order, as they come (each with its JSON)."""
         if not articles:
-            return []
-        info = str(model_info(self.nlp))
-        items = ((clean_text(a.text, a.dropped), a) for a in articles)
-        out = []
-        for i, (doc, article) in enumerate(
-            parse(self.nlp, items, n_process=self.n_process, batch_size=self.batch_size), start=1
-        ):
-            out.append(extract_article(doc, article, info, self.settings))
+            return
+        for i, extracted in enumerate(self._engine(len(articles)).extract(articles), start=1):
+            yield extracted
             if progress:
                 progress(i, len(articles))
-        return out
 
     def build(
         self,
@@ -128,49 +247,59 @@ class Pipeline:
         exports: Iterable[str] = DEFAULT_EXPORTS,
         progress: Progress | None = None,
     ) -> BuildReport:
-        """Add the articles of `inputs` to the store in `out` and write the exports there."""
+        """Add the articles of `inputs` to the store in `out` and bring the exports there up to date."""
         out = Path(out)
-        read = read_articles(list(inputs))
-        report = BuildReport(problems=list(read.problems))
+        report = BuildReport()
+        timer = Timer(report.timings)
         store = Store(out / "store")
         manifest = store.manifest()
         model_label = self.model_label()
         report.model = model_label
+        with timer.stage("read"):
+            inputs_seen = InputRecord(store, model_label, manifest, self.settings)
+            read = read_articles(list(inputs), skip=inputs_seen.unchanged)
+        report.problems = list(read.problems)
 
-        keys = {a.id: cache_key(a, model_label, self.settings) for a in read.articles}
-        extractions: dict[str, Extraction] = {}
-        todo: list[Article] = []
-        for aid, key in manifest.items():
-            if aid in keys:
-                continue  # given again: read below
-            cached = store.cached(key)
-            if cached is None:
-                raise InputError(f"The store lost the extraction of article {aid!r}; add the article again")
-            fresh = cache_key(cached.article, model_label, self.settings)
-            if fresh == key:
-                extractions[aid] = cached
-            elif (again := store.cached(fresh)) is not None:
-                extractions[aid] = again
-                keys[aid] = fresh
-            else:  # other rules run now than when it was read: read it again
-                todo.append(cached.article)
-                keys[aid] = fresh
-        for article in read.articles:
-            key = keys[article.id]
-            cached = store.cached(key)
-            if cached is not None:
-                extractions[article.id] = cached
-            else:
-                todo.append(article)
-            if manifest.get(article.id) != key:
-                report.added += 1
-        for extraction in self.extract(todo, progress):
-            store.cache(keys[extraction.article.id], extraction)
-            extractions[extraction.article.id] = extraction
+        with timer.stage("read"):
+            keys = {a.id: cache_key(a, model_label, self.settings) for a in read.articles}
+            todo: list[Article] = []
+            for article in read.articles:
+                key = keys[article.id]
+                if manifest.get(article.id) != key:
+                    report.added += 1
+                    if not store.has_cached(key):
+                        todo.append(article)
+            # articles of the store read with other extraction rules than these are read again
+            if manifest and inputs_seen.probe != store.summary().get("probe", inputs_seen.probe):
+                for aid, key in sorted(manifest.items()):
+                    cached = None if aid in keys else store.cached(key)
+                    if cached is not None:
+                        keys[aid] = cache_key(cached.article, model_label, self.settings)
+                        if not store.has_cached(keys[aid]):
+                            todo.append(cached.article)
+        resolution = self.resolution_key()
+        changed = (
+            report.added > 0
+            or not store.is_current(manifest)
+            or store.summary().get("resolution") != resolution
+            or any(manifest.get(aid) != key for aid, key in keys.items())
+        )
+        fresh: dict[str, Extraction] = {}
+        for extraction, text in timer.items("parse+extract", self.extract(todo, progress)):
+            with timer.stage("cache"):
+                store.cache_json(keys[extraction.article.id], text)
+            fresh[extraction.article.id] = extraction
         report.parsed = len(todo)
-        manifest.update(keys)
-        store.write_manifest(manifest)
-        self._rebuild(store, list(extractions.values()), out, exports, report)
+        if changed:
+            manifest.update(keys)
+            store.write_manifest(manifest)
+            with timer.stage("cache"):
+                extractions = self._load_cached(store, manifest, fresh)
+            del fresh
+            self._update(store, extractions, report, timer)
+        with timer.stage("read"):
+            inputs_seen.remember(read, keys)
+        self._export(store, out, exports, report, timer)
         return report
 
     def remove(
@@ -178,6 +307,7 @@ class Pipeline:
     ) -> BuildReport:
         """Drop articles from the store; facts that other articles support stay."""
         out = Path(out)
+        article_ids = list(article_ids)
         store = Store(out / "store", create=False)
         manifest = store.manifest()
         missing = [a for a in article_ids if a not in manifest]
@@ -188,26 +318,67 @@ class Pipeline:
         for aid in article_ids:
             del manifest[aid]
         store.write_manifest(manifest)
-        extractions = [store.cached(key) for key in manifest.values()]
         report = BuildReport()
-        self._rebuild(store, [e for e in extractions if e is not None], out, exports, report)
+        timer = Timer(report.timings)
+        with timer.stage("cache"):
+            extractions = self._load_cached(store, manifest)
+        self._update(store, extractions, report, timer)
+        self._export(store, out, exports, report, timer)
         return report
 
-    def _rebuild(
-        self, store: Store, extractions: list[Extraction], out: Path, exports: Iterable[str], report: BuildReport
-    ) -> None:
-        corpus = resolve_corpus(extractions, self.settings)
+    @staticmethod
+    def _load_cached(
+        store: Store, manifest: dict[str, str], fresh: dict[str, Extraction] | None = None
+    ) -> list[Extraction]:
+        extractions = []
+        for aid, key in sorted(manifest.items()):
+            cached = (fresh or {}).get(aid) or store.cached(key)
+            if cached is None:
+                raise InputError(f"The store lost the extraction of article {aid!r}; add the article again")
+            extractions.append(cached)
+        return extractions
+
+    def _update(self, store: Store, extractions: list[Extraction], report: BuildReport, timer: Timer) -> None:
+        with timer.stage("resolve"):
+            corpus = resolve_corpus(extractions, self.settings)
+        del extractions
         report.corpus = corpus
-        report.triples = store.replace(corpus_quads(corpus, self.settings.kinds))
-        report.articles = len(corpus.articles)
-        report.entities = len(corpus.entities)
-        report.events = len(corpus.events)
-        report.roles = len({(r.person, r.title, r.of) for r in corpus.roles})
+        units: Iterator[Unit] = timer.items("model", corpus_units(corpus, self.settings.kinds))
+        with timer.stage("store"):
+            report.units = store.update(units)
+        report.timings["store"] -= report.timings.get("model", 0.0)
+        summary = {
+            "articles": len(corpus.articles),
+            "entities": len(corpus.entities),
+            "events": len(corpus.events),
+            "roles": len({(r.person, r.title, r.of) for r in corpus.roles}),
+            "resolution": self.resolution_key(),
+            "probe": cache_key(Article(id="", text=""), self.model_label(), self.settings),
+        }
+        store.write_summary(summary)
+
+    def _export(self, store: Store, out: Path, exports: Iterable[str], report: BuildReport, timer: Timer) -> None:
+        """Write each export whose graph or file changed; the others are checked by their hashes."""
+        summary = store.summary()
+        report.articles = summary.get("articles", 0)
+        report.entities = summary.get("entities", 0)
+        report.events = summary.get("events", 0)
+        report.roles = summary.get("roles", 0)
+        report.triples = store.size()
+        state = store.state()
+        record = store.export_record()
         for name in exports:
             exporter = get_exporter(name)
             path = out / exporter.filename
-            exporter.write(store, path)
             report.outputs[name] = path
+            with timer.stage(f"export {name}"):
+                done = record.get(exporter.filename, {})
+                if done.get("state") == state and path.is_file() and done.get("sha256") == file_digest(path):
+                    continue
+                exporter.write(store, path)
+                record[exporter.filename] = {"state": state, "sha256": file_digest(path)}
+                report.written.append(name)
+        store.write_export_record(record)
         store.close()
 
 

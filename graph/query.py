@@ -3,6 +3,11 @@
 Queries live in `.rq` files; values go in through bindings, never by pasting
 text into the query: Oxigraph substitutes them (`substitutions`), a remote
 endpoint gets them as a VALUES block (graph.push.sparql_select).
+
+Every shipped query ends with a default ``LIMIT``; :func:`with_page` sets
+another limit and an offset (integers only) for paging. :func:`run_query_timed`
+runs a query in a child process and stops it after ``timeout`` seconds, so a
+query that runs away cannot hold the machine.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +29,8 @@ from graph.model.namespaces import PREFIXES
 from graph.store import Store
 
 QUERY_DIRS = (Path("queries"),)
+DEFAULT_TIMEOUT = 60.0  # seconds
+_PAGE = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+(?:\s+(?:LIMIT|OFFSET)\s+\d+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +72,100 @@ def _text(term: object) -> str | None:
     return str(term)
 
 
+def with_page(query: str, limit: int | None = None, offset: int | None = None) -> str:
+    r"""The query with its page set: the first ``LIMIT n`` (and its ``OFFSET``) takes these values.
+
+    A query's first LIMIT is its page. The shipped queries pick the page in a
+    subquery (ordered by a key that is cheap to compare) and read only those
+    rows in full; a later LIMIT there only bounds the rows the page gives.
+
+    >>> print(with_page("SELECT * WHERE { ?s ?p ?o }\nLIMIT 100", 10, 20))
+    SELECT * WHERE { ?s ?p ?o }
+    LIMIT 10 OFFSET 20
+    >>> print(with_page("SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 100 } }\nLIMIT 1000", 5))
+    SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 5 } }
+    LIMIT 1000
+    """
+    if limit is None and offset is None:
+        return query
+    if (limit is not None and limit < 0) or (offset is not None and offset < 0):
+        raise QueryError("LIMIT and OFFSET are 0 or more")
+    found = _PAGE.search(query)
+    if found is None:
+        return query.rstrip() + (f"\nLIMIT {int(limit)}" if limit is not None else "") + (
+            f"\nOFFSET {int(offset)}" if offset else "")
+    own_limit = re.search(r"LIMIT\s+(\d+)", found.group(0), re.IGNORECASE)
+    own_offset = re.search(r"OFFSET\s+(\d+)", found.group(0), re.IGNORECASE)
+    limit = int(limit) if limit is not None else (int(own_limit.group(1)) if own_limit else None)
+    offset = int(offset) if offset is not None else (int(own_offset.group(1)) if own_offset else None)
+    page = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
+    return query[: found.start()] + page.strip() + query[found.end() :]
+
+
+def _substitutions(query: str, bindings: dict[str, Node]) -> dict:
+    from graph.push import _oxigraph_term
+
+    out = {}
+    for raw, value in bindings.items():
+        name = str(raw).removeprefix("?").removeprefix("$")
+        if not re.search(rf"[?$]{re.escape(name)}\b", query):
+            known = sorted(set(re.findall(r"[?$](\w+)", query)))
+            raise QueryError(f"the query has no variable ?{name}; it has: {', '.join(known) or 'none'}")
+        out[ox.Variable(name)] = _oxigraph_term(value)
+    return out
+
+
+def _bind_inline(query: str, bindings: dict[str, Node]) -> str:
+    """The query with each bound variable of its WHERE clause replaced by its value, written by
+    pyoxigraph's serializer (an escaped RDF term, never raw text).
+
+    Used for variables the query does not project (pyoxigraph substitutes only
+    projected ones). Unlike a VALUES block, which the engine joins as a whole, a
+    value written in each pattern is where every part of a UNION starts.
+
+    >>> print(_bind_inline('SELECT ?e WHERE { ?e <urn:x:name> ?name }', {"name": 'say "hi"'}))
+    SELECT ?e WHERE { ?e <urn:x:name> "say \\"hi\\"" }
+    """
+    from graph.push import _oxigraph_term
+
+    where = re.search(r"\bWHERE\s*\{", query, re.IGNORECASE)
+    if where is None:
+        raise QueryError("the query has no WHERE clause to bind values in")
+    head, body = query[: where.start()], query[where.start() :]
+    for raw, value in bindings.items():
+        name = str(raw).removeprefix("?").removeprefix("$")
+        pattern = re.compile(rf"[?$]{re.escape(name)}\b")
+        if not re.fullmatch(r"\w+", name) or not pattern.search(body):
+            known = sorted(set(re.findall(r"[?$](\w+)", query)))
+            raise QueryError(f"the query has no variable ?{name}; it has: {', '.join(known) or 'none'}")
+        term = str(_oxigraph_term(value))
+        body = pattern.sub(lambda _m, term=term: term, body)
+    return head + body
+
+
+def _projection(query: str) -> set[str] | None:
+    """The variables a SELECT projects (None for SELECT * and for other forms)."""
+    found = re.search(r"\bSELECT\b(.*?)\bWHERE\b", query, re.IGNORECASE | re.DOTALL)
+    if not found or "*" in found.group(1):
+        return None
+    def aliases(m: re.Match) -> str:
+        return " ".join("?" + v for v in re.findall(r"AS\s+\?(\w+)", m.group(0)))
+
+    head = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\)", aliases, found.group(1))
+    return set(re.findall(r"[?$](\w+)", head))
+
+
 def run_query(store: Store, query: str, bindings: dict[str, Node] | None = None) -> QueryResult:
     """A SELECT (or ASK) query on the store; the default graph is the union of all graphs."""
-    from graph.push import bind_values
-
+    substitutions = None
     if bindings:
-        query = bind_values(query, bindings)  # a VALUES block, each value escaped by pyoxigraph
+        projected = _projection(query)
+        if projected is not None and all(str(k).lstrip("?$") in projected for k in bindings):
+            substitutions = _substitutions(query, bindings)  # bound before evaluation
+        else:
+            query = _bind_inline(query, bindings)
     try:
-        result = store.ox.query(query, use_default_graph_as_union=True)
+        result = store.ox.query(query, use_default_graph_as_union=True, substitutions=substitutions)
     except SyntaxError as exc:
         raise QueryError(f"The query does not parse: {exc}") from exc
     except OSError as exc:
@@ -82,6 +177,46 @@ def run_query(store: Store, query: str, bindings: dict[str, Node] | None = None)
     variables = tuple(v.value for v in result.variables)
     rows = tuple(tuple(_text(sol[v]) for v in variables) for sol in result)
     return QueryResult(variables, rows)
+
+
+def _child(path: str, query: str, bindings: dict[str, Node] | None, conn) -> None:  # noqa: ANN001
+    try:
+        with Store.reader(path) as store:
+            conn.send(("ok", run_query(store, query, bindings)))
+    except Exception as exc:  # sent to the parent, which raises it  # noqa: BLE001
+        conn.send(("error", exc))
+    finally:
+        conn.close()
+
+
+def run_query_timed(
+    path: str | Path, query: str, bindings: dict[str, Node] | None = None, *, timeout: float = DEFAULT_TIMEOUT
+) -> QueryResult:
+    """``run_query`` on the store at ``path`` in a child process, stopped after ``timeout`` seconds."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(str(path), query, bindings, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(timeout):
+            raise QueryError(
+                f"The query ran for more than {timeout:g} s and was stopped. Give it a smaller --limit, "
+                "bind a variable with --bind, or allow more time with --timeout SECONDS"
+            )
+        try:
+            status, value = receive.recv()
+        except EOFError:
+            raise QueryError(f"The query process ended without an answer (exit code {child.exitcode})") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    if status == "error":
+        raise value
+    return value
 
 
 def run_remote(endpoint: str, query: str, bindings: dict[str, Node] | None = None) -> QueryResult:

@@ -51,7 +51,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,13 +86,17 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    files: dict[str, list[str]] = field(default_factory=dict)  # resolved path -> ids of the articles read from it
+    skipped: list[str] = field(default_factory=list)  # resolved paths not read (unchanged)
 
 
 class _Skip(Exception):
     """An item cannot be read; the message is the reason. Never leaves this module."""
 
 
-def read_articles(paths: Iterable[str | Path]) -> ReadResult:
+def read_articles(
+    paths: Iterable[str | Path], *, skip: Callable[[Path], list[str] | None] | None = None
+) -> ReadResult:
     """Read the articles of ``paths``, any mix of files and folders.
 
     Returns every article that could be read and a :class:`Problem` for each
@@ -101,6 +105,11 @@ def read_articles(paths: Iterable[str | Path]) -> ReadResult:
     or non-UTF-8 file, a ``.jsonl`` line that is not a JSON object, lacks a
     ``text`` or has a bad field, a date that does not parse, an article that is
     only boilerplate, and a duplicate article id.
+
+    ``skip(path)`` may give the article ids of a file known to be unchanged
+    (graph.pipeline checks its hash): that file is not read, and its ids still
+    count for duplicates. ``ReadResult.files`` gives the ids read from each
+    file (by resolved path), and ``ReadResult.skipped`` the files skipped.
 
     Raises :class:`~graph.errors.InputError` if ``paths`` is a single path or
     holds something that is not a path.
@@ -115,6 +124,13 @@ def read_articles(paths: Iterable[str | Path]) -> ReadResult:
         if key in seen_files:
             continue
         seen_files.add(key)
+        known = skip(path) if skip is not None else None
+        if known is not None:
+            result.skipped.append(str(key))
+            for aid in known:
+                first_seen.setdefault(aid, str(path))
+            continue
+        ids = result.files.setdefault(str(key), [])
         reader = _read_txt if path.suffix.lower() == ".txt" else _read_jsonl
         for item in reader(path):
             if isinstance(item, Problem):
@@ -127,6 +143,7 @@ def read_articles(paths: Iterable[str | Path]) -> ReadResult:
                 continue
             first_seen[article.id] = str(path) if line is None else f"{path}:{line}"
             result.articles.append(article)
+            ids.append(article.id)
     return result
 
 

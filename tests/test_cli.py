@@ -129,7 +129,7 @@ def test_remove_unknown_article_lists_what_is_there(seeds_copy):
 @pytest.mark.server
 def test_push_then_query_the_server_gives_the_store_rows(seeds_build, oxigraph_server):
     code, out = run("push", "--store", str(seeds_build), "--endpoint", oxigraph_server)
-    assert (code, out.strip()) == (0, f"pushed 6 graphs to {oxigraph_server}")
+    assert (code, out.strip()) == (0, f"pushed 7 graphs to {oxigraph_server}")
     query = str(ROOT / "queries" / "roles.rq")
     code, remote = run("query", query, "--endpoint", oxigraph_server, "-f", "json")
     assert code == 0
@@ -143,3 +143,29 @@ def test_push_to_a_server_that_is_down_fails_with_one_line(seeds_build):
     code, out = run("push", "--store", str(seeds_build), "--endpoint", "http://127.0.0.1:9", "--retries", "0")
     assert code == 1
     assert out.startswith("Error: ") and len(out.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_query_pages_with_limit_and_offset(seeds_build):
+    args = ["query", "timeline", "--store", str(seeds_build), "-f", "json"]
+    code, text = run(*args, "--limit", "1000")
+    everything = json.loads(text)
+    assert code == 0 and len(everything) > 6
+    _, first = run(*args, "--limit", "3")
+    _, second = run(*args, "--limit", "3", "--offset", "3")
+    assert json.loads(first) + json.loads(second) == everything[:6]
+
+
+@pytest.mark.slow
+def test_a_runaway_query_is_stopped_with_a_clear_message(seeds_build, tmp_path):
+    endless = tmp_path / "endless.rq"
+    endless.write_text("# every triple with every other, twice\n"
+                       "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n")
+    result = CliRunner().invoke(main, ["query", str(endless), "--store", str(seeds_build), "--timeout", "1"])
+    assert result.exit_code == 1
+    assert "ran for more than 1 s and was stopped" in result.output
+
+
+def test_every_shipped_query_has_a_default_limit():
+    for path in sorted((ROOT / "queries").glob("*.rq")):
+        assert re.search(r"\bLIMIT \d+\s*\Z", path.read_text()), path.name

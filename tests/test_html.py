@@ -12,7 +12,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal
 
 from graph.errors import InputError, RegistryError
 from graph.export.html import ViewStats, fold_event, read_view, write_html
-from graph.model.namespaces import ID, KG, article_graph_iri, article_iri, entity_iri, event_iri, sentence_iri
+from graph.model.namespaces import ID, KG, VOCAB, article_graph_iri, article_iri, entity_iri, event_iri, sentence_iri
 from graph.resolve.names import slug
 
 SCRIPT = "<script>alert(1)</script>"
@@ -30,13 +30,13 @@ def hostile_dataset() -> Dataset:
     g = ds.graph(article_graph_iri("h1"))
     people = [entity_iri(slug(name)) for name in (SCRIPT, IMG, QUOTES)]
     for iri, name in zip(people, (SCRIPT, IMG, QUOTES), strict=True):
-        g.add((iri, RDF.type, KG.Person))
+        g.add((iri, RDF.type, VOCAB.Person))
         g.add((iri, RDFS.label, Literal(name)))
         g.add((iri, SKOS.altLabel, Literal(name + " alias")))
     event = event_iri("meeting", "hostile")
     evidence = article_iri("h1") + "/evidence/0-3-events.verbal"
     g.add((event, RDF.type, KG.Event))
-    g.add((event, KG.kind, KG.Meeting))
+    g.add((event, KG.kind, VOCAB.Meeting))
     for iri in people:
         g.add((event, KG.participant, iri))
     g.add((event, KG.date, Literal("2020-01-02", datatype=XSD.date)))
@@ -212,11 +212,11 @@ def test_direct_edges_without_an_event_are_drawn_with_their_direction(tmp_path: 
     g = ds.graph(article_graph_iri("d1"))
     a, b, c = (entity_iri(slug(n)) for n in ("Aland", "Borduria", "Carpathia"))
     for iri, name in ((a, "Aland"), (b, "Borduria"), (c, "Carpathia")):
-        g.add((iri, RDF.type, KG.Country))
+        g.add((iri, RDF.type, VOCAB.Country))
         g.add((iri, RDFS.label, Literal(name)))
-    g.add((a, KG.met, b))
-    g.add((b, KG.met, a))
-    g.add((a, KG.seized, c))
+    g.add((a, VOCAB.met, b))
+    g.add((b, VOCAB.met, a))
+    g.add((a, VOCAB.seized, c))
     view = read_view(ds)
     assert [(k.kind, k.label, k.directed) for k in view.links] == [
         ("direct", "met", False), ("direct", "seized", True)]

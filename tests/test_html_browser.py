@@ -18,7 +18,7 @@ import pytest
 from rdflib import RDF, RDFS, XSD, Dataset, Literal
 
 from graph.export.html import ViewStats, write_html
-from graph.model.namespaces import KG, article_graph_iri, article_iri, entity_iri, event_iri, sentence_iri
+from graph.model.namespaces import KG, VOCAB, article_graph_iri, article_iri, entity_iri, event_iri, sentence_iri
 from graph.resolve.names import slug
 
 pytestmark = pytest.mark.browser
@@ -294,11 +294,11 @@ def hostile_dataset() -> Dataset:
     people = [entity_iri(slug(name)) for name in names]
     event, evidence = event_iri("meeting", "hostile"), article_iri("h1") + "/evidence/0-3-events.verbal"
     for iri, name in zip(people, names, strict=True):
-        g.add((iri, RDF.type, KG.Person))
+        g.add((iri, RDF.type, VOCAB.Person))
         g.add((iri, RDFS.label, Literal(name)))
         g.add((event, KG.participant, iri))
     g.add((event, RDF.type, KG.Event))
-    g.add((event, KG.kind, KG.Meeting))
+    g.add((event, KG.kind, VOCAB.Meeting))
     g.add((event, KG.date, Literal("2020-01-02", datatype=XSD.date)))
     g.add((event, KG.evidence, evidence))
     g.add((evidence, KG.sentence, sentence_iri("h1", 0)))
@@ -332,8 +332,8 @@ def test_hostile_names_render_as_text_and_run_nothing(open_page: Any, tmp_path: 
 def big_nquads(entities: int, events: int, seed: int = 7) -> str:
     """A generated graph: typed, labelled entities and dated two-party meetings with a sentence each."""
     rng = random.Random(seed)
-    kinds = [KG.Person, KG.Organization, KG.Country, KG.City, KG.Region, KG.Location, KG.Facility,
-             KG.NamedEvent, KG.Product, KG.Work]
+    kinds = [VOCAB.Person, VOCAB.Organization, VOCAB.Country, VOCAB.City, VOCAB.Region, VOCAB.Location, VOCAB.Facility,
+             VOCAB.NamedEvent, VOCAB.Product, VOCAB.Work]
     graph = f"<{article_graph_iri('big')}>"
     lines = [f'<{article_iri("big")}> <{KG.articleId}> "big" .']
     for i in range(entities):
@@ -348,7 +348,7 @@ def big_nquads(entities: int, events: int, seed: int = 7) -> str:
         day = f"{2000 + rng.randrange(25)}-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
         lines += [
             f"<{event}> <{RDF.type}> <{KG.Event}> {graph} .",
-            f"<{event}> <{KG.kind}> <{KG.Meeting}> {graph} .",
+            f"<{event}> <{KG.kind}> <{VOCAB.Meeting}> {graph} .",
             f"<{event}> <{KG.participant}> <{entity_iri(f'entity-{a}')}> {graph} .",
             f"<{event}> <{KG.participant}> <{entity_iri(f'entity-{b}')}> {graph} .",
             f'<{event}> <{KG.date}> "{day}"^^<{XSD.date}> {graph} .',

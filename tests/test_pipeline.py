@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS, SKOS
 
@@ -103,8 +103,23 @@ def test_outputs_parse_strictly_in_pyoxigraph(seeds_build):
     triples = list(ox.parse(path=str(seeds_build / "graph.ttl"), format=ox.RdfFormat.TURTLE))
     quads = list(ox.parse(path=str(seeds_build / "graph.trig"), format=ox.RdfFormat.TRIG))
     graphs = {q.graph_name for q in quads}
-    assert len(graphs) == 6  # five articles and the default graph
+    assert len(graphs) == 7  # five articles, the corpus graph and the default graph
     assert len(triples) == len({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
+
+
+def test_every_statement_is_in_one_graph_only(seeds_build):
+    quads = list(ox.parse(path=str(seeds_build / "graph.trig"), format=ox.RdfFormat.TRIG))
+    assert len(quads) == len({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
+
+
+def test_an_entity_is_typed_and_named_once_in_the_corpus_graph(seeds_build):
+    ds = Dataset()
+    ds.parse(seeds_build / "graph.trig", format="trig")
+    lavrov = URIRef("https://w3id.org/newskg/id/entity/sergey-lavrov")
+    graphs = {str(g) for _s, _p, _o, g in ds.quads((lavrov, RDFS.label, None, None))}
+    assert graphs == {"https://w3id.org/newskg/id/corpus"}
+    mentioned = {str(g) for _s, _p, _o, g in ds.quads((lavrov, KG.mentionedIn, None, None))}
+    assert len(mentioned) >= 2 and "https://w3id.org/newskg/id/corpus" not in mentioned
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[q.stem for q in QUERIES])
@@ -164,7 +179,7 @@ def test_adding_an_article_already_in_changes_nothing(seeds_copy, pipeline):
     before = len(Store.reader(seeds_copy))
     ttl = (seeds_copy / "graph.ttl").read_bytes()
     report = pipeline.build([SEEDS / "002_d779c5e52be50800.txt"], seeds_copy)
-    assert (report.added, report.parsed) == (0, 0)
+    assert (report.added, report.parsed, report.units, report.written) == (0, 0, None, [])
     assert report.triples == before
     assert len(Store.reader(seeds_copy)) == before
     assert (seeds_copy / "graph.ttl").read_bytes() == ttl
@@ -175,6 +190,26 @@ def test_a_new_article_is_the_only_one_parsed(seeds_copy, pipeline, tmp_path):
     new.write_text("date 2021-03-05 Foreign Minister Anna Berg met Pierre Dubois on Friday in Paris.\n")
     report = pipeline.build([new], seeds_copy)
     assert (report.added, report.parsed, report.articles) == (1, 1, 6)
+    # its graph, its entry in the default graph, and the corpus statements of its people, place and event
+    assert report.units.changed == 0 and report.units.removed == 0
+    assert 4 < report.units.added < 15 and report.units.kept > 100
+
+
+def test_an_export_changed_by_hand_is_written_again(seeds_copy, pipeline):
+    ttl = (seeds_copy / "graph.ttl").read_bytes()
+    (seeds_copy / "graph.ttl").write_text("changed")
+    report = pipeline.build([], seeds_copy)
+    assert report.written == ["turtle"]
+    assert (seeds_copy / "graph.ttl").read_bytes() == ttl
+
+
+def test_build_report_times_every_stage(seeds_copy, pipeline, tmp_path):
+    new = tmp_path / "new.txt"
+    new.write_text("Foreign Minister Anna Berg met Pierre Dubois in Paris.\n")
+    report = pipeline.build([new], seeds_copy)
+    stages = {"read", "parse+extract", "resolve", "model", "store", "export turtle", "export trig", "export html"}
+    assert stages <= set(report.timings)
+    assert all(seconds >= 0 for seconds in report.timings.values())
 
 
 def test_removing_an_article_keeps_what_others_support(seeds_copy, pipeline):
@@ -220,3 +255,31 @@ def test_a_dateline_gives_the_article_its_stated_date(tmp_path, pipeline):
     assert "March 4, 2021" in article.date_evidence
     meeting = next(e for e in report.corpus.events if e.kind == "meeting")
     assert (meeting.date.value, meeting.date.origin.value) == ("2021-03-02", "stated")
+
+
+def test_an_unchanged_input_file_is_not_read_again(seeds_copy, pipeline, tmp_path):
+    corpus = tmp_path / "more.jsonl"
+    corpus.write_text(json.dumps({"id": "x1", "text": "Anna Berg met Pierre Dubois in Paris."}) + "\n")
+    first = pipeline.build([corpus], seeds_copy, exports=["turtle"])
+    assert (first.added, first.parsed) == (1, 1)
+    again = pipeline.build([corpus, SEEDS], seeds_copy, exports=["turtle"])
+    assert (again.added, again.parsed, again.units, again.articles) == (0, 0, None, 6)
+    corpus.write_text(corpus.read_text() + json.dumps({"id": "x2", "text": "Maria Rossi visited Rome."}) + "\n")
+    changed = pipeline.build([corpus], seeds_copy, exports=["turtle"])
+    assert (changed.added, changed.parsed, changed.articles) == (1, 1, 7)
+
+
+def test_a_patch_changes_only_the_units_it_names(seeds_copy):
+    from graph.model.rdf import CORPUS_GRAPH, Unit
+
+    store = Store(seeds_copy / "store")
+    before = store.state()
+    subject = "<https://w3id.org/newskg/id/entity/sergey-lavrov>"
+    note = Unit(CORPUS_GRAPH, "<urn:x:note>", ('<urn:x:note> <urn:x:says> "hello" .',))
+    stats = store.update([note], complete=False)
+    assert (stats.added, stats.removed, stats.kept) == (1, 0, 0)
+    assert store.size() == len(store)
+    stats = store.update([], complete=False, remove=[(CORPUS_GRAPH, "<urn:x:note>"), (CORPUS_GRAPH, "<urn:x:none>")])
+    assert stats.removed == 1 and store.state() == before
+    assert any(True for _ in store.ox.quads_for_pattern(ox.NamedNode(subject[1:-1]), None, None, None))
+    store.close()

@@ -22,7 +22,7 @@ from graph.extract import extract_article
 from graph.extract.handmade import parse
 from graph.kinds import EventKind, default_kinds
 from graph.model.namespaces import KG, VOCAB, entity_iri
-from graph.model.rdf import corpus_quads
+from graph.model.rdf import corpus_units
 from graph.model.vocabulary import vocabulary_graph
 from graph.pipeline import Pipeline
 from graph.records import Article, DateOrigin
@@ -133,8 +133,9 @@ def test_a_new_event_kind_flows_to_rdf_vocabulary_and_shapes():
         ("expulsion", "portugal", ("tarvia",), "2021-03-01")
     ]
     ds = Dataset(default_union=True)
-    for s, p, o, g in corpus_quads(corpus, kinds):
-        ds.graph(g).add((s, p, o)) if g is not None else ds.add((s, p, o))
+    for unit in corpus_units(corpus, kinds):
+        graph = ds.graph(URIRef(unit.graph)) if unit.graph else ds.default_context
+        graph.parse(data="\n".join(unit.lines), format="nt")
     event = next(ds.subjects(KG.kind, VOCAB.Expulsion))
     assert (event, KG.agent, entity_iri("portugal")) in ds
     assert (entity_iri("portugal"), VOCAB.expelled, entity_iri("tarvia")) in ds

@@ -31,9 +31,9 @@ class Exporter:
 
 
 def _html(store: Store, path: Path) -> None:
-    from graph.export.html import write_html
+    from graph.view import write_store_view
 
-    write_html(store.dataset, path)
+    write_store_view(store, path)
 
 
 def _registry() -> dict[str, Exporter]:

@@ -5,6 +5,21 @@ A sentence may hold several dates; each event takes the one in its own clause:
 take place at the end of next month" gives the meeting "Friday" and the next
 meeting "the end of next month". Dates inside nested clauses and inside
 "after ..." / "before ..." phrases are not the clause's own.
+
+>>> from graph.extract.handmade import parse
+>>> doc = parse('''
+...     Berg   PROPN NNP nsubj 3
+...     will   AUX   MD  aux   3
+...     meet   VERB  VB  ROOT  0
+...     Roux   PROPN NNP dobj  3
+...     on     ADP   IN  prep  3
+...     Friday PROPN NNP pobj  5
+...     .      PUNCT .   punct 3
+... ''', ents=[(1, 1, "PERSON"), (4, 4, "PERSON"), (6, 6, "DATE")])
+>>> tense_of(doc[2]).value, clause_time(doc[2], DateIndex(doc), Tense.FUTURE).text
+('future', 'Friday')
+>>> [(r.expression.text, r.value.value) for r in read_times(doc, dt.date(2021, 3, 10))]
+[('Friday', '2021-03-12')]
 """
 
 from __future__ import annotations

@@ -41,17 +41,7 @@ class KG(DefinedNamespace):
     # classes
     Entity: URIRef
     EntityClass: URIRef
-    Person: URIRef
-    Organization: URIRef
     Place: URIRef
-    Country: URIRef
-    City: URIRef
-    Region: URIRef
-    Location: URIRef
-    Facility: URIRef
-    NamedEvent: URIRef
-    Product: URIRef
-    Work: URIRef
     Event: URIRef
     EventKind: URIRef
     TimeInterval: URIRef
@@ -61,17 +51,6 @@ class KG(DefinedNamespace):
     Evidence: URIRef
     Precision: URIRef
     DateOrigin: URIRef
-    # event kinds
-    Meeting: URIRef
-    Talks: URIRef
-    Visit: URIRef
-    Statement: URIRef
-    Agreement: URIRef
-    Seizure: URIRef
-    Deployment: URIRef
-    Attack: URIRef
-    Sanction: URIRef
-    Election: URIRef
     eventKinds: URIRef
     # precisions and origins
     Day: URIRef
@@ -101,14 +80,6 @@ class KG(DefinedNamespace):
     start: URIRef
     end: URIRef
     interactedWith: URIRef
-    met: URIRef
-    heldTalksWith: URIRef
-    agreedWith: URIRef
-    visited: URIRef
-    seized: URIRef
-    deployedTo: URIRef
-    attacked: URIRef
-    sanctioned: URIRef
     holdsRole: URIRef
     title: URIRef
     roleOf: URIRef
@@ -125,6 +96,15 @@ class KG(DefinedNamespace):
     mentionedIn: URIRef
     mentionCount: URIRef
     speaksFor: URIRef
+    sources: URIRef
+    participantNames: URIRef
+    personName: URIRef
+    agentName: URIRef
+    placeName: URIRef
+    holderName: URIRef
+    ofName: URIRef
+    example: URIRef
+    sortKey: URIRef
     model: URIRef
     version: URIRef
 
@@ -204,6 +184,15 @@ def article_iri(article_id: str) -> URIRef:
 def article_graph_iri(article_id: str) -> URIRef:
     """The named graph that holds what one article says."""
     return _checked(f"{ID}graph/{_segment(article_id)}")
+
+
+def corpus_graph_iri() -> URIRef:
+    """The named graph that holds what the articles say together, each statement once.
+
+    >>> corpus_graph_iri()
+    rdflib.term.URIRef('https://w3id.org/newskg/id/corpus')
+    """
+    return _checked(f"{ID}corpus")
 
 
 def sentence_iri(article_id: str, index: int) -> URIRef:

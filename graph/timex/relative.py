@@ -14,6 +14,11 @@ search), or None when it does not apply. The tense decides the direction:
 
 "last X" is strictly before the anchor's day, week or month and "next X"
 strictly after it ("next Friday" is the first Friday after the anchor).
+
+>>> import datetime as dt
+>>> anchor = dt.date(2021, 3, 10)
+>>> weekday("last friday", Tense.PAST, anchor).value, month_only("may", Tense.FUTURE, anchor).value
+('2021-03-05', '2021-05')
 """
 
 from __future__ import annotations
