@@ -98,6 +98,8 @@ class TimeValue:
     start: str | None = None
     end: str | None = None
     origin: DateOrigin = DateOrigin.UNKNOWN
+    # "report": no words of its own; the day of the article that reports it ("X said", in today's story)
+    basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +192,8 @@ class EventRecord:
     inherit_time: bool = False  # "In response, ...": the clause continues the time of the one before
     relation: str | None = None  # for kind "relation": the verb, with its particle or preposition ("fire_back_at")
     repeated: bool = False  # "met again", "a second summit": not the event told before
+    # a statement in the simple past or present with no time of its own: said on the day of its report
+    reported_now: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +333,7 @@ class ResolvedEvent:
     objects: tuple[str, ...] = ()
     content: str | None = None
     quote: bool = False
+    more_content: tuple[str, ...] = ()  # what else the speaker said on the occasion
     relation: str | None = None  # for kind "relation": what the clause says one party did to the other
     # participants/place/date as each article gives them: article id -> participant keys
     reported: tuple[tuple[str, tuple[str, ...], str | None, TimeValue | None], ...] = ()

@@ -747,3 +747,27 @@ def test_an_event_takes_the_time_expression_of_its_clause():
     )
     assert [e.time.text for e in extract(doc).events] == ["Monday"]
     assert [e.time for e in extract(doc, "times.expressions").events] == [None]
+
+
+def test_a_pronoun_subject_of_a_reported_clause_is_the_speaker():
+    doc = parse(
+        """
+        Velmora PROPN NNP nsubj 2
+        said    VERB  VBD ROOT  0 say
+        it      PRON  PRP nsubj 5
+        would   AUX   MD  aux   5
+        buy     VERB  VB  ccomp 2
+        Tarvair PROPN NNP dobj  5
+        .       PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "ORG"), (6, 6, "ORG")],
+    )
+    ex = extract(doc)
+    buy = next(e for e in ex.events if e.kind == "acquisition")
+    assert ([p.text for p in buy.participants], [o.text for o in buy.objects], buy.planned) == (
+        ["Velmora"],
+        ["Tarvair"],
+        True,
+    )
+    said = next(e for e in ex.events if e.kind == "statement")
+    assert (said.reported_now, said.time) == (True, None)  # dated by its report (dates.reporting_day)

@@ -322,6 +322,16 @@ def test_in_response_keeps_the_time_of_the_sentence_before():
     assert events(resolve(ex, without=("dates.continuation",)))[1] == ("meeting", ("Lind", "Roux"), None)
 
 
+@pytest.mark.rule("dates.reporting_day")
+def test_a_statement_without_a_time_of_its_own_is_dated_by_its_report():
+    a = Art("a1", "Anna Berg said the talks failed.", "2021-03-05")
+    said = a.event("statement", "said", [a.name("Anna Berg", "person")], rule="statements.verbal.v1", reported_now=True)
+    ex = a.extraction([a.mention("Anna Berg", "person")], events=[said])
+    (ev,) = resolve(ex).events
+    assert (ev.date.value, ev.date.basis, ev.date.origin.value) == ("2021-03-05", "report", "given")
+    assert resolve(ex, without=("dates.reporting_day",)).events[0].date is None
+
+
 @pytest.mark.rule("dates.stated_article_date")
 def test_an_undated_article_takes_the_date_its_dateline_states():
     a = Art("a1", "LISBON, March 3, 2021 (Tarvia Press) - Berg met Marek on Monday.")
@@ -364,6 +374,50 @@ def test_the_meeting_told_again_is_the_meeting_told_before():
         ("meeting", ("Berg", "Marek"), "2021-03-05"),
         ("meeting", (), None),
     ]
+
+
+def test_a_speakers_statements_of_one_day_are_one_occasion():
+    a = Art(
+        "a1", "Anna Berg said on Friday the talks failed. Anna Berg added on Friday that talks go on.", "2021-03-05"
+    )
+    first = a.event(
+        "statement",
+        "said",
+        [a.name("Anna Berg", "person")],
+        rule="statements.verbal.v1",
+        time=a.time("Friday"),
+        content="the talks failed",
+        agent=a.name("Anna Berg", "person"),
+    )
+    second = a.event(
+        "statement",
+        "added",
+        [a.name("Anna Berg", "person", 1)],
+        rule="statements.verbal.v1",
+        time=a.time("Friday", nth=1),
+        content="talks go on",
+        agent=a.name("Anna Berg", "person", 1),
+    )
+    ex = a.extraction([a.mention("Anna Berg", "person"), a.mention("Anna Berg", "person", 1)], events=[first, second])
+    (ev,) = resolve(ex).events
+    assert (ev.content, ev.more_content, len(ev.evidence)) == ("the talks failed", ("talks go on",), 2)
+
+
+def test_the_leaders_of_two_countries_are_the_people_who_lead_them():
+    a = Art("a1", "President Anna Berg and Prime Minister Ivo Marek met. The leaders of Tarvia and Lumo signed.")
+    berg, marek = a.name("Anna Berg", "person"), a.name("Ivo Marek", "person")
+    leaders = a.ref("The leaders of Tarvia and Lumo", "group", of=("Tarvia", "Lumo"), head="leader")
+    ex = a.extraction(
+        [
+            a.mention("Anna Berg", "person"),
+            a.mention("Ivo Marek", "person"),
+            a.mention("Tarvia", "country"),
+            a.mention("Lumo", "country"),
+        ],
+        roles=[a.role(berg, "President"), a.role(marek, "Prime Minister")],
+        events=[a.event("agreement", "signed", [leaders])],
+    )
+    assert events(resolve(ex)) == [("agreement", ("Anna Berg", "Ivo Marek"), None)]
 
 
 @pytest.mark.rule("events.merge_across_articles")

@@ -74,8 +74,8 @@ def statement_without_agent(ds: Dataset) -> None:
     ds.graph(A1).remove((STATEMENT, KG.agent, None))
 
 
-def statement_with_two_contents(ds: Dataset) -> None:
-    ds.graph(A1).add((STATEMENT, KG.content, Literal("We made some progress")))
+def statement_content_not_a_string(ds: Dataset) -> None:
+    ds.graph(A1).add((STATEMENT, KG.content, Literal(42)))
 
 
 def role_without_title(ds: Dataset) -> None:
@@ -128,7 +128,7 @@ ONE_VIOLATION: list[Case] = [
     (event_participant_not_an_entity, OLD_MEETING, "kg:participant", "ClassConstraintComponent"),
     (event_without_evidence, OLD_MEETING, "kg:evidence", "MinCountConstraintComponent"),
     (statement_without_agent, STATEMENT, "kg:agent", "MinCountConstraintComponent"),
-    (statement_with_two_contents, STATEMENT, "kg:content", "MaxCountConstraintComponent"),
+    (statement_content_not_a_string, STATEMENT, "kg:content", "DatatypeConstraintComponent"),
     (role_without_title, ROLE, "kg:title", "MinCountConstraintComponent"),
     (role_without_holder, ROLE, "[ sh:inversePath kg:holdsRole ]", "MinCountConstraintComponent"),
     (evidence_start_after_end, EVIDENCE, "kg:start", "LessThanOrEqualsConstraintComponent"),

@@ -75,6 +75,16 @@ def is_occurrence(verb: Token) -> bool:
     return low in OCCURRENCE_VERBS
 
 
+def _agrees(pronoun: Ref, names: list[Ref]) -> bool:
+    """'he'/'she' with one person, 'it' with one body or place, 'they' with several or a body."""
+    low = pronoun.text.lower()
+    if low in {"he", "she", "him", "her", "his"}:
+        return len(names) == 1 and names[0].entity_kind == "person"
+    if low in {"it", "its"}:
+        return len(names) == 1 and names[0].entity_kind != "person"
+    return len(names) > 1 or names[0].entity_kind not in {"person"}
+
+
 def is_verb(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and tok.tag_.startswith("VB")
 
@@ -123,8 +133,11 @@ class ClauseReader:
 
     def meets(self, verb: Token, condition: str) -> bool:
         kind, _, arg = condition.partition(":")
-        if kind == "object_in":
-            return any(c.dep_ == "dobj" and lemma(c) in words("clauses", arg) for c in verb.children)
+        if kind == "object_in":  # or the name of a document: "signed the Lisbon Declaration"
+            return any(
+                c.dep_ in {"dobj", "nsubjpass"} and (lemma(c) in words("clauses", arg) or self.names.kind(c) == "work")
+                for c in verb.children
+            )
         if kind == "prep":
             return any(c.dep_ in {"prep", "agent"} and c.lower_ == arg for c in verb.children)
         if kind == "complement":
@@ -179,7 +192,8 @@ class ClauseReader:
         return owners or refs
 
     def subject(self, verb: Token) -> list[Ref]:
-        """Who does it: the subject, or the subject of the clause it hangs from."""
+        """Who does it: the subject, or the subject of the clause it hangs from. A pronoun subject of a
+        clause that a named party's clause governs is that party: 'Tarvia said it would ...'."""
         seen = 0
         tok = verb
         while seen < 4:
@@ -188,7 +202,18 @@ class ClauseReader:
                 s = subj[0]
                 if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
                     return self.refs(tok.head)
-                return self.refs(s)
+                refs = self.refs(s)
+                if (
+                    refs
+                    and all(r.kind == "pronoun" for r in refs)
+                    and tok.dep_ in {"ccomp", "xcomp", "advcl", "conj", "parataxis"}
+                    and tok.head is not tok
+                    and is_verb(tok.head)
+                ):
+                    governing = [r for r in self.subject(tok.head) if r.kind == "name"]
+                    if governing and _agrees(refs[0], governing):
+                        return governing
+                return refs
             if tok.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl"} or (tok.dep_ == "pobj"):
                 tok = tok.head
                 if tok.dep_ == "prep":
@@ -270,6 +295,13 @@ class ClauseReader:
                     place = self.place(node, depth + 1)
                     if place is not None:
                         return place
+        return None
+
+    def place_from(self, verb: Token) -> Ref | None:
+        """Where a speaker speaks from: 'told Reuters from Lisbon', 'speaking from Tarvia'."""
+        for ref in self.prep_objects(verb, {"from"}):
+            if self.is_place(ref):
+                return ref
         return None
 
     def negated(self, verb: Token) -> bool:
@@ -579,13 +611,16 @@ def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecor
     objects = [r for r in reader.objects(verb) + reader.prep_objects(verb, {"to"}) if r.kind == "name"]
     tense = tense_of(verb)
     content, quote = reader.content(verb)
+    time = reader.time(verb, tense)
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"had", "'d", "would", "could", "might"} for c in verb.children)
     return EventRecord(
         kind=kind.name,
         trigger=verb.text,
         participants=tuple(speakers[:1]),
         evidence=reader.evidence(verb),
-        place=reader.place(verb),
-        time=reader.time(verb, tense),
+        place=reader.place(verb) or reader.place_from(verb),
+        time=time,
+        reported_now=time is None and tense in {Tense.PAST, Tense.PRESENT} and not perfect,
         planned=tense == Tense.FUTURE,
         content=content,
         quote=quote,

@@ -24,6 +24,7 @@ from graph.lexicon import (
     PERSON_GROUP_HEADS,
     PRONOUNS_PERSON,
     PRONOUNS_PLURAL,
+    PRONOUNS_THING,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     UNTITLED_GROUP_HEADS,
@@ -161,8 +162,8 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
     if span is not None:
         return name_ref(span, sentence)
     low = tok.lower_
-    if low in PRONOUNS_PERSON or low in PRONOUNS_PLURAL:
-        return _pronoun(tok, sentence, 1 if low in PRONOUNS_PERSON else None)
+    if low in PRONOUNS_PERSON or low in PRONOUNS_PLURAL or low in PRONOUNS_THING and tok.pos_ == "PRON":
+        return _pronoun(tok, sentence, 1 if low in PRONOUNS_PERSON | PRONOUNS_THING else None)
     if low in NUMBER_WORDS and tok.pos_ in {"NUM", "DET", "PRON"} and not list(tok.children) or low == "both":
         return _pronoun(tok, sentence, NUMBER_WORDS[low])
     if low in NUMBER_WORDS and any(c.lower_ == "the" for c in tok.children):  # "the two"
@@ -187,7 +188,7 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
         )
         titles = _titles(tok) if lem in TITLE_HEADS and lem not in UNTITLED_GROUP_HEADS else ()
         of, of_previous, of_count = _of_names(tok, names)
-        if not titles and not count:
+        if not titles and not count and not (lem == "leader" and of):  # "the leaders of X and Y"
             return None
         return Ref(
             text=phrase.text,

@@ -47,6 +47,7 @@ _TIME_WORDS = re.compile(
     re.I,
 )
 _FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "\u2019ll"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _FUTURE_MODIFIERS = frozenset({"planned", "expected", "upcoming", "next", "proposed", "scheduled", "forthcoming"})
 
 
@@ -219,8 +220,8 @@ def own_dates(anchor: Token, dates: DateIndex) -> list[tuple[int, Span]]:
 
     def walk(tok: Token, depth: int) -> None:
         for child in tok.children:
-            if child.dep_ in NESTED_CLAUSES and child.pos_ in {"VERB", "AUX"}:
-                continue
+            if child.pos_ in {"VERB", "AUX"} and (child.dep_ in NESTED_CLAUSES or child.tag_ in _FINITE):
+                continue  # another clause: a nested one, or a finite verb the parse hung here
             if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ not in {"PROPN"}:
                 continue
             if child.dep_ == "prep" and child.lower_ in BOUND_PREPS:

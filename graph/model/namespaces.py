@@ -73,6 +73,8 @@ class KG(DefinedNamespace):
     dateText: URIRef
     datePrecision: URIRef
     dateOrigin: URIRef
+    datedBy: URIRef
+    ReportDay: URIRef
     during: URIRef
     planned: URIRef
     content: URIRef

@@ -390,6 +390,8 @@ class CorpusModel:
         if event.content:
             out.add(nt.statement(e, K["content"], nt.text(event.content)))
             out.add(nt.statement(e, K["isQuote"], nt.boolean(event.quote)))
+        for said in event.more_content:
+            out.add(nt.statement(e, K["content"], nt.text(said)))
         if date is not None:
             self.date_lines(e, date)
         else:
@@ -401,7 +403,10 @@ class CorpusModel:
 
     def date_lines(self, e: str, date: TimeValue) -> None:
         out = self.corpus_lines[e]
-        out.add(nt.statement(e, K["dateText"], nt.text(date.text)))
+        if date.basis == "report":
+            out.add(nt.statement(e, K["datedBy"], K["ReportDay"]))
+        else:
+            out.add(nt.statement(e, K["dateText"], nt.text(date.text)))
         out.add(nt.statement(e, K["datePrecision"], _p(ns.PRECISIONS[date.precision.value])))
         out.add(nt.statement(e, K["dateOrigin"], _p(ns.ORIGINS[date.origin.value])))
         lit = date_literal(date)

@@ -88,10 +88,11 @@ def resolve_corpus(extractions: list[Extraction], settings: Settings = DEFAULT) 
     }
     capital = "events.capital_speaks_for" in on
     continuation = "dates.continuation" in on
+    report_day = "dates.reporting_day" in on
     working = {aid: resolve_article_events(ctx, capital_rule=capital) for aid, ctx in contexts.items()}
     articles = {ex.article.id: ex.article for ex in extractions}
     for aid, evs in working.items():
-        ground_events(evs, articles[aid], continuation=continuation)
+        ground_events(evs, articles[aid], continuation=continuation, report_day=report_day)
 
     # article dates inferred from events that dated articles also report
     if "dates.article_inference" in on:
@@ -104,7 +105,7 @@ def resolve_corpus(extractions: list[Extraction], settings: Settings = DEFAULT) 
                 articles[aid] = replace(
                     articles[aid], date=inferred.date, date_origin=DateOrigin.INFERRED, date_evidence=inferred.evidence
                 )
-                ground_events(evs, articles[aid], continuation=continuation)
+                ground_events(evs, articles[aid], continuation=continuation, report_day=report_day)
 
     merged = []
     for aid, evs in sorted(working.items()):

@@ -55,6 +55,7 @@ class WorkingEvent:
     record: EventRecord | None = None
     relation: str | None = None
     repeated: bool = False
+    more_content: list[str] = field(default_factory=list)  # what else the speaker said on the occasion
 
     def time_key(self) -> str | None:
         """What the date is: its value when grounded, else its words."""
@@ -162,8 +163,11 @@ def resolve_article_events(ctx: ArticleContext, capital_rule: bool = True) -> li
     return out
 
 
-def ground_events(events: list[WorkingEvent], article: Article, continuation: bool = True) -> None:
-    """Dates against the article's date; with `continuation`, 'In response, ...' keeps the time before."""
+def ground_events(
+    events: list[WorkingEvent], article: Article, continuation: bool = True, report_day: bool = True
+) -> None:
+    """Dates against the article's date; with `continuation`, 'In response, ...' keeps the time before;
+    with `report_day`, a statement without a time of its own takes the day of its report."""
     for ev in events:
         if ev.time is not None:
             ev.date = ground(ev.time.text, ev.time.tense, article.date, article.date_origin)
@@ -171,6 +175,18 @@ def ground_events(events: list[WorkingEvent], article: Article, continuation: bo
             ev.date = None
     if continuation:
         continue_time(events)
+    if report_day:
+        reporting_day(events, article)
+
+
+def reporting_day(events: list[WorkingEvent], article: Article) -> None:
+    """A statement told in the simple past or present with no time of its own ('X said') was said on
+    the day of the story that reports it: its date is the article's, marked as such (basis 'report')."""
+    if article.date is None or article.date_origin == DateOrigin.UNKNOWN:
+        return
+    for ev in events:
+        if ev.frame == "speech" and ev.date is None and ev.record is not None and ev.record.reported_now:
+            ev.date = TimeValue("", Precision.DAY, article.date.isoformat(), origin=article.date_origin, basis="report")
 
 
 def continue_time(events: list[WorkingEvent]) -> None:
@@ -222,15 +238,52 @@ def _absorb(into: WorkingEvent, ev: WorkingEvent) -> None:
     if into.time is None and ev.time is not None:
         into.time, into.date = ev.time, ev.date
     into.agent = into.agent or ev.agent
+    if ev.content and ev.content != into.content and ev.content not in into.more_content:
+        if into.content is None:
+            into.content, into.quote = ev.content, ev.quote
+        else:
+            into.more_content.append(ev.content)
+        into.evidence.extend(x for x in ev.evidence if x not in into.evidence)
+
+
+def _same_occasion(a: WorkingEvent, b: WorkingEvent) -> bool:
+    """Two statements of one speaker on one day: one occasion (a briefing, an interview)."""
+    return (
+        a.frame == b.frame == "speech"
+        and a.agent is not None
+        and a.agent == b.agent
+        and _day(a) is not None
+        and _day(a) == _day(b)
+    )
 
 
 def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> list[WorkingEvent]:
-    """One event per real event of the article."""
+    """One event per real event of the article: a speaker's statements of one day are one occasion,
+    and a joint press conference of the people of a meeting that day is part of the meeting."""
     kept: list[WorkingEvent] = []
     for ev in events:
         if ev.frame == "speech":
-            if ev.participants:
-                kept.append(ev)
+            if not ev.participants:
+                continue
+            occasion = next((k for k in kept if _same_occasion(k, ev)), None)
+            if occasion is not None:
+                _absorb(occasion, ev)
+                continue
+            if ev.content is None and len(ev.participants) >= 2:  # "the two held a joint press conference"
+                host = next(
+                    (
+                        k
+                        for k in reversed(kept)
+                        if k.family == "meeting"
+                        and set(ev.participants) <= set(k.participants)
+                        and (ev.time_key() is None or k.time_key() in (None, ev.time_key()))
+                    ),
+                    None,
+                )
+                if host is not None:
+                    _absorb(host, ev)
+                    continue
+            kept.append(ev)
             continue
         has_people = bool(ev.participants or ev.objects)
         if not has_people and not ev.definite:
@@ -369,10 +422,13 @@ def merge_across_articles(events: list[WorkingEvent]) -> list[list[WorkingEvent]
     groups: list[list[WorkingEvent]] = []
     by_day: dict[tuple[str, str], list[list[WorkingEvent]]] = {}
     by_identity: dict[tuple, list[WorkingEvent]] = {}
+    by_speaker: dict[tuple[str, str], list[WorkingEvent]] = {}  # a speaker's statements of one day
     for ev in sorted(events, key=lambda e: (e.article_id, e.evidence[0].start)):
         day = _day(ev)
         target = None
-        if day is not None and ev.frame != "speech":
+        if day is not None and ev.frame == "speech" and ev.agent is not None:
+            target = by_speaker.get((ev.agent, day))
+        elif day is not None:
             for g in by_day.get((ev.family, day), []):
                 shared = set(ev.participants) & {p for e in g for p in e.participants}
                 if len(shared) >= min(2, len(ev.participants)):
@@ -383,7 +439,9 @@ def merge_across_articles(events: list[WorkingEvent]) -> list[list[WorkingEvent]
         if target is None:
             target = [ev]
             groups.append(target)
-            if day is not None and ev.frame != "speech":
+            if day is not None and ev.frame == "speech" and ev.agent is not None:
+                by_speaker[(ev.agent, day)] = target
+            elif day is not None:
                 by_day.setdefault((ev.family, day), []).append(target)
             elif day is None and (ev.frame != "speech" or ev.content):
                 by_identity[identity(ev)] = target
@@ -413,6 +471,9 @@ def finish(group: list[WorkingEvent]) -> ResolvedEvent:
         objects=tuple(sorted({o for e in group for o in e.objects})),
         content=head.content,
         quote=head.quote,
+        more_content=tuple(
+            dict.fromkeys(c for e in group for c in [e.content, *e.more_content] if c and c != head.content)
+        ),
         relation=head.relation,
         reported=tuple(
             sorted(

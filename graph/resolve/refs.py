@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graph.lexicon import COUNTRY_HEADS, FIRST_PERSON
+from graph.lexicon import COUNTRY_HEADS, FIRST_PERSON, LEADER_TITLES
 from graph.records import Extraction, Ref
 from graph.resolve.entities import EntityTable
 from graph.resolve.names import name_key
@@ -40,6 +40,7 @@ class ArticleContext:
     rules: tuple[Rule, ...] = ()  # the active reference rules, in order
     settings: Settings = DEFAULT
     persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, entity key), in text order
+    things: list[tuple[int, str]] = field(default_factory=list)  # bodies and countries, in text order
     countries: Counter = field(default_factory=Counter)
     mentioned: set[str] = field(default_factory=set)
     speaks_for: set[tuple[str, str]] = field(default_factory=set)  # (city, country) seen as actor
@@ -56,7 +57,10 @@ class ArticleContext:
                 self.persons.append((m.start, key))
             elif kind == "country":
                 self.countries[key] += 1
+            if kind in {"organization", "country"}:
+                self.things.append((m.start, key))
         self.persons.sort()
+        self.things.sort()
 
     def name(self, ref: Ref) -> str | None:
         aid = self.extraction.article.id
@@ -68,6 +72,11 @@ class ArticleContext:
     def top_countries(self, n: int) -> list[str]:
         ranked = sorted(self.countries.items(), key=lambda kv: (-kv[1], kv[0]))
         return [k for k, _ in ranked[:n]]
+
+    def last_things(self, before: int) -> list[str]:
+        """The last organisation or country named before this offset (within the sentence before, at most)."""
+        found = [(start, key) for start, key in self.things if start < before]
+        return [found[-1][1]] if found else []
 
     def last_persons(self, before: int, n: int) -> list[str]:
         out: list[str] = []
@@ -114,6 +123,8 @@ def pronoun_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None)
         return None
     if ref.text.lower() in FIRST_PERSON:
         return []
+    if ref.text.lower() in {"it", "its"}:  # the last body or country named before
+        return ctx.last_things(ref.start)
     if ref.count == 1:
         return ctx.last_persons(ref.start, 1)
     if previous and len(previous) >= 2 and (ref.count is None or len(previous) == ref.count):
@@ -129,6 +140,8 @@ def group_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -
     in the article (or, failing that, in the corpus and named in the article), for those countries."""
     if ref.kind != "group":
         return None
+    if not ref.titles and ref.of and ref.head == "leader":  # "the leaders of X and Y"
+        return _leaders(ctx, ref)
     if not ref.titles:  # "the two leaders"
         if previous and ref.count and len(previous) == ref.count:
             return list(previous)
@@ -155,6 +168,23 @@ def group_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -
             if person not in found:
                 found.append(person)
     return found
+
+
+def _leaders(ctx: ArticleContext, ref: Ref) -> list[str]:
+    """The people of the article who lead the countries or bodies named: by the country of their title
+    when it is known; else, when exactly as many people hold a leader's title, those people."""
+    countries = ctx.countries_of(ref)
+    if not countries:
+        return []
+    holders = {
+        person: held
+        for person, held in sorted(ctx.titles.items())
+        if any(name_key(title) in LEADER_TITLES or name_key(title).split()[-1] in LEADER_TITLES for title, _ in held)
+    }
+    by_country = [p for p, held in holders.items() if any(of in countries for _, of in held)]
+    if len(by_country) == len(countries):
+        return by_country
+    return list(holders) if len(holders) == len(countries) else []
 
 
 def nominal_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -> list[str] | None:
