@@ -445,6 +445,10 @@ class ClauseReader:
                     if party or acting:
                         modifiers.append(name_ref(span, self.sent(noun)))
         by = self.prep_objects(noun, {"by"})
+        # a caption: "X and Y during a joint press conference in Havana"
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in {"during", "at"} and self.names.get(head.head) is not None:
+            modifiers += [r for r in self.refs(head.head) if r.kind == "name"]
         objects: list[Ref] = []
         agent: Ref | None = None
         if kind.frame == "transitive":
@@ -607,7 +611,7 @@ def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecor
         return None
     speakers = [r for r in reader.subject(verb) if r.kind in {"name", "pronoun", "group"}]
     if not speakers:
-        return None
+        return None  # "X and Y said": both are speakers; the first is the agent
     objects = [r for r in reader.objects(verb) + reader.prep_objects(verb, {"to"}) if r.kind == "name"]
     tense = tense_of(verb)
     content, quote = reader.content(verb)
@@ -616,7 +620,7 @@ def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecor
     return EventRecord(
         kind=kind.name,
         trigger=verb.text,
-        participants=tuple(speakers[:1]),
+        participants=tuple(speakers),
         evidence=reader.evidence(verb),
         place=reader.place(verb) or reader.place_from(verb),
         time=time,
@@ -654,6 +658,14 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
     has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
     if has_with and kind.family == "meeting" and not possessed:
         participants = reader.host(noun, verb) + participants
+    elif (
+        not participants
+        and kind.frame == "joint"
+        and verb is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in {"from", "after", "for", "at", "during", "in", "into", "out"}
+    ):  # "X and Y emerged from two hours of meetings", "X flew in for the summit"
+        participants = [r for r in reader.subject(verb) if r.kind in {"name", "pronoun", "group"}]
     place = reader.place(noun)
     if kind.frame == "visit" and place is None:
         to = reader.prep_objects(noun, {"to"})

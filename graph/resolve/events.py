@@ -119,9 +119,8 @@ def resolve_article_events(ctx: ArticleContext, capital_rule: bool = True) -> li
         if rec.agent is not None:
             found = ctx.resolve(rec.agent, previous)
             agent = found[0] if found else None
-        if kind.frame == "speech" and rec.content is not None:  # what one speaker said
-            participants = participants[:1]
-            agent = participants[0] if participants else None
+        if kind.frame == "speech":  # the first speaker speaks for them ("X and Y said")
+            agent = agent if agent in participants else (participants[0] if participants else None)
         participants = [p for p in participants if p != place]
         if kind.frame == "visit":  # "Merkel visits Turin": the place visited is not a visitor
             places = [p for p in participants if entities[p].kind in place_kinds - {"country"}]
@@ -181,12 +180,20 @@ def ground_events(
 
 def reporting_day(events: list[WorkingEvent], article: Article) -> None:
     """A statement told in the simple past or present with no time of its own ('X said') was said on
-    the day of the story that reports it: its date is the article's, marked as such (basis 'report')."""
+    the day of the story that reports it: its date is the article's, marked as such (basis 'report').
+
+    Not when the speakers took part in an event of another day in the article (they may have spoken
+    then), nor for what several speakers said together (a joint declaration is made where they met)."""
     if article.date is None or article.date_origin == DateOrigin.UNKNOWN:
         return
+    today = article.date.isoformat()
+    # a speaker who took part in an event of another day may have spoken then: left undated
+    elsewhere = {p for ev in events if _day(ev) not in (None, today) and ev.frame != "speech" for p in ev.participants}
     for ev in events:
         if ev.frame == "speech" and ev.date is None and ev.record is not None and ev.record.reported_now:
-            ev.date = TimeValue("", Precision.DAY, article.date.isoformat(), origin=article.date_origin, basis="report")
+            if set(ev.participants) & elsewhere or len(ev.participants) > 1:
+                continue
+            ev.date = TimeValue("", Precision.DAY, today, origin=article.date_origin, basis="report")
 
 
 def continue_time(events: list[WorkingEvent]) -> None:
@@ -247,14 +254,14 @@ def _absorb(into: WorkingEvent, ev: WorkingEvent) -> None:
 
 
 def _same_occasion(a: WorkingEvent, b: WorkingEvent) -> bool:
-    """Two statements of one speaker on one day: one occasion (a briefing, an interview)."""
-    return (
-        a.frame == b.frame == "speech"
-        and a.agent is not None
-        and a.agent == b.agent
-        and _day(a) is not None
-        and _day(a) == _day(b)
-    )
+    """Two statements of one speaker on one day: one occasion (a briefing, an interview); or the same
+    speakers with a day and without one ("... on Monday. The two leaders gave speeches ...")."""
+    if a.frame != "speech" or b.frame != "speech" or a.agent is None:
+        return False
+    if a.agent == b.agent and _day(a) is not None and _day(a) == _day(b):
+        return True
+    undated = (_day(a) is None) != (_day(b) is None) and a.date is None or b.date is None
+    return undated and len(a.participants) >= 2 and set(a.participants) == set(b.participants)
 
 
 def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> list[WorkingEvent]:
@@ -269,7 +276,7 @@ def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> lis
             if occasion is not None:
                 _absorb(occasion, ev)
                 continue
-            if ev.content is None and len(ev.participants) >= 2:  # "the two held a joint press conference"
+            if len(ev.participants) >= 2:  # "the two held a joint press conference", "after talks, X and Y said"
                 host = next(
                     (
                         k
@@ -417,6 +424,27 @@ def identity(ev: WorkingEvent) -> tuple:
     )
 
 
+def fold_joint_statements(groups: list[list[WorkingEvent]]) -> list[list[WorkingEvent]]:
+    """What several people said together on the day they met is part of their meeting."""
+    meetings: dict[str, list[list[WorkingEvent]]] = {}
+    for g in groups:
+        if g[0].family == "meeting" and _day(g[0]) is not None:
+            meetings.setdefault(_day(g[0]), []).append(g)
+    out = []
+    for g in groups:
+        head = g[0]
+        speakers = {p for e in g for p in e.participants}
+        if head.frame == "speech" and len(speakers) >= 2 and _day(head) is not None:
+            host = next(
+                (m for m in meetings.get(_day(head), []) if speakers <= {p for e in m for p in e.participants}), None
+            )
+            if host is not None:
+                host.extend(g)
+                continue
+        out.append(g)
+    return out
+
+
 def merge_across_articles(events: list[WorkingEvent]) -> list[list[WorkingEvent]]:
     """Group reports of the same event: same family, same day, the same people; or, undated, the same identity."""
     groups: list[list[WorkingEvent]] = []
@@ -447,7 +475,7 @@ def merge_across_articles(events: list[WorkingEvent]) -> list[list[WorkingEvent]
                 by_identity[identity(ev)] = target
         else:
             target.append(ev)
-    return groups
+    return fold_joint_statements(groups)
 
 
 def finish(group: list[WorkingEvent]) -> ResolvedEvent:
