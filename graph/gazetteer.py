@@ -47,6 +47,7 @@ _PREFERRED = {
 _CITY_MIN_POPULATION = 100_000
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def _key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     folded = re.sub(r"^the\s+", "", folded.strip(), flags=re.I)
@@ -170,6 +171,7 @@ def _country_ids() -> dict[str, int]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def place(name: str, min_population: int = _CITY_MIN_POPULATION) -> Place | None:
     """The place a name names: a country (by any of its names), a city of at least `min_population`
     people (the most populous of that name), or a province; None when it is none of these."""

@@ -132,6 +132,7 @@ class EntityResolver:
         self.demonyms: dict[MentionId, str] = {}  # demonym mention -> country name
         self.nominal_heads: dict[str, dict[str, MentionId]] = defaultdict(dict)
         self.by_article: dict[str, list[Mention]] = defaultdict(list)
+        self._mention_votes: dict[MentionId, dict[str, int]] = {}
         # mentions the text gives a title: a person, whatever kind the model gave them
         self.titled: set[MentionId] = {
             (ex.article.id, r.person.start, r.person.end) for ex in extractions for r in ex.roles
@@ -186,21 +187,30 @@ class EntityResolver:
         """Named only with kinds a surname is often mistaken for (a body, or a place the gazetteer does not know)."""
         return all(self.mentions[i].kind in WEAK_KINDS for i in ids)
 
+    def mention_votes(self, i: MentionId) -> dict[str, int]:
+        """What one mention says of its entity's kind (the passes' extra votes aside)."""
+        found = self._mention_votes.get(i)
+        if found is None:
+            m = self.mentions[i]
+            found = {}
+            if not is_demonym(m):
+                found[m.kind] = 2 if m.kind in KNOWN_PLACE_KINDS else 1
+                words = tokens(m.text)
+                if is_person(m) and len(words) >= 2:
+                    found["person"] = found.get("person", 0) + 1
+                if words and words[-1] in EVENT_NAME_WORDS:
+                    found["event"] = found.get("event", 0) + 2
+            self._mention_votes[i] = found
+        return found
+
     def kind_votes(self, ids: list[MentionId]) -> Counter:
         votes: Counter = Counter()
         for i in ids:
-            m = self.mentions[i]
-            if is_demonym(m):
-                continue
-            votes[m.kind] += 1
-            if m.kind in KNOWN_PLACE_KINDS:
-                votes[m.kind] += 1
-            if is_person(m) and len(tokens(m.text)) >= 2:
-                votes["person"] += 1
-            words = tokens(m.text)
-            if words and words[-1] in EVENT_NAME_WORDS:
-                votes["event"] += 2
-            votes.update(self.votes.get(i, Counter()))
+            for kind, n in self.mention_votes(i).items():
+                votes[kind] += n
+            extra = self.votes.get(i)
+            if extra and not is_demonym(self.mentions[i]):
+                votes.update(extra)
         if not votes:
             votes["country"] += 1  # only demonyms name it
         # ties break by a fixed order
@@ -631,18 +641,19 @@ def short_org_names(res: EntityResolver) -> None:
         for root, ids in groups.items()
         if res.kind_votes(ids).most_common(1)[0][0] == "organization"
     }
+    endings: dict[str, set[MentionId]] = defaultdict(set)  # the last words of a longer name -> its groups
+    for root, names in orgs.items():
+        for n in names:
+            words = n.split()
+            for k in range(1, len(words) - 1):
+                endings[" ".join(words[k:])].add(root)
     for root, names in sorted(orgs.items()):
         for n in names:
             if len(n.split()) < 2:
                 continue
-            owners = {
-                r
-                for r, other in orgs.items()
-                if r != root and any(o.endswith(" " + n) and len(o.split()) > len(n.split()) for o in other)
-            }
+            owners = endings.get(n, set()) - {root}
             if len(owners) == 1:
                 res.uf.union(owners.pop(), root)
-
 
 def demonyms(res: EntityResolver) -> None:
     """A demonym names its country ('French' -> France), or the one state of the corpus it is the adjective of

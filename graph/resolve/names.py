@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -22,11 +23,13 @@ import unicodedata
 _STOP = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "le"})
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def name_key(text: str) -> str:
     """Case, accents, a leading 'the', dots and possessives do not matter."""
     text = fold(text).casefold().strip()
@@ -36,6 +39,7 @@ def name_key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def translit_key(text: str) -> str:
     """A key under which common romanization variants meet (Dmitry/Dmitri, Alexei/Aleksei)."""
     key = name_key(text)
@@ -50,10 +54,16 @@ def translit_key(text: str) -> str:
     return " ".join(words)
 
 
-def tokens(text: str) -> list[str]:
-    return name_key(text).split()
+def tokens(text: str) -> tuple[str, ...]:
+    return _tokens(text)
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(name_key(text).split())
+
+
+@functools.lru_cache(maxsize=1 << 18)
 def acronym_of(text: str) -> str | None:
     """Initials of a multi-word name, numbers kept: 'Group of 7' -> 'g7'."""
     words = [w for w in re.split(r"[\s-]+", fold(text)) if w]
@@ -67,6 +77,7 @@ def acronym_of(text: str) -> str | None:
     return out.lower() if len(out) >= 2 else None
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def as_acronym(text: str) -> str | None:
     """'G7', 'G-7', 'U.N.' -> 'g7', 'g7', 'un'; None when the text is not an acronym."""
     compact = fold(text).replace(".", "").replace("-", "")
