@@ -87,6 +87,21 @@ def main() -> None:
     metavar="NAME",
     help="Switch a rule off (see `kg rules`), e.g. entities.acronyms. Repeatable.",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Let an article replace the stored article of its id when their contents differ "
+    "(without it such an article is reported and left out).",
+)
+@click.option(
+    "--max-article-chars",
+    type=click.IntRange(1000),
+    default=2_000_000,
+    show_default=True,
+    metavar="N",
+    help="Read at most N characters of an article (cut at a paragraph or sentence end); the rest is "
+    "left out, said per article. Bounds the memory one article takes.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def build(
@@ -98,6 +113,8 @@ def build(
     scheduler: str | None,
     no_html: bool,
     without_rules: tuple[str, ...],
+    replace: bool,
+    max_article_chars: int,
     quiet: bool,
     as_json: bool,
 ) -> None:
@@ -115,8 +132,16 @@ def build(
     --engine dask on a Dask cluster (--scheduler ADDRESS).
 
     Files that cannot be read (empty, not UTF-8, binary, bad JSON lines) are
-    reported and skipped; the rest is built. Exit status: 0 when everything
-    was read, 3 when something was skipped, 1 on errors.
+    reported and skipped; the rest is built. A bad date, url or title costs
+    that field (a warning), not the article; lone surrogates are replaced. An
+    article whose id the store already holds with other content is left out
+    unless --replace. JSON lines without an id get one from their text.
+
+    The store moves from one whole graph to the next in one commit: a kill or
+    a full disk during a build leaves the previous graph whole, and the next
+    build finishes the work. Exit status: 0 when everything was read as
+    given, 3 when something was skipped or changed (each said on stderr), 1
+    on errors.
     """
     from graph.pipeline import Pipeline
 
@@ -134,15 +159,22 @@ def build(
         bar.update(done - bar.n)
 
     try:
-        pipeline = Pipeline(model, n_process=jobs, engine=engine, scheduler=scheduler, without_rules=without_rules)
-        report = pipeline.build(inputs, out, exports=exports, progress=progress)
+        pipeline = Pipeline(
+            model,
+            n_process=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            without_rules=without_rules,
+            max_article_chars=max_article_chars,
+        )
+        report = pipeline.build(inputs, out, exports=exports, progress=progress, replace=replace)
     except KGError as exc:
         raise _fail(exc) from exc
     finally:
         if bar is not None:
             bar.close()
     for problem in report.problems:
-        click.echo(f"skipped: {problem}", err=True)
+        click.echo(f"{'warning' if problem.warning else 'skipped'}: {problem}", err=True)
     summary = {
         "articles": report.articles,
         "added": report.added,
@@ -151,7 +183,8 @@ def build(
         "events": report.events,
         "roles": report.roles,
         "triples": report.triples,
-        "skipped": len(report.problems),
+        "skipped": sum(1 for p in report.problems if not p.warning),
+        "warnings": sum(1 for p in report.problems if p.warning),
         "model": report.model,
         "written": report.written,
         "timings": {k: round(v, 3) for k, v in report.timings.items()},

@@ -79,10 +79,13 @@ def ground(
     """
     words = text.strip()
     unresolved = TimeValue(words, Precision.UNRESOLVED)
-    found = _ground_one(words, tense, anchor, origin)
-    if found is not None:
-        return found
-    found = _ground_range(words, tense, anchor, origin)
+    try:
+        found = _ground_one(words, tense, anchor, origin)
+        if found is not None:
+            return found
+        found = _ground_range(words, tense, anchor, origin)
+    except OverflowError:  # the day would fall outside the calendar (an article dated 9999-12-31): words only
+        return unresolved
     return unresolved if found is None else found[0]
 
 
@@ -97,9 +100,12 @@ def range_ends(
     [('March 24', '2021-03-24'), ('March 25', '2021-03-25')]
     """
     words = text.strip()
-    if _ground_one(words, tense, anchor, origin) is not None:
+    try:
+        if _ground_one(words, tense, anchor, origin) is not None:
+            return []
+        found = _ground_range(words, tense, anchor, origin)
+    except OverflowError:
         return []
-    found = _ground_range(words, tense, anchor, origin)
     if found is None:
         return []
     _, first, second = found
