@@ -223,6 +223,10 @@ def build(
               help="Skip the first N rows: with --limit, pages through a long answer.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, metavar="SECONDS",
               help="Stop a query that runs longer than this (on the store).")
+@click.option("--max-memory", type=click.IntRange(min=16), default=None, metavar="MB",
+              help="Stop a query on the store that takes more memory than this. Default: half the machine's.")
+@click.option("--allow-service", is_flag=True,
+              help="Let a query on the store call other endpoints (SERVICE <...>); refused without it.")
 def query(
     query_file: str,
     store: Path | None,
@@ -232,12 +236,19 @@ def query(
     limit: int | None,
     offset: int | None,
     timeout: float,
+    max_memory: int | None,
+    allow_service: bool,
 ) -> None:
     """Run a SPARQL query file (or a name from ./queries, e.g. `meetings`).
 
     The default graph is the union of every graph (articles, corpus, provenance).
     Page through a long answer with --limit and --offset:
     `kg query timeline --store out/ --limit 50 --offset 50` gives rows 51 to 100.
+
+    On the store, a query runs in a child process that is stopped after
+    --timeout seconds, past --max-memory, or by Ctrl-C, with a message saying
+    which; a query that calls another endpoint (SERVICE) is refused unless
+    --allow-service.
     """
     from graph.query import format_result, load_query, parse_binding, run_query_timed, run_remote, with_page
     from graph.store import store_dir
@@ -253,7 +264,9 @@ def query(
             from graph.store import Store
 
             Store.reader(store).close()  # a clear error for a missing store, before the child starts
-            result = run_query_timed(store_dir(store), text, bindings, timeout=timeout)
+            result = run_query_timed(
+                store_dir(store), text, bindings, timeout=timeout, max_memory=max_memory, allow_service=allow_service
+            )
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(format_result(result, fmt))
