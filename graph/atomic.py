@@ -119,14 +119,16 @@ def staged(paths: list[Path]) -> Iterator[dict[Path, Path]]:
         raise
 
 
-def remove_stale(folder: str | Path) -> list[Path]:
-    """Remove the temporary files a killed writer left in ``folder``; returns them."""
+def remove_stale(folder: str | Path, names: list[str] | None = None) -> list[Path]:
+    """Remove the temporary files a killed writer left in ``folder`` (only those of ``names``, when
+    given); returns them."""
     gone = []
     folder = Path(folder)
     if not folder.is_dir():
         return gone
+    prefixes = tuple(f".{n}." for n in names) if names is not None else (".",)
     for p in folder.iterdir():
-        if p.name.startswith(".") and p.name.endswith(".tmp") and p.is_file():
+        if p.name.startswith(prefixes) and p.name.endswith(".tmp") and p.is_file():
             p.unlink(missing_ok=True)
             gone.append(p)
     return gone

@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.atomic import staged
+from graph.atomic import remove_stale, staged
 from graph.errors import InputError, StoreError
-from graph.export import DEFAULT_EXPORTS, get_exporter
+from graph.export import DEFAULT_EXPORTS, EXPORTERS, get_exporter
 from graph.model.rdf import Unit, corpus_units
 from graph.read import Problem, ReadResult, read_articles
 from graph.records import Article, Corpus, Extraction, Failure
@@ -499,6 +499,7 @@ class Pipeline:
         report.triples = store.size()
         state = store.state()
         record = store.export_record()
+        remove_stale(out, [get_exporter(name).filename for name in EXPORTERS])  # left by a killed build
         todo = []
         for name in exports:
             exporter = get_exporter(name)
