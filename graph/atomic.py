@@ -78,25 +78,34 @@ def commit_file(tmp: Path, path: str | Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Open a temporary file for writing; on success it replaces ``path``, on failure it is removed."""
+def atomic_write(
+    path: str | Path, mode: str = "w", encoding: str | None = "utf-8", *, durable: bool = True
+) -> Iterator[IO]:
+    """Open a temporary file for writing; on success it replaces ``path``, on failure it is removed.
+
+    Without ``durable`` the file is not synced to disk first: still whole after a killed process (the
+    kernel keeps what was written), but maybe not after a power cut; for caches that are checked on
+    reading.
+    """
     path = Path(path)
     tmp = temporary_path(path)
     try:
         with open(tmp, mode, encoding=None if "b" in mode else encoding, newline=None if "b" in mode else "\n") as f:
             yield f
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
-        _sync_folder(path.parent)
+        if durable:
+            _sync_folder(path.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
 
 
-def atomic_text(path: str | Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically."""
-    with atomic_write(path) as f:
+def atomic_text(path: str | Path, text: str, *, durable: bool = True) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically (see :func:`atomic_write` for ``durable``)."""
+    with atomic_write(path, durable=durable) as f:
         f.write(text)
 
 

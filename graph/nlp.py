@@ -122,8 +122,10 @@ def parse(
 ) -> Iterator[tuple[Doc, object]]:
     """Stream (text, context) pairs through the model, keeping each context with its Doc.
 
-    A text longer than ``piece`` characters is parsed in pieces, joined into one Doc of the whole text.
+    A text longer than ``piece`` characters (or than the model's ``max_length``) is parsed in pieces,
+    joined into one Doc of the whole text.
     """
+    piece = min(piece, nlp.max_length)
 
     def split() -> Iterator[tuple[str, tuple[object, int, int]]]:
         for text, context in items:

@@ -614,14 +614,15 @@ class Store:
         try:
             return from_json(path.read_text(encoding="utf-8"))
         except (OSError, ValueError, KeyError, TypeError):
-            return None  # a damaged cache entry is read again
+            path.unlink(missing_ok=True)  # a damaged cache entry: gone, so that the article is read again
+            return None
 
     def cache(self, key: str, extraction: Extraction) -> None:
         self.cache_json(key, to_json(extraction))
 
     def cache_json(self, key: str, text: str) -> None:
         """Cache an extraction already serialized by graph.records.to_json."""
-        atomic_text(self.path / "extractions" / f"{key}.json", text)
+        atomic_text(self.path / "extractions" / f"{key}.json", text, durable=False)
 
     def close(self) -> None:
         """Release the database (its lock goes when the last reference does)."""

@@ -239,3 +239,51 @@ def test_a_store_without_a_commit_record_is_refused_by_every_reader(tmp_path):
                  ["view", "--out", str(tmp_path / "v.html"), "--store"]):
         result = CliRunner().invoke(main, [*args, str(tmp_path / "out")])
         assert (result.exit_code, result.output.strip()) == (1, f"Error: {message}"), args
+
+
+# -- long articles --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def short_model(pipeline):  # noqa: ANN001, ANN201
+    """The session's model with spaCy's length limit (E088) at 5,000 characters instead of a million."""
+    before = pipeline.nlp.max_length
+    pipeline.nlp.max_length = 5000
+    yield pipeline
+    pipeline.nlp.max_length = before
+
+
+@pytest.mark.slow
+def test_an_article_past_the_models_length_limit_is_parsed_in_pieces_with_offsets_kept(tmp_path, short_model):
+    paragraph = "Anna Berg met Ivo Marek in Oslo on Monday. They talked about fishing quotas.\n\n"
+    tail = "On Friday Maria Rossi visited Rome and met Olaf Scholz there.\n"
+    text = paragraph * 160 + tail  # 12,000 characters: three pieces at the limit
+    (tmp_path / "long.txt").write_text("date 2021-03-10 " + text, encoding="utf-8")
+    out = tmp_path / "out"
+    report = short_model.build([ROOT / "seeds", tmp_path / "long.txt"], out, exports=["turtle", "trig"])
+    assert report.problems == []
+    assert ids(out) == sorted([p.stem for p in (ROOT / "seeds").glob("*.txt")] + ["long"])
+    query = """PREFIX kg: <https://w3id.org/newskg/vocab#>
+    SELECT ?start ?end ?text WHERE { ?s a kg:Sentence ; kg:inArticle/kg:articleId "long" ;
+      kg:start ?start ; kg:end ?end ; kg:text ?text } ORDER BY DESC(?start) LIMIT 1"""
+    with Store.reader(out) as store:
+        ((start, end, sentence),) = run_query(store, query).rows
+    assert sentence == tail.strip() and text[int(start) : int(end)].strip() == sentence
+    strict_parse(out)
+
+
+@pytest.mark.slow
+def test_max_article_chars_cuts_an_article_and_says_so(tmp_path, pipeline, monkeypatch):
+    emoji = "Anna Berg met Ivo Marek in Oslo. " + "\U0001f600\u200d\U0001f3a8 " * 6000 + "\n"
+    feed = jsonl(tmp_path / "emoji.jsonl", {"id": "emoji", "text": emoji})
+    out = tmp_path / "out"
+    result = cli(pipeline, monkeypatch, "build", str(feed), "--out", str(out), "--max-article-chars", "5000")
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    (warning,) = [w for w in result.stderr.splitlines() if w.startswith("warning: ")]
+    assert warning.startswith(f"warning: {feed}:1: article 'emoji' has 24,034 characters, more than "
+                              "--max-article-chars 5,000: the text after character ")
+    assert ids(out) == ["emoji"]
+    with Store.reader(out) as store:
+        ((length,),) = run_query(store, """PREFIX kg: <https://w3id.org/newskg/vocab#>
+            SELECT (MAX(?end) AS ?n) WHERE { ?s a kg:Sentence ; kg:end ?end }""").rows
+    assert int(length) <= 5000
