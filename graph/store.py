@@ -77,13 +77,17 @@ _BATCH = 2000  # units per transaction
 
 
 def unit_turtle(unit: Unit) -> str:
-    """The unit's statements as Turtle, without the prefix lines (the files have one header)."""
+    """The unit's statements as Turtle, without the prefix lines (the files have one header).
+
+    Lines are split at ``\\n`` only: a literal may hold U+0085 or U+2028, which ``str.splitlines`` takes
+    for line ends.
+    """
     data = ox.serialize(
         ox.parse("\n".join(unit.lines) + "\n", format=ox.RdfFormat.N_TRIPLES),
         format=ox.RdfFormat.TURTLE,
         prefixes=SERIALIZATION_PREFIXES,
     ).decode("utf-8")
-    return "".join(line + "\n" for line in data.splitlines() if line and not line.startswith("@prefix "))
+    return "".join(line + "\n" for line in data.split("\n") if line and not line.startswith("@prefix "))
 
 
 def _graph_term(graph: str | None) -> ox.NamedNode | ox.DefaultGraph:

@@ -56,3 +56,14 @@ def seeds_copy(tmp_path, seeds_build) -> Path:
     out = tmp_path / "out"
     shutil.copytree(seeds_build, out)
     return out
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+    """The number of inputs the hypothesis tests generated in this run (tests/test_generated.py)."""
+    import sys
+
+    module = next((m for name, m in sys.modules.items() if name.rsplit(".", 1)[-1] == "test_generated"), None)
+    generated = getattr(module, "GENERATED", None)
+    if generated:
+        parts = ", ".join(f"{name} {n:,}" for name, n in sorted(generated.items()))
+        terminalreporter.write_line(f"generated inputs: {sum(generated.values()):,} ({parts})")

@@ -66,6 +66,18 @@ def absolute(text: str) -> TimeValue | None:
     return dataclasses.replace(found, text=text.strip(), origin=DateOrigin.STATED)
 
 
+def in_calendar(value: TimeValue) -> bool:
+    """Whether every day, month or year the value names is one of Python's calendar (years 1 to 9999).
+
+    >>> in_calendar(TimeValue("last month", Precision.MONTH, "0000-12"))
+    False
+    """
+    for text in (value.value, value.start, value.end):
+        if text and not (text[:4].isdigit() and 1 <= int(text[:4]) <= 9999 and len(text.split("-")[0]) == 4):
+            return False
+    return True
+
+
 def ground(
     text: str,
     tense: Tense,
@@ -82,11 +94,13 @@ def ground(
     try:
         found = _ground_one(words, tense, anchor, origin)
         if found is not None:
-            return found
+            return found if in_calendar(found) else unresolved
         found = _ground_range(words, tense, anchor, origin)
-    except OverflowError:  # the day would fall outside the calendar (an article dated 9999-12-31): words only
+    except (OverflowError, ValueError):  # a day outside the calendar (an article dated 9999-12-31): words only
         return unresolved
-    return unresolved if found is None else found[0]
+    if found is None or not in_calendar(found[0]):
+        return unresolved
+    return found[0]
 
 
 def range_ends(
@@ -104,11 +118,13 @@ def range_ends(
         if _ground_one(words, tense, anchor, origin) is not None:
             return []
         found = _ground_range(words, tense, anchor, origin)
-    except OverflowError:
+    except (OverflowError, ValueError):
         return []
     if found is None:
         return []
     _, first, second = found
+    if not (in_calendar(first) and in_calendar(second)):
+        return []
     parts = range_parts(words)
     return [(parts[0], first), (parts[1], second)]
 
