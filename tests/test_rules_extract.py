@@ -771,3 +771,98 @@ def test_a_pronoun_subject_of_a_reported_clause_is_the_speaker():
     )
     said = next(e for e in ex.events if e.kind == "statement")
     assert (said.reported_now, said.time) == (True, None)  # dated by its report (dates.reporting_day)
+
+
+@pytest.mark.rule("events.nominal")
+def test_a_caption_shows_its_people_at_the_event_on_its_date():
+    # a verbless caption: the people it shows took part in the event, on the caption's date
+    doc = parse(
+        """
+        Anna       PROPN NNP compound 2
+        Berg       PROPN NNP ROOT     0
+        and        CCONJ CC  cc       2
+        Paul       PROPN NNP compound 5
+        Roux       PROPN NNP conj     2
+        during     ADP   IN  prep     2
+        a          DET   DT  det      10
+        joint      ADJ   JJ  amod     10
+        press      NOUN  NN  compound 10
+        conference NOUN  NN  pobj     6
+        in         ADP   IN  prep     10
+        Lisbon     PROPN NNP pobj     11
+        on         ADP   IN  prep     2
+        March      PROPN NNP pobj     13
+        3          NUM   CD  nummod   14
+        """,
+        ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (12, 12, "GPE"), (14, 15, "DATE")],
+    )
+    ex = extract(doc)
+    assert events(doc) == [("statement", ("Anna Berg", "Paul Roux"), "Lisbon", "events.nominal.v1")]
+    assert ex.events[0].time.text == "March 3"
+    assert events(doc, "events.nominal") == []
+
+
+TITLE_OVER_TWO_NAMES = """
+    President PROPN NNP nsubj    8
+    Anna      PROPN NNP compound 3
+    Berg      PROPN NNP appos    1
+    and       CCONJ CC  cc       3
+    Prime     PROPN NNP compound 6
+    Minister  PROPN NNP compound 7
+    Roux      PROPN NNP conj     3
+    expressed VERB  VBD ROOT     0 express
+    concern   NOUN  NN  dobj     8
+    .         PUNCT .   punct    8
+"""
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_title_heading_two_names_in_apposition_gives_both_speakers():
+    # the parse hangs "Anna Berg and ... Roux" from the title: both are the subject
+    doc = parse(TITLE_OVER_TWO_NAMES, ents=[(2, 3, "PERSON"), (7, 7, "PERSON")])
+    assert events(doc) == [("statement", ("Anna Berg", "Roux"), None, "statements.verbal.v1")]
+    assert extract(doc).events[0].reported_now
+    assert events(doc, "statements.verbal") == []
+
+
+@pytest.mark.rule("events.verbal")
+def test_of_two_subjects_the_nearer_one_acts():
+    # a dateline the parse made a second subject: "Lisbon, May 4: Tarvia seized Lumo"
+    doc = parse(
+        """
+        Lisbon PROPN NNP nsubj    7
+        ,      PUNCT ,   punct    1
+        May    PROPN NNP appos    1
+        4      NUM   CD  nummod   3
+        :      PUNCT :   punct    1
+        Tarvia PROPN NNP nsubj    7
+        seized VERB  VBD ROOT     0 seize
+        Lumo   PROPN NNP dobj     7
+        .      PUNCT .   punct    7
+        """,
+        ents=[(1, 1, "GPE"), (3, 4, "DATE"), (6, 6, "GPE"), (8, 8, "GPE")],
+    )
+    ex = extract(doc)
+    assert [([p.text for p in e.participants], [o.text for o in e.objects]) for e in ex.events] == [
+        (["Tarvia"], ["Lumo"])
+    ]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_press_conference_given_without_a_time_was_given_on_the_day_of_the_report():
+    doc = parse(
+        """
+        Berg       PROPN NNP nsubj    2
+        gave       VERB  VBD ROOT     0 give
+        a          DET   DT  det      5
+        press      NOUN  NN  compound 5
+        conference NOUN  NN  dobj     2
+        in         ADP   IN  prep     2
+        Lisbon     PROPN NNP pobj     6
+        .          PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (7, 7, "GPE")],
+    )
+    ex = extract(doc)
+    assert events(doc) == [("statement", ("Berg",), "Lisbon", "events.support_verb.v1")]
+    assert (ex.events[0].reported_now, ex.events[0].time) == (True, None)
