@@ -866,3 +866,28 @@ def test_a_press_conference_given_without_a_time_was_given_on_the_day_of_the_rep
     ex = extract(doc)
     assert events(doc) == [("statement", ("Berg",), "Lisbon", "events.support_verb.v1")]
     assert (ex.events[0].reported_now, ex.events[0].time) == (True, None)
+
+
+@pytest.mark.rule("times.expressions")
+def test_a_participle_after_a_dated_clause_shares_its_time():
+    doc = parse(
+        """
+        Berg     PROPN NNP nsubj 2
+        resigned VERB  VBD ROOT  0 resign
+        on       ADP   IN  prep  2
+        Monday   PROPN NNP pobj  3
+        ,        PUNCT ,   punct 2
+        saying   VERB  VBG advcl 2 say
+        she      PRON  PRP nsubj 8
+        was      AUX   VBD ROOT  6 be
+        tired    ADJ   JJ  acomp 8
+        .        PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "PERSON"), (4, 4, "DATE")],
+    )
+    ex = extract(doc)
+    assert [(e.kind, e.time.text if e.time else None) for e in ex.events] == [
+        ("resignation", "Monday"),
+        ("statement", "Monday"),
+    ]
+    assert [e.time for e in extract(doc, "times.expressions").events] == [None, None]

@@ -358,7 +358,8 @@ class ClauseReader:
 
     def time(self, anchor: Token, tense: Tense) -> TimeExpression | None:
         """The time of the anchor's clause; else of the clause it continues: the first of two joined
-        verbs ("arrived Sunday and met ..."), or the clause a simultaneous "as"/"when" clause hangs from."""
+        verbs ("arrived Sunday and met ..."), or the clause a simultaneous "as"/"when" clause or a
+        participle after it ("..., saying ...") hangs from."""
         tok = anchor
         for _ in range(3):
             found = clause_time(tok, self.dates, tense)
@@ -367,8 +368,9 @@ class ClauseReader:
             head = tok.head
             if head is tok or not is_verb(head):
                 return None
-            simultaneous = tok.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_MARKS for c in tok.children
+            simultaneous = tok.dep_ == "advcl" and (
+                any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_MARKS for c in tok.children)
+                or _participle(tok)  # "resigned on Monday, saying ...", "struck on Tuesday, killing ..."
             )
             if tok.dep_ not in {"conj", "xcomp"} and not simultaneous:
                 return None
@@ -605,6 +607,15 @@ def statements(reader: ClauseReader) -> list[EventRecord]:
         if ev is not None:
             out.append(ev)
     return out
+
+
+def _participle(verb: Token) -> bool:
+    """A present participle hung from a clause, with no subject or marker of its own: 'saying', 'adding'."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark", "aux"} for c in verb.children)
+    )
 
 
 def _perfect(verb: Token) -> bool:
