@@ -891,3 +891,35 @@ def test_a_participle_after_a_dated_clause_shares_its_time():
         ("statement", "Monday"),
     ]
     assert [e.time for e in extract(doc, "times.expressions").events] == [None, None]
+
+
+LIST_AS_APPOSITION = """
+    Portugal  PROPN NNP nsubj    8
+    ,         PUNCT ,   punct    1
+    Spain     PROPN NNP appos    1
+    ,         PUNCT ,   punct    3
+    Greece    PROPN NNP conj     3
+    and       CCONJ CC  cc       5
+    Italy     PROPN NNP conj     5
+    announced VERB  VBD ROOT     0 announce
+    today     NOUN  NN  npadvmod 8
+    they      PRON  PRP nsubj    12
+    were      AUX   VBD aux      12 be
+    severing  VERB  VBG ccomp    8 sever
+    ties      NOUN  NNS dobj     12 tie
+    with      ADP   IN  prep     13
+    Malta     PROPN NNP pobj     14
+    .         PUNCT .   punct    8
+"""
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_list_parsed_as_an_apposition_is_every_party_and_what_is_under_way_is_dated_by_its_telling():
+    doc = parse(LIST_AS_APPOSITION, ents=[(1, 1, "GPE"), (3, 3, "GPE"), (5, 5, "GPE"), (7, 7, "GPE"),
+                                          (9, 9, "DATE"), (15, 15, "GPE")])
+    ex = extract(doc)
+    cut = next(e for e in ex.events if e.kind == "sanction")
+    assert [p.text for p in cut.participants] == ["Portugal", "Spain", "Greece", "Italy"]
+    assert [o.text for o in cut.objects] == ["Malta"]
+    assert cut.time.text == "today"  # "were severing" as they announced it
+    assert [e.kind for e in extract(doc, "events.support_verb").events] == ["announcement"]

@@ -312,7 +312,8 @@ def test_a_capital_that_speaks_acts_as_its_country():
 def test_the_body_of_the_post_left_takes_part_in_the_resignation():
     a = Art("a1", "Velmora chief Anna Berg resigns. Anna Berg resigned as chief on Monday.", "2021-03-05")
     ms = [a.mention("Velmora", "organization"), a.mention("Anna Berg", "person"), a.mention("Anna Berg", "person", 1)]
-    roles = [a.role(a.name("Anna Berg", "person"), "Chief", "Velmora"), a.role(a.name("Anna Berg", "person", 1), "Chief")]
+    berg, berg_again = a.name("Anna Berg", "person"), a.name("Anna Berg", "person", 1)
+    roles = [a.role(berg, "Chief", "Velmora"), a.role(berg_again, "Chief")]
     quit = a.event("resignation", "resigned", [a.name("Anna Berg", "person", 1)], time=a.time("Monday"))
     ex = a.extraction(ms, roles=roles, events=[quit])
     # "as chief" in the clause, and the article calls her chief of Velmora

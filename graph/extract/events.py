@@ -358,8 +358,9 @@ class ClauseReader:
 
     def time(self, anchor: Token, tense: Tense) -> TimeExpression | None:
         """The time of the anchor's clause; else of the clause it continues: the first of two joined
-        verbs ("arrived Sunday and met ..."), or the clause a simultaneous "as"/"when" clause or a
-        participle after it ("..., saying ...") hangs from."""
+        verbs ("arrived Sunday and met ..."), the clause a simultaneous "as"/"when" clause or a
+        participle after it ("..., saying ...") hangs from, or the statement that says something is
+        under way ("announced today they were cutting ties")."""
         tok = anchor
         for _ in range(3):
             found = clause_time(tok, self.dates, tense)
@@ -372,7 +373,11 @@ class ClauseReader:
                 any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_MARKS for c in tok.children)
                 or _participle(tok)  # "resigned on Monday, saying ...", "struck on Tuesday, killing ..."
             )
-            if tok.dep_ not in {"conj", "xcomp"} and not simultaneous:
+            # "announced today they were cutting ties": what is under way as it is said
+            under_way = tok.dep_ == "ccomp" and _progressive(tok) and self.verb_kind(head) is not None and (
+                self.verb_kind(head).frame == "speech"
+            )
+            if tok.dep_ not in {"conj", "xcomp"} and not simultaneous and not under_way:
                 return None
             tok = head
         return None
@@ -616,6 +621,12 @@ def _participle(verb: Token) -> bool:
         and verb.i > verb.head.i
         and not any(c.dep_ in {"nsubj", "nsubjpass", "mark", "aux"} for c in verb.children)
     )
+
+
+def _progressive(verb: Token) -> bool:
+    """'were cutting', 'is holding' (not 'will be holding')."""
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBG" and any(lemma(c) == "be" for c in aux) and not any(c.tag_ == "MD" for c in aux)
 
 
 def _perfect(verb: Token) -> bool:

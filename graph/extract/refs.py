@@ -82,10 +82,15 @@ def normalize_title(words: list[str]) -> str:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """A token and the tokens joined to it by 'and'/'or' (recursively)."""
+    """A token and the tokens joined to it by 'and'/'or' (recursively). A list the parse hung as an
+    apposition whose items are joined ('A, B, C and D' as A [appos B [conj C, D]]) is one list too."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or (
+            child.dep_ == "appos"
+            and child.pos_ == token.pos_ == "PROPN"
+            and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children)
+        ):
             out.extend(conjuncts(child))
     return out
 
@@ -138,10 +143,17 @@ def _of_names(head: Token, names: NameIndex) -> tuple[tuple[str, ...], bool, int
 def refs_for(token: Token, names: NameIndex, sentence: int) -> list[Ref]:
     """References made by the noun phrase headed by `token` (and its conjuncts)."""
     out: list[Ref] = []
+    seen: set[int] = set()
     for tok in conjuncts(token):
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
         named = _named_in_apposition(tok, names)
         if named is not None:  # "US retailer Walmart", "President [Obama and Castro]": the names
-            out += [name_ref(names.get(t), sentence) for t in conjuncts(named) if names.get(t) is not None]
+            for t in conjuncts(named):
+                if names.get(t) is not None and t.i not in seen:
+                    seen.add(t.i)
+                    out.append(name_ref(names.get(t), sentence))
             continue
         ref = _ref_for_one(tok, names, sentence)
         if ref is None:
