@@ -172,6 +172,24 @@ def test_a_name_ending_in_a_landform_word_is_a_location():
     assert names(doc, "mentions.landform_names") == [("Vesna Island", "person")]
 
 
+@pytest.mark.rule("mentions.building_names")
+def test_a_name_ending_in_a_building_word_is_a_facility():
+    doc = parse(
+        """
+        Berg      PROPN NNP nsubj    2
+        spoke     VERB  VBD ROOT     0 speak
+        at        ADP   IN  prep     2
+        the       DET   DT  det      6
+        Kelso     PROPN NNP compound 6
+        Buildings PROPN NNP pobj     3
+        .         PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (4, 6, "ORG")],
+    )
+    assert names(doc) == [("Berg", "person"), ("Kelso Buildings", "facility")]
+    assert names(doc, "mentions.building_names") == [("Berg", "person"), ("Kelso Buildings", "organization")]
+
+
 @pytest.mark.rule("mentions.known_countries")
 def test_a_country_the_gazetteer_knows_is_a_country():
     doc = parse(

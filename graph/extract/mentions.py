@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from graph import gazetteer
 from graph.extract.lemmas import lemma
 from graph.lexicon import (
+    BUILDING_NAME_WORDS,
     FACILITY_NOUNS,
     FURNITURE_WORDS,
     GROUP_NOUNS,
@@ -236,6 +237,24 @@ def landform_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             and not gazetteer.place_kind(doc[r.start : r.end].text)
         ):
             r = replace(r, label="LOC")
+        out.append(r)
+    return out
+
+
+def building_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A name ending in a word for a building or site ('the Union Buildings', 'Kelso Palace') is a
+    facility, whatever the model called it, unless the gazetteer knows it as a place."""
+    out = []
+    for r in ranges:
+        last = doc[r.end - 1]
+        if (
+            r.end - r.start >= 2
+            and r.label in {"GPE", "PERSON", "ORG", "NORP", "LOC"}
+            and last.text.istitle()
+            and last.lower_ in BUILDING_NAME_WORDS
+            and not gazetteer.place_kind(doc[r.start : r.end].text)
+        ):
+            r = replace(r, label="FAC")
         out.append(r)
     return out
 

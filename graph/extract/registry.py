@@ -31,6 +31,7 @@ MENTION_RULES = (
     rule("mentions.group_of_number", 1, mentions.group_of_number),
     rule("mentions.place_nouns", 1, mentions.place_nouns),
     rule("mentions.landform_names", 1, mentions.landform_names),
+    rule("mentions.building_names", 1, mentions.building_names),
     rule("mentions.known_countries", 1, mentions.known_countries),
     rule("mentions.landform_phrases", 1, mentions.landform_phrases),
     rule("mentions.numbered_names", 1, mentions.numbered_names),
