@@ -117,6 +117,25 @@ def test_titles_glued_to_a_person_are_cut_off():
     assert names(doc, "mentions.leading_titles") == [("Defense Minister Marek", "person")]
 
 
+@pytest.mark.rule("mentions.trailing_titles")
+def test_a_title_run_into_the_name_of_a_company_is_cut_off():
+    doc = parse(
+        """
+        Velmora  PROPN NNP compound 4
+        Co       PROPN NNP compound 4
+        -        PUNCT HYPH punct   4
+        Founder  PROPN NNP compound 6
+        Anna     PROPN NNP compound 6
+        Berg     PROPN NNP nsubj    7
+        resigned VERB  VBD ROOT     0 resign
+        .        PUNCT .   punct    7
+        """,
+        ents=[(1, 4, "ORG"), (5, 6, "PERSON")],
+    )
+    assert names(doc) == [("Velmora", "organization"), ("Anna Berg", "person")]
+    assert names(doc, "mentions.trailing_titles") == [("Velmora Co-Founder", "organization"), ("Anna Berg", "person")]
+
+
 @pytest.mark.rule("mentions.group_of_number")
 def test_a_name_ending_on_of_takes_the_name_after_it():
     doc = parse(
@@ -941,3 +960,22 @@ def test_a_list_parsed_as_an_apposition_is_every_party_and_what_is_under_way_is_
     assert [o.text for o in cut.objects] == ["Malta"]
     assert cut.time.text == "today"  # "were severing" as they announced it
     assert [e.kind for e in extract(doc, "events.support_verb").events] == ["announcement"]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_the_with_phrase_of_the_subject_of_a_joint_act_is_a_party():
+    doc = parse(
+        """
+        Berg   PROPN NNP nsubj 4
+        with   ADP   IN  prep  1
+        Roux   PROPN NNP pobj  2
+        shake  VERB  VBP ROOT  0 shake
+        hands  NOUN  NNS dobj  4 hand
+        in     ADP   IN  prep  4
+        Lisbon PROPN NNP pobj  6
+        .      PUNCT .   punct 4
+        """,
+        ents=[(1, 1, "PERSON"), (3, 3, "PERSON"), (7, 7, "GPE")],
+    )
+    assert events(doc) == [("meeting", ("Berg", "Roux"), "Lisbon", "events.support_verb.v1")]
+    assert events(doc, "events.support_verb") == []

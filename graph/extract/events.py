@@ -224,6 +224,15 @@ class ClauseReader:
             break
         return self.fronted_names(verb)
 
+    def subject_with(self, verb: Token) -> list[Ref]:
+        """The names in a 'with' phrase of the subject of a joint act: 'X with Y shake hands'."""
+        out: list[Ref] = []
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "with"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    out += [r for r in self.refs(pobj) if r.kind == "name" and not self.is_place(r)]
+        return out
+
     def fronted_names(self, verb: Token) -> list[Ref]:
         """No subject in the parse ('On Friday Berg and Dubois will meet'): the people named before the verb."""
         for child in verb.lefts:
@@ -410,6 +419,8 @@ class ClauseReader:
         else:
             participants = self.subject(verb) if not passive else self.prep_objects(verb, {"by"})
             participants += self.prep_objects(verb, {"with", "between"})
+            if kind.frame == "joint":
+                participants += self.subject_with(verb)
             if kind.frame == "visit":
                 for c in verb.children:
                     if c.dep_ == "dobj":
@@ -534,7 +545,7 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
         agent = participants[0] if participants else None
     else:
         participants = subject + reader.prep_objects(noun, {"with", "between"})
-        participants += reader.prep_objects(verb, {"with"})
+        participants += reader.prep_objects(verb, {"with"}) + reader.subject_with(verb)
         # "along with the two countries' defense ministers"
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "along":

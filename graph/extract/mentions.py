@@ -172,6 +172,32 @@ def leading_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return out
 
 
+_TITLE_PREFIXES = frozenset({"co", "vice", "ex", "deputy"})
+
+
+def trailing_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A title the model ran into the name of a body or place is not part of it: 'Flipkart Co-Founder'
+    and 'Walmart CEO' (before a person's name) are Flipkart and Walmart."""
+    out = []
+    for r in ranges:
+        end = r.end
+        while (
+            r.label in {"ORG", "NORP", "FAC"}
+            and end - r.start > 1
+            and is_title_word(doc[end - 1])
+            and lemma(doc[end - 1]) == doc[end - 1].lower_  # singular: not "Stonebridge Capital Advisors"
+        ):
+            if doc[end - 2].text == "-":  # "Co-Founder", "Vice-Chairman", but not "Port-au-Prince"
+                if end - r.start < 4 or doc[end - 3].lower_ not in _TITLE_PREFIXES:
+                    break
+                end -= 2
+            end -= 1
+        if end > r.start and not all(is_title_word(t) for t in doc[r.start : end]):
+            r = replace(r, end=end)
+        out.append(r)
+    return out
+
+
 def group_of_number(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A name the model ended on 'of' takes the number or name after it: 'Group of' + '20'."""
     out = []

@@ -21,6 +21,7 @@ MENTION_RULES = (
     rule("mentions.trim", 1, mentions.trim),
     rule("mentions.title_words", 1, mentions.title_words),
     rule("mentions.leading_titles", 2, mentions.leading_titles),
+    rule("mentions.trailing_titles", 1, mentions.trailing_titles),
     rule("mentions.lowercase_edges", 2, mentions.lowercase_edges),
     rule("mentions.hyphen_names", 1, mentions.hyphen_names),
     rule("mentions.hyphen_pairs", 1, mentions.hyphen_pairs),
