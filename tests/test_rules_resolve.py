@@ -308,6 +308,22 @@ def test_a_capital_that_speaks_acts_as_its_country():
     assert events(resolve(ex, without=("events.capital_speaks_for",))) == [("statement", ("Lisbon",), None)]
 
 
+@pytest.mark.rule("events.post_parties")
+def test_the_body_of_the_post_left_takes_part_in_the_resignation():
+    a = Art("a1", "Velmora chief Anna Berg resigns. Anna Berg resigned as chief on Monday.", "2021-03-05")
+    ms = [a.mention("Velmora", "organization"), a.mention("Anna Berg", "person"), a.mention("Anna Berg", "person", 1)]
+    berg, berg_again = a.name("Anna Berg", "person"), a.name("Anna Berg", "person", 1)
+    roles = [a.role(berg, "Chief", "Velmora"), a.role(berg_again, "Chief")]
+    quit = a.event("resignation", "resigned", [a.name("Anna Berg", "person", 1)], time=a.time("Monday"))
+    ex = a.extraction(ms, roles=roles, events=[quit])
+    # "as chief" in the clause, and the article calls her chief of Velmora
+    assert events(resolve(ex)) == [("resignation", ("Anna Berg", "Velmora"), "2021-03-01")]
+    assert events(resolve(ex, without=("events.post_parties",))) == [("resignation", ("Anna Berg",), "2021-03-01")]
+    # a post of another sentence says nothing about this clause
+    only_headline = a.extraction(ms, roles=roles[:1], events=[quit])
+    assert events(resolve(only_headline)) == [("resignation", ("Anna Berg",), "2021-03-01")]
+
+
 @pytest.mark.rule("dates.continuation")
 def test_in_response_keeps_the_time_of_the_sentence_before():
     a = Art("a1", "Berg met Marek on Monday. In response, Roux met Lind.", "2021-03-05")

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from graph import gazetteer
 from graph.extract.lemmas import lemma
 from graph.lexicon import (
+    BUILDING_NAME_WORDS,
     FACILITY_NOUNS,
     FURNITURE_WORDS,
     GROUP_NOUNS,
@@ -171,6 +172,32 @@ def leading_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return out
 
 
+_TITLE_PREFIXES = frozenset({"co", "vice", "ex", "deputy"})
+
+
+def trailing_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A title the model ran into the name of a body or place is not part of it: 'Flipkart Co-Founder'
+    and 'Walmart CEO' (before a person's name) are Flipkart and Walmart."""
+    out = []
+    for r in ranges:
+        end = r.end
+        while (
+            r.label in {"ORG", "NORP", "FAC"}
+            and end - r.start > 1
+            and is_title_word(doc[end - 1])
+            and lemma(doc[end - 1]) == doc[end - 1].lower_  # singular: not "Stonebridge Capital Advisors"
+        ):
+            if doc[end - 2].text == "-":  # "Co-Founder", "Vice-Chairman", but not "Port-au-Prince"
+                if end - r.start < 4 or doc[end - 3].lower_ not in _TITLE_PREFIXES:
+                    break
+                end -= 2
+            end -= 1
+        if end > r.start and not all(is_title_word(t) for t in doc[r.start : end]):
+            r = replace(r, end=end)
+        out.append(r)
+    return out
+
+
 def group_of_number(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A name the model ended on 'of' takes the number or name after it: 'Group of' + '20'."""
     out = []
@@ -236,6 +263,24 @@ def landform_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             and not gazetteer.place_kind(doc[r.start : r.end].text)
         ):
             r = replace(r, label="LOC")
+        out.append(r)
+    return out
+
+
+def building_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A name ending in a word for a building or site ('the Union Buildings', 'Kelso Palace') is a
+    facility, whatever the model called it, unless the gazetteer knows it as a place."""
+    out = []
+    for r in ranges:
+        last = doc[r.end - 1]
+        if (
+            r.end - r.start >= 2
+            and r.label in {"GPE", "PERSON", "ORG", "NORP", "LOC"}
+            and last.text.istitle()
+            and last.lower_ in BUILDING_NAME_WORDS
+            and not gazetteer.place_kind(doc[r.start : r.end].text)
+        ):
+            r = replace(r, label="FAC")
         out.append(r)
     return out
 
