@@ -222,7 +222,8 @@ def build(
 @click.option("--offset", type=click.IntRange(0), default=None, metavar="N",
               help="Skip the first N rows: with --limit, pages through a long answer.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, metavar="SECONDS",
-              help="Stop a query that runs longer than this (on the store).")
+              help="Stop a query that runs longer than this: on the store, or waiting for an endpoint's whole "
+              "answer (however slowly it trickles in).")
 @click.option("--max-memory", type=click.IntRange(min=16), default=None, metavar="MB",
               help="Stop a query on the store that takes more memory than this. Default: half the machine's.")
 @click.option("--allow-service", is_flag=True,
@@ -259,7 +260,7 @@ def query(
         text = with_page(load_query(query_file), limit, offset)
         bindings = dict(parse_binding(b) for b in binds)
         if endpoint:
-            result = run_remote(endpoint, text, bindings)
+            result = run_remote(endpoint, text, bindings, timeout=timeout)
         else:
             from graph.store import Store
 
@@ -369,22 +370,41 @@ def remove(article_ids: tuple[str, ...], store: Path) -> None:
     help="SPARQL 1.1 Graph Store endpoint (base URL like http://127.0.0.1:7878, or its /store URL).",
 )
 @click.option("--retries", default=3, show_default=True, type=click.IntRange(0, 20))
-def push(store: Path, endpoint: str, retries: int) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=3600.0, show_default=True, metavar="SECONDS",
+              help="Stop the push when it has taken this long in all, however slowly the server answers.")
+@click.option("--full", is_flag=True, help="Send every graph, even those an interrupted push already sent.")
+def push(store: Path, endpoint: str, retries: int, timeout: float, full: bool) -> None:
     """Upload every article's named graph (and the default graph) to a SPARQL server.
 
     One PUT per graph through the SPARQL 1.1 Graph Store Protocol, so it works with
     Oxigraph server, Apache Jena Fuseki, GraphDB and Virtuoso. Graphs are replaced.
+
+    A store that is not whole is refused, and so is a graph whose request URL
+    servers would refuse, before anything is sent. A push that stops (an
+    error, --timeout, a kill) resumes where it stopped the next time: graphs
+    the server already has, unchanged since, are not sent again (--full sends
+    them all). Error messages never show the credentials of the URL.
     """
-    from graph.push import push_graphs
+    from graph.push import endpoint_urls, push_graphs, redact
+    from graph.push_journal import PushJournal
     from graph.store import Store, graph_payloads
 
     try:
         with Store.reader(store) as db:
+            db.verify()
             payloads = graph_payloads(db)
-        report = push_graphs(payloads, endpoint, retries=retries)
+            journal = PushJournal(db.path / "pushes.json", redact(endpoint_urls(endpoint).base), full=full)
+        try:
+            report = push_graphs(payloads, endpoint, retries=retries, timeout=timeout, skip=journal.done,
+                                 pushed_one=journal.record)
+        except BaseException:
+            journal.save()
+            raise
+        journal.close()
     except KGError as exc:
         raise _fail(exc) from exc
-    click.echo(f"pushed {len(report.graphs)} graphs to {endpoint}")
+    resumed = f" ({journal.resumed} already there from an interrupted push)" if journal.resumed else ""
+    click.echo(f"pushed {len(report.graphs)} graphs to {redact(endpoint)}{resumed}")
 
 
 @main.command()

@@ -288,11 +288,13 @@ def run_query_timed(
     return value
 
 
-def run_remote(endpoint: str, query: str, bindings: dict[str, Node] | None = None) -> QueryResult:
-    """The same query on a SPARQL 1.1 endpoint."""
+def run_remote(
+    endpoint: str, query: str, bindings: dict[str, Node] | None = None, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> QueryResult:
+    """The same query on a SPARQL 1.1 endpoint, its whole answer read within ``timeout`` seconds."""
     from graph.push import sparql_select
 
-    rows = sparql_select(endpoint, query, bindings)
+    rows = sparql_select(endpoint, query, bindings, timeout=timeout)
     variables: list[str] = []
     for row in rows:
         for k in row:
