@@ -521,6 +521,7 @@ def validate(store: Path) -> None:
 
     try:
         with Store.reader(store) as db:
+            db.verify()  # a store that lost quads does not "conform"
             report = run(db.dataset)
     except KGError as exc:
         raise _fail(exc) from exc
