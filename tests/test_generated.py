@@ -32,6 +32,8 @@ from graph.store import PREFIX_HEADER, unit_turtle
 from graph.timex import article_date
 from graph.timex.normalize import ground
 
+pytestmark = pytest.mark.slow  # about two minutes: in `make test`, not in `make test-fast`
+
 #: inputs generated in this run, by test (printed by tests/conftest.py's terminal summary)
 GENERATED: Counter = Counter()
 
