@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -287,3 +288,33 @@ def test_max_article_chars_cuts_an_article_and_says_so(tmp_path, pipeline, monke
         ((length,),) = run_query(store, """PREFIX kg: <https://w3id.org/newskg/vocab#>
             SELECT (MAX(?end) AS ?n) WHERE { ?s a kg:Sentence ; kg:end ?end }""").rows
     assert int(length) <= 5000
+
+
+@pytest.mark.slow
+def test_the_seeds_and_one_article_of_one_and_a_half_megabytes_build_with_every_article(tmp_path):
+    """Issue 14: one article over spaCy's million characters killed the whole build (E088), and a long one
+    under it took past 12 GB. The real `kg build`, in a child process: exit 0 or 3, every article in the
+    graph, the long one's last sentence too, and the memory of a few pieces, not of the whole text."""
+    import resource
+
+    news = "\n\n".join(p.read_text(encoding="utf-8").strip() for p in sorted((ROOT / "seeds").glob("*.txt")))
+    folder = tmp_path / "news"
+    shutil.copytree(ROOT / "seeds", folder)
+    text = ((news + "\n\n") * (1_500_000 // len(news) + 1))[:1_490_000]
+    text = text[: text.rindex("\n\n")] + "\n\nOn Friday Maria Rossi visited Rome and met Olaf Scholz there.\n"
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    assert len(text.encode("utf-8")) > 1_500_000
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "graph.cli", "build", str(folder), "--out", str(out), "--quiet"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=900)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024  # MB (Linux: KB)
+    assert done.returncode in (0, EXIT_SKIPPED), done.stderr[-2000:]
+    assert ids(out) == sorted([p.stem for p in (ROOT / "seeds").glob("*.txt")] + ["long"])
+    query = """PREFIX kg: <https://w3id.org/newskg/vocab#>
+    SELECT ?text WHERE { ?s a kg:Sentence ; kg:inArticle/kg:articleId "long" ; kg:start ?start ; kg:text ?text }
+    ORDER BY DESC(?start) LIMIT 1"""
+    with Store.reader(out) as store:
+        assert run_query(store, query).rows == (("On Friday Maria Rossi visited Rome and met Olaf Scholz there.",),)
+    strict_parse(out)
+    assert peak < 4000, f"{peak:,} MB"
+    print(f"1.5 MB article: exit {done.returncode}, peak {peak:,} MB")
