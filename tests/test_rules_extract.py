@@ -440,6 +440,25 @@ def test_a_name_takes_the_number_the_model_left_out():
     assert names(doc, "mentions.names_with_numbers") == [("Ligue", "organization")]
 
 
+@pytest.mark.rule("mentions.forenames")
+def test_a_surname_the_article_uses_is_found_with_its_forename():
+    doc = parse(
+        """
+        Mira  PROPN NNP compound 2
+        Osk   PROPN NNP nsubj    3
+        spoke VERB  VBD ROOT     0 speak
+        .     PUNCT .   punct    3
+        Mrs   PROPN NNP compound 6
+        Osk   PROPN NNP nsubj    7
+        left  VERB  VBD ROOT     0 leave
+        .     PUNCT .   punct    7
+        """,
+        ents=[(6, 6, "PERSON")],
+    )
+    assert names(doc) == [("Mira Osk", "person"), ("Osk", "person")]
+    assert names(doc, "mentions.forenames") == [("Osk", "person")]
+
+
 @pytest.mark.rule("mentions.dateline_places")
 def test_the_place_of_a_dateline_in_capitals():
     doc = parse(

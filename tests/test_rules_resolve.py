@@ -270,6 +270,16 @@ def test_he_is_the_last_person_named():
     assert events(resolve(ex, without=("references.pronoun",))) == []
 
 
+@pytest.mark.rule("references.pronoun")
+def test_she_is_the_last_person_named_whose_forename_is_not_a_mans():
+    a, ms = _berg_and_marek("She spoke. He left.")
+    she = a.event("statement", "spoke", [a.ref("She", "pronoun", count=1)], rule="statements.verbal.v1")
+    he = a.event("resignation", "left", [a.ref("He", "pronoun", count=1)])
+    ex = a.extraction(ms, events=[she, he])
+    # Ivo Marek was named last, but "she" is Anna Berg; "he" is still Ivo Marek
+    assert events(resolve(ex)) == [("statement", ("Anna Berg",), None), ("resignation", ("Ivo Marek",), None)]
+
+
 @pytest.mark.rule("references.group")
 def test_the_ministers_are_the_holders_of_that_title():
     a = Art("a1", "Minister Anna Berg arrived. Minister Ivo Marek arrived. The ministers met.")

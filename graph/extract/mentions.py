@@ -548,6 +548,56 @@ def repeated_surnames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     ]
 
 
+def _title_case_line(sent: Span) -> bool:
+    """A headline in title case ('Leader Quits: PM Will Stand Down'), where every word looks like a name."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and all(t.text[:1].isupper() for t in words)
+
+
+def forenames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A person the article names by surname ('Mrs Osk said'), found with a forename the model did
+    not see: 'Mira Osk has announced ...'. The forename is a capitalised proper noun that is no title;
+    found in a sentence of running text, then wherever the same two words stand (headlines too)."""
+    taken = {i: r for r in ranges for i in range(r.start, r.end)}
+    persons = [r for r in ranges if r.label == "PERSON"]
+    surnames = {doc[r.end - 1].text for r in persons if doc[r.end - 1].text.istitle()}
+    lowercase = {t.text for t in doc if t.is_lower}
+
+    def forename(tok: Token) -> bool:
+        return (
+            tok.pos_ == "PROPN"
+            and tok.is_alpha
+            and tok.text.istitle()
+            and not is_title_word(tok)
+            and tok.lower_ not in HONORIFICS
+            and tok.i not in taken
+            and tok.ent_type_ in {"", "PERSON"}
+            and not tok.is_stop  # "Though Castro's answers ..."
+            and tok.lower_ not in lowercase  # a word the article also writes in lower case is no name
+        )
+
+    pairs = {
+        (doc[i - 1].text, tok.text)
+        for i, tok in enumerate(doc)
+        if i > 0
+        and tok.text in surnames
+        and (i not in taken or taken[i].label == "PERSON" and taken[i].start == i)
+        and forename(doc[i - 1])
+        and not _title_case_line(tok.sent)
+    }
+    if not pairs:
+        return ranges
+    out = [r for r in ranges]
+    for i, tok in enumerate(doc):
+        if i > 0 and (doc[i - 1].text, tok.text) in pairs and forename(doc[i - 1]):
+            own = taken.get(i)
+            if own is not None and not (own.label == "PERSON" and own.start == i and own.end == i + 1):
+                continue
+            out = [r for r in out if r is not own]
+            out.append(NameRange(i - 1, i + 1, "PERSON"))
+    return sorted(out, key=lambda r: r.start)
+
+
 def dateline_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """The place of a dateline, at the start of a line before the agency or a dash: 'NAIROBI (Reuters) -',
     'KUALA LUMPUR:', 'New Delhi/Islamabad, Feb 26 :'; read by the gazetteer, in any case."""
