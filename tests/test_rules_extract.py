@@ -998,3 +998,24 @@ def test_the_with_phrase_of_the_subject_of_a_joint_act_is_a_party():
     )
     assert events(doc) == [("meeting", ("Berg", "Roux"), "Lisbon", "events.support_verb.v1")]
     assert events(doc, "events.support_verb") == []
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_statement_made_during_an_event_takes_its_place():
+    doc = parse(
+        """
+        Berg      PROPN NNP nsubj 2
+        confirmed VERB  VBD ROOT  0 confirm
+        during    ADP   IN  prep  2
+        a         DET   DT  det   5
+        briefing  NOUN  NN  pobj  3
+        in        ADP   IN  prep  5
+        Lisbon    PROPN NNP pobj  6
+        that      SCONJ IN  mark  10
+        talks     NOUN  NNS nsubj 10 talk
+        failed    VERB  VBD ccomp 2 fail
+        .         PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "PERSON"), (7, 7, "GPE")],
+    )
+    assert events(doc)[0] == ("statement", ("Berg",), "Lisbon", "statements.verbal.v1")

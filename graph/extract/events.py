@@ -273,6 +273,11 @@ class ClauseReader:
     def place(self, tok: Token, depth: int = 0) -> Ref | None:
         """A place name in an 'in'/'at' phrase of this clause or noun (not of a clause inside it)."""
         for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "during" and depth < 3:  # "said during a visit to X"
+                for pobj in (c for c in child.children if c.dep_ == "pobj" and self.noun_kind(c) is not None):
+                    place = self.place(pobj, depth + 1)
+                    if place is not None:
+                        return place
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     span = self.names.get(pobj)
