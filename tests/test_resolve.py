@@ -667,3 +667,11 @@ def test_one_name_typed_two_ways_in_two_articles_is_one_node(nlp):
     assert [(e.key, e.kind, sorted({m.article_id for m in e.mentions})) for e in corpus.entities] == [
         ("velmora", "organization", ["a1", "a2"])
     ]
+
+
+def test_short_names_are_no_romanization_variants():
+    from graph.resolve.names import as_acronym, translit_key
+
+    assert translit_key("Jem") != translit_key("Jim")
+    assert translit_key("Dmitriy Peskov") == translit_key("Dmitri Peskov")
+    assert [as_acronym(w) for w in ("HtK", "MoD", "DeVos", "Nasa", "U.N.")] == ["htk", "mod", None, None, "un"]

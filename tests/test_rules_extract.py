@@ -1019,3 +1019,68 @@ def test_a_statement_made_during_an_event_takes_its_place():
         ents=[(1, 1, "PERSON"), (7, 7, "GPE")],
     )
     assert events(doc)[0] == ("statement", ("Berg",), "Lisbon", "statements.verbal.v1")
+
+
+@pytest.mark.rule("mentions.hyphen_names")
+def test_a_name_joined_by_a_hyphened_particle_is_one_body():
+    doc = parse(
+        """
+        Hizb     PROPN NNP compound 5
+        -        PUNCT HYPH punct   1
+        ul       NOUN  NN  nummod   1
+        -        NOUN  NN  conj     1
+        Tarvo    PROPN NNP nsubj    6
+        claimed  VERB  VBD ROOT     0 claim
+        the      DET   DT  det      8
+        attack   NOUN  NN  dobj     6
+        .        PUNCT .   punct    6
+        """,
+        ents=[(1, 1, "NORP")],
+    )
+    assert names(doc) == [("Hizb-ul-Tarvo", "organization")]
+    assert names(doc, "mentions.hyphen_names") == [("Hizb", "nationality")]
+
+
+@pytest.mark.rule("mentions.not_person_names")
+def test_an_initialism_in_mixed_case_is_no_person():
+    doc = parse(
+        """
+        The     DET   DT  det   2
+        HtK     PROPN NNP nsubj 3
+        denied  VERB  VBD ROOT  0 deny
+        it      PRON  PRP dobj  3
+        .       PUNCT .   punct 3
+        """,
+        ents=[(2, 2, "PERSON")],
+    )
+    assert names(doc) == [("HtK", "organization")]
+    assert names(doc, "mentions.not_person_names") == [("HtK", "person")]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_strike_on_a_camp_of_a_group_targets_the_group_where_the_camp_is():
+    doc = parse(
+        """
+        Chile     PROPN NNP nsubj    2
+        launched  VERB  VBD ROOT     0 launch
+        strikes   NOUN  NNS dobj     2 strike
+        against   ADP   IN  prep     3
+        the       DET   DT  det      6
+        camp      NOUN  NN  pobj     4
+        of        ADP   IN  prep     6
+        Vanta     PROPN NNP compound 9
+        Front     PROPN NNP pobj     7
+        in        ADP   IN  prep     9
+        Oskel     PROPN NNP pobj     10
+        in        ADP   IN  prep     6
+        Lenn      PROPN NNP compound 14
+        province  NOUN  NN  pobj     12
+        .         PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "GPE"), (8, 9, "ORG"), (11, 11, "GPE"), (13, 14, "GPE")],
+    )
+    (strike,) = extract(doc).events
+    assert [r.text for r in strike.participants] == ["Chile"]
+    assert [r.text for r in strike.objects] == ["Vanta Front"]
+    assert strike.place.text == "Oskel"
+    assert [e.participants for e in extract(doc, "events.support_verb").events] == [()]  # the noun alone

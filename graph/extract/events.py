@@ -188,8 +188,11 @@ class ClauseReader:
             if child.dep_ in {"compound", "poss", "nmod", "amod"} and self.names.get(child) is not None:
                 owners.append(name_ref(self.names.get(child), self.sent(tok)))
             elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
-                owners += [r for pobj in child.children if pobj.dep_ == "pobj" for r in self.target_refs(pobj)]
-        return owners or refs
+                refs_in = [r for pobj in child.children if pobj.dep_ == "pobj" for r in self.target_refs(pobj)]
+                # "a stake in Flipkart" is Flipkart's; "a camp in Tarvia province" is only where it is
+                owners += [r for r in refs_in if child.lower_ == "of" or not self.is_place(r)]
+        unique = list({(r.kind, r.start, r.end): r for r in owners}.values())
+        return unique or refs
 
     def subject(self, verb: Token) -> list[Ref]:
         """Who does it: the subject, or the subject of the clause it hangs from. A pronoun subject of a
@@ -278,6 +281,12 @@ class ClauseReader:
                     place = self.place(pobj, depth + 1)
                     if place is not None:
                         return place
+            if child.dep_ == "prep" and child.lower_ == "of" and depth < 3:  # "the camp of X in Y"
+                for pobj in (c for c in child.children if c.dep_ == "pobj" and self.names.get(c) is not None):
+                    if self.names.kind(pobj) not in self.place_kinds:
+                        place = self.place(pobj, depth + 1)
+                        if place is not None:
+                            return place
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     span = self.names.get(pobj)
@@ -303,7 +312,7 @@ class ClauseReader:
             if (
                 child.dep_ in {"dobj"}
                 and child.pos_ == "NOUN"
-                or (child.dep_ == "prep" and child.lower_ in {"between", "with", "of"})
+                or (child.dep_ == "prep" and child.lower_ in {"between", "with", "of", "against"})
             ):
                 inner = [child] if child.dep_ == "dobj" else [c for c in child.children if c.dep_ == "pobj"]
                 for node in inner:

@@ -42,6 +42,7 @@ from graph.lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
     HYPHEN_COMPOUND_HEADS,
+    HYPHEN_NAME_PARTICLES,
     LANDFORM_NOUNS,
     NAME_PARTICLES,
     PLACE_PREPS,
@@ -321,7 +322,7 @@ def _tight(doc: Doc, i: int) -> bool:
 
 def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A person's name runs over the hyphens inside it: 'Moon Jae' + '-in', 'Al-' + 'Khelaifi'; not into
-    an adjective ('Mao-style', 'Paris-based')."""
+    an adjective ('Mao-style', 'Paris-based'). Any name runs over a hyphened particle: 'Hizb-ul-Tarvia'."""
     taken = {i for r in ranges for i in range(r.start, r.end)}
     out = []
     for r in ranges:
@@ -347,7 +348,22 @@ def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 and start - 2 not in taken
             ):
                 start -= 2
-        out.append(replace(r, start=start, end=end))
+        label = r.label
+        # "Jaish" + "-e-Mohammad", "Tehreek" + "-e-Insaf": a name joined by a hyphened particle is one
+        # name, of an organisation or a place (not a nationality, which is one word)
+        while (
+            end + 3 < len(doc)
+            and doc[end].text == "-"
+            and doc[end + 1].lower_ in HYPHEN_NAME_PARTICLES
+            and doc[end + 2].text == "-"
+            and doc[end + 3].is_alpha
+            and doc[end + 3].text[:1].isupper()
+            and all(_tight(doc, i) for i in range(end - 1, end + 3))
+            and not taken.intersection(range(end, end + 4))
+        ):
+            end += 4
+            label = "ORG" if label == "NORP" else label
+        out.append(replace(r, start=start, end=end, label=label))
     return out
 
 
@@ -392,9 +408,15 @@ def lowercase_edges(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return out
 
 
+def _mixed_acronym(word: str) -> bool:
+    """'JeM', 'AfD', 'PoK': short, a capital after a small letter, ending in a capital (not 'DeVos')."""
+    return len(word) <= 5 and word[-1].isupper() and any(ch.islower() for ch in word[1:-1]) and word[0].isupper()
+
+
 def not_person_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """What the model takes for a person but is not one: a name with a number is a product
-    ('Chandrayaan 2'), story labels are page furniture ('a Dawn Exclusive'), a lone title is no name ('King')."""
+    ('Chandrayaan 2'), story labels are page furniture ('a Dawn Exclusive'), a lone title is no name ('King'), an
+    initialism in mixed case is a body ('AfD')."""
     out = []
     for r in ranges:
         words = doc[r.start : r.end]
@@ -405,6 +427,8 @@ def not_person_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 continue
             if any(ch.isdigit() for ch in words.text):
                 r = replace(r, label="PRODUCT")
+            elif len(words) == 1 and _mixed_acronym(words.text):
+                r = replace(r, label="ORG")  # 'the JeM', 'AfD': an initialism in mixed case
         out.append(r)
     return out
 

@@ -74,6 +74,7 @@ EVENT_NAME_WORDS = words("places", "event_name_words")
 # -- names ------------------------------------------------------------------------------------
 NAME_PARTICLES = words("names", "name_particles")
 HYPHEN_COMPOUND_HEADS = words("names", "hyphen_compound_heads")
+HYPHEN_NAME_PARTICLES = words("names", "hyphen_name_particles")
 GROUP_NOUNS = words("names", "group_nouns")
 FURNITURE_WORDS = words("names", "furniture_words")
 PLACE_PREPS = words("names", "place_preps")
