@@ -652,9 +652,9 @@ def test_held_talks_with_is_talks_of_the_subject_and_the_other_side():
         """,
         ents=[(1, 1, "PERSON"), (5, 5, "PERSON"), (7, 7, "DATE")],
     )
-    assert events(doc) == [("talks", ("Berg", "Roux"), None, "events.support_verb.v1")]
+    assert events(doc) == [("talks", ("Berg", "Roux"), None, "events.support_verb.v2")]
     # without it, the noun alone: talks with Roux, the other side the subject of the clause that tells them
-    assert events(doc, "events.support_verb") == [("talks", ("Berg", "Roux"), None, "events.nominal.v1")]
+    assert events(doc, "events.support_verb") == [("talks", ("Berg", "Roux"), None, "events.nominal.v2")]
     assert extract(doc).events[0].time.text == "Monday"
     assert extract(doc, "events.support_verb").events[0].time is None
 
@@ -662,7 +662,7 @@ def test_held_talks_with_is_talks_of_the_subject_and_the_other_side():
 @pytest.mark.rule("events.verbal")
 def test_a_verb_of_meeting_with_subject_object_and_place():
     doc = parse(BERG_MET_ROUX, ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (7, 7, "GPE")])
-    assert events(doc) == [("meeting", ("Anna Berg", "Paul Roux"), "Lisbon", "events.verbal.v1")]
+    assert events(doc) == [("meeting", ("Anna Berg", "Paul Roux"), "Lisbon", "events.verbal.v2")]
     assert events(doc, "events.verbal") == []
 
 
@@ -684,7 +684,7 @@ def test_a_speech_verb_gives_a_statement_with_what_was_said():
         ("statement", "Berg", "the talks failed"),
         ("talks", None, None),  # "the talks", told without its parties
     ]
-    assert events(doc, "statements.verbal") == [("talks", (), None, "events.nominal.v1")]
+    assert events(doc, "statements.verbal") == [("talks", (), None, "events.nominal.v2")]
 
 
 @pytest.mark.rule("events.nominal")
@@ -703,7 +703,7 @@ def test_a_meeting_between_two_people():
         """,
         ents=[(6, 6, "PERSON"), (8, 8, "PERSON")],
     )
-    assert events(doc) == [("meeting", ("Berg", "Roux"), None, "events.nominal.v1")]
+    assert events(doc) == [("meeting", ("Berg", "Roux"), None, "events.nominal.v2")]
     assert events(doc, "events.nominal") == []
 
 
@@ -853,7 +853,7 @@ def test_a_caption_shows_its_people_at_the_event_on_its_date():
         ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (12, 12, "GPE"), (14, 15, "DATE")],
     )
     ex = extract(doc)
-    assert events(doc) == [("statement", ("Anna Berg", "Paul Roux"), "Lisbon", "events.nominal.v1")]
+    assert events(doc) == [("statement", ("Anna Berg", "Paul Roux"), "Lisbon", "events.nominal.v2")]
     assert ex.events[0].time.text == "March 3"
     assert events(doc, "events.nominal") == []
 
@@ -876,7 +876,7 @@ TITLE_OVER_TWO_NAMES = """
 def test_a_title_heading_two_names_in_apposition_gives_both_speakers():
     # the parse hangs "Anna Berg and ... Roux" from the title: both are the subject
     doc = parse(TITLE_OVER_TWO_NAMES, ents=[(2, 3, "PERSON"), (7, 7, "PERSON")])
-    assert events(doc) == [("statement", ("Anna Berg", "Roux"), None, "statements.verbal.v1")]
+    assert events(doc) == [("statement", ("Anna Berg", "Roux"), None, "statements.verbal.v2")]
     assert extract(doc).events[0].reported_now
     assert events(doc, "statements.verbal") == []
 
@@ -920,7 +920,7 @@ def test_a_press_conference_given_without_a_time_was_given_on_the_day_of_the_rep
         ents=[(1, 1, "PERSON"), (7, 7, "GPE")],
     )
     ex = extract(doc)
-    assert events(doc) == [("statement", ("Berg",), "Lisbon", "events.support_verb.v1")]
+    assert events(doc) == [("statement", ("Berg",), "Lisbon", "events.support_verb.v2")]
     assert (ex.events[0].reported_now, ex.events[0].time) == (True, None)
 
 
@@ -996,7 +996,7 @@ def test_the_with_phrase_of_the_subject_of_a_joint_act_is_a_party():
         """,
         ents=[(1, 1, "PERSON"), (3, 3, "PERSON"), (7, 7, "GPE")],
     )
-    assert events(doc) == [("meeting", ("Berg", "Roux"), "Lisbon", "events.support_verb.v1")]
+    assert events(doc) == [("meeting", ("Berg", "Roux"), "Lisbon", "events.support_verb.v2")]
     assert events(doc, "events.support_verb") == []
 
 
@@ -1018,7 +1018,7 @@ def test_a_statement_made_during_an_event_takes_its_place():
         """,
         ents=[(1, 1, "PERSON"), (7, 7, "GPE")],
     )
-    assert events(doc)[0] == ("statement", ("Berg",), "Lisbon", "statements.verbal.v1")
+    assert events(doc)[0] == ("statement", ("Berg",), "Lisbon", "statements.verbal.v2")
 
 
 @pytest.mark.rule("mentions.hyphen_names")
@@ -1084,3 +1084,71 @@ def test_a_strike_on_a_camp_of_a_group_targets_the_group_where_the_camp_is():
     assert [r.text for r in strike.objects] == ["Vanta Front"]
     assert strike.place.text == "Oskel"
     assert [e.participants for e in extract(doc, "events.support_verb").events] == [()]  # the noun alone
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_welcome_told_in_a_where_clause_is_a_meeting_there_and_then():
+    doc = parse(
+        """
+        Berg      PROPN NNP nsubj    2
+        arrived   VERB  VBD ROOT     0 arrive
+        in        ADP   IN  prep     2
+        Lisbon    PROPN NNP pobj     3
+        on        ADP   IN  prep     2
+        Sunday    PROPN NNP pobj     5
+        ,         PUNCT ,   punct    6
+        where     SCONJ WRB advmod   11
+        she       PRON  PRP nsubjpass 11
+        was       AUX   VBD auxpass  11 be
+        welcomed  VERB  VBN relcl    6 welcome
+        by        ADP   IN  agent    11
+        Roux      PROPN NNP pobj     12
+        .         PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (4, 4, "GPE"), (6, 6, "DATE"), (13, 13, "PERSON")],
+    )
+    visit, welcome = extract(doc).events
+    assert (visit.kind, welcome.kind) == ("visit", "meeting")
+    assert [r.text for r in welcome.participants] == ["Roux", "she"]
+    assert (welcome.place.text, welcome.time.text) == ("Lisbon", "Sunday")
+    assert [e.kind for e in extract(doc, "events.verbal").events] == []
+
+
+@pytest.mark.rule("events.verbal")
+def test_what_a_jury_decided_about_two_parties_is_a_ruling_on_both():
+    doc = parse(
+        """
+        A         DET   DT  det      2
+        jury      NOUN  NN  nsubj    3
+        decided   VERB  VBD ROOT     0 decide
+        Friday    PROPN NNP npadvmod 3
+        that      SCONJ IN  mark     7
+        Vantix    PROPN NNP nsubj    7
+        copied    VERB  VBD ccomp    3 copy
+        Orbel     PROPN NNP poss     10
+        's        PART  POS case     8
+        designs   NOUN  NNS dobj     7 design
+        .         PUNCT .   punct    3
+        """,
+        ents=[(4, 4, "DATE"), (6, 6, "ORG"), (8, 8, "ORG")],
+    )
+    (ruling,) = extract(doc).events
+    assert (ruling.kind, ruling.time.text) == ("ruling", "Friday")
+    assert [r.text for r in ruling.objects] == ["Vantix", "Orbel"]
+    assert extract(doc, "events.verbal").events == ()
+
+
+@pytest.mark.rule("events.verbal")
+def test_what_a_company_decided_is_no_ruling():
+    doc = parse(
+        """
+        Vantix    PROPN NNP nsubj    2
+        decided   VERB  VBD ROOT     0 decide
+        that      SCONJ IN  mark     5
+        Orbel     PROPN NNP nsubj    5
+        erred     VERB  VBD ccomp    2 err
+        .         PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "ORG"), (4, 4, "ORG")],
+    )
+    assert events(doc) == []

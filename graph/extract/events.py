@@ -59,6 +59,8 @@ from graph.rules import DEFAULT, Rule, Settings, active
 PLACE_PREPS = frozenset({"in", "at", "on"})
 _QUOTE_CHARS = '"\u201c\u201d'
 _RELATIVE = frozenset({"which", "that", "who"})
+_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
+_PARTY_KINDS = frozenset({"person", "organization", "country"})
 #: An event noun in a phrase with these takes its clause's time: "during talks", "for a summit".
 _EVENT_TIME_PREPS = frozenset({"during", "at", "in", "amid", "for"})
 #: Dependents of a verb that may be the second word of a phrasal trigger ("step down", "find guilty").
@@ -138,13 +140,21 @@ class ClauseReader:
                 c.dep_ in {"dobj", "nsubjpass"} and (lemma(c) in words("clauses", arg) or self.names.kind(c) == "work")
                 for c in verb.children
             )
+        if kind == "subject_in":
+            return any(
+                c.dep_ == "nsubj" and {lemma(c), lemma(c.doc[self._name_end(c)])} & words("clauses", arg)
+                for c in verb.children
+            )
         if kind == "prep":
             return any(c.dep_ in {"prep", "agent"} and c.lower_ == arg for c in verb.children)
         if kind == "complement":
             return any(
                 c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
             )
-        named = any(c.dep_ in {"dobj", "nsubjpass"} and self.names.get(c) is not None for c in verb.children)
+        named = any(
+            c.dep_ in {"dobj", "nsubjpass"} and (self.names.get(c) is not None or c.lower_ in _PERSONAL)
+            for c in verb.children
+        )  # "welcomed Berg", "she was welcomed by Roux"
         if kind == "named_object":
             return named
         if kind == "named_object_or_with":
@@ -321,6 +331,24 @@ class ClauseReader:
                         return place
         return None
 
+    def _name_end(self, tok: Token) -> int:
+        """The last token of the name at tok, or tok."""
+        span = self.names.get(tok)
+        return tok.i if span is None else span.end - 1
+
+    def clause_parties(self, verb: Token) -> list[Ref]:
+        """The people, bodies and countries named in the clause a verb states ('decided that X copied Y')."""
+        out: list[Ref] = []
+        seen: set[int] = set()
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            for tok in clause.subtree:
+                span = self.names.get(tok)
+                if span is None or span.start in seen or self.names.kind(tok) not in _PARTY_KINDS:
+                    continue
+                seen.add(span.start)
+                out.append(name_ref(span, self.sent(verb)))
+        return out
+
     def place_from(self, verb: Token) -> Ref | None:
         """Where a speaker speaks from: 'told Reuters from Lisbon', 'speaking from Tarvia'."""
         for ref in self.prep_objects(verb, {"from"}):
@@ -390,6 +418,11 @@ class ClauseReader:
             if found is not None:
                 return found
             head = tok.head
+            if _where_clause(tok):  # "arrived in X on Sunday, where he was welcomed by Y"
+                tok = _governing_verb(tok)
+                if tok is None:
+                    return None
+                continue
             if head is tok or not is_verb(head):
                 return None
             simultaneous = tok.dep_ == "advcl" and (
@@ -418,6 +451,11 @@ class ClauseReader:
     def arguments(self, verb: Token, kind: EventKind) -> tuple[list[Ref], list[Ref], Ref | None, Ref | None]:
         """(participants, objects, agent, place) of a clause whose verb names an event of this kind."""
         place = self.place(verb)
+        if place is None and _where_clause(verb):  # "arrived in X, where Berg met Roux"
+            if self.names.kind(verb.head) in self.place_kinds:
+                place = name_ref(self.names.get(verb.head), self.sent(verb))
+            elif (governing := _governing_verb(verb)) is not None:
+                place = self.place(governing)
         passive = self.passive(verb)
         participants: list[Ref] = []
         objects: list[Ref] = []
@@ -426,6 +464,8 @@ class ClauseReader:
             participants = self.prep_objects(verb, {"by"}) if passive else self.subject(verb)
             objects = self.passive_subject(verb) if passive else self.objects(verb, targets=True)
             objects += self.prep_objects(verb, kind.target_preps, targets=True)
+            if kind.clause_parties:
+                objects += self.clause_parties(verb)
             agent = participants[0] if participants else None
         elif kind.frame == "single":
             participants = self.passive_subject(verb) if passive else self.subject(verb)
@@ -448,7 +488,7 @@ class ClauseReader:
                     place = next((r for r in to if self.is_place(r)), None)
                 agent = participants[0] if participants else None
             elif kind.object_is_party:
-                participants += self.objects(verb)
+                participants += self.passive_subject(verb) if passive else self.objects(verb)
         return participants, objects, agent, place
 
     def noun_arguments(self, noun: Token, kind: EventKind) -> tuple[list[Ref], list[Ref], Ref | None, bool, bool]:
@@ -637,6 +677,19 @@ def statements(reader: ClauseReader) -> list[EventRecord]:
         if ev is not None:
             out.append(ev)
     return out
+
+
+def _where_clause(verb: Token) -> bool:
+    """A relative clause of place or time: 'Lisbon, where they met', 'Sunday, when he arrived'."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in verb.children)
+
+
+def _governing_verb(clause: Token) -> Token | None:
+    """The verb of the clause a relative clause's noun belongs to: 'met' of 'met in X, where ...'."""
+    tok = clause.head
+    while tok.dep_ in {"pobj", "prep", "dobj", "appos", "npadvmod"} and tok.head is not tok:
+        tok = tok.head
+    return tok if is_verb(tok) and tok is not clause else None
 
 
 def _participle(verb: Token) -> bool:

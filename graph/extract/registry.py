@@ -6,7 +6,7 @@ keyed by the versions of the rules that run). ``kg rules`` lists them;
 ``kg build --without-rule NAME`` switches one off.
 
 >>> [r.id for r in EVENT_RULES]
-['events.support_verb.v1', 'events.verbal.v1', 'statements.verbal.v1', 'events.nominal.v1', 'relations.clause.v1']
+['events.support_verb.v2', 'events.verbal.v2', 'statements.verbal.v2', 'events.nominal.v2', 'relations.clause.v1']
 """
 
 from __future__ import annotations
@@ -59,10 +59,10 @@ TIME_RULES = (rule("times.expressions", 3, timexpr.time_spans),)
 
 #: Ways an event is told. The support-verb rule runs before the nominal one: it claims its nouns.
 EVENT_RULES = (
-    rule("events.support_verb", 1, events.support_verb_events),
-    rule("events.verbal", 1, events.verbal_events),
-    rule("statements.verbal", 1, events.statements),
-    rule("events.nominal", 1, events.nominal_events),
+    rule("events.support_verb", 2, events.support_verb_events),
+    rule("events.verbal", 2, events.verbal_events),
+    rule("statements.verbal", 2, events.statements),
+    rule("events.nominal", 2, events.nominal_events),
     rule("relations.clause", 1, events.clause_relations),
 )
 
