@@ -1152,3 +1152,87 @@ def test_what_a_company_decided_is_no_ruling():
         ents=[(1, 1, "ORG"), (4, 4, "ORG")],
     )
     assert events(doc) == []
+
+
+@pytest.mark.rule("mentions.adjacent_names")
+def test_two_halves_of_a_long_name_are_one_person():
+    doc = parse(
+        """
+        It      PRON  PRP nsubjpass 3
+        was     AUX   VBD auxpass   3 be
+        run     VERB  VBN ROOT      0 run
+        by      ADP   IN  agent     3
+        Hadi    PROPN NNP compound  7
+        Omar    PROPN NNP compound  7
+        Tarek   PROPN NNP pobj      4
+        .       PUNCT .   punct     3
+        """,
+        ents=[(5, 6, "PERSON"), (7, 7, "PERSON")],
+    )
+    assert names(doc) == [("Hadi Omar Tarek", "person")]
+    assert names(doc, "mentions.adjacent_names") == [("Hadi Omar", "person"), ("Tarek", "person")]
+
+
+@pytest.mark.rule("mentions.of_names")
+def test_a_body_whose_name_goes_on_with_for_is_one_name():
+    doc = parse(
+        """
+        the          DET   DT  det      3
+        Lenn         PROPN NNP compound 3
+        Agency       PROPN NNP nsubj    8
+        for          ADP   IN  prep     3
+        Rural        PROPN NNP compound 6
+        Development  PROPN NNP pobj     4
+        has          AUX   VBZ aux      8
+        left         VERB  VBN ROOT     0 leave
+        .            PUNCT .   punct    8
+        """,
+        ents=[(1, 3, "ORG"), (5, 6, "ORG")],
+    )
+    assert names(doc) == [("Lenn Agency for Rural Development", "organization")]
+    assert names(doc, "mentions.of_names") == [("Lenn Agency", "organization"), ("Rural Development", "organization")]
+
+
+@pytest.mark.rule("mentions.of_names")
+def test_the_bank_of_a_place_keeps_the_place():
+    doc = parse(
+        """
+        the      DET   DT  det      3
+        Central  PROPN NNP compound 3
+        Bank     PROPN NNP nsubj    6
+        of       ADP   IN  prep     3
+        Norway   PROPN NNP pobj     4
+        acted    VERB  VBD ROOT     0 act
+        .        PUNCT .   punct    6
+        """,
+        ents=[(2, 3, "ORG"), (5, 5, "GPE")],
+    )
+    assert names(doc) == [("Central Bank", "organization"), ("Norway", "country")]
+
+
+@pytest.mark.rule("mentions.division_nouns")
+def test_a_word_for_a_division_after_a_place_is_not_its_name():
+    doc = parse(
+        """
+        in       ADP   IN  ROOT     0
+        Lenn     PROPN NNP compound 3
+        province NOUN  NN  pobj     1
+        """,
+        ents=[(2, 3, "GPE")],
+    )
+    assert names(doc) == [("Lenn", "place")]
+    assert names(doc, "mentions.division_nouns") == [("Lenn province", "place")]
+
+
+@pytest.mark.rule("mentions.landform_names")
+def test_a_nationality_word_before_a_landform_noun_is_a_location():
+    doc = parse(
+        """
+        the        DET   DT  det  3
+        Tarvian    ADJ   JJ  amod 3
+        peninsula  NOUN  NN  ROOT 0
+        """,
+        ents=[(2, 2, "NORP")],
+    )
+    assert names(doc) == [("Tarvian peninsula", "location")]
+    assert names(doc, "mentions.landform_names") == [("Tarvian", "nationality")]

@@ -37,12 +37,15 @@ from graph import gazetteer
 from graph.extract.lemmas import lemma
 from graph.lexicon import (
     BUILDING_NAME_WORDS,
+    DEMONYM_LANDFORMS,
+    DIVISION_NOUNS,
     FACILITY_NOUNS,
     FURNITURE_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
     HYPHEN_COMPOUND_HEADS,
     HYPHEN_NAME_PARTICLES,
+    INSTITUTION_HEADS,
     LANDFORM_NOUNS,
     NAME_PARTICLES,
     PLACE_PREPS,
@@ -251,10 +254,82 @@ def place_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return out
 
 
-def landform_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """A name ending in a landform word ('Baengnyeong Island') is a location, unless the gazetteer knows it."""
+def adjacent_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """Two people's names with only a space between them are one long name the model cut in two
+    ('Maulana Yousuf' + 'Azhar')."""
+    out: list[NameRange] = []
+    for r in sorted(ranges, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == r.label == "PERSON"
+            and prev.end == r.start
+            and doc[prev.end - 1].whitespace_
+            and doc[r.start].text[:1].isupper()
+            and not doc[prev.end - 1].is_punct
+        ):
+            out[-1] = replace(prev, end=r.end)
+        else:
+            out.append(r)
+    return out
+
+
+def of_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A body's name that goes on with 'of' or 'for' and capitalised words is one name: 'the Tarvo
+    Agency' + 'for Rural Development', 'the Lenn Cup' + 'of Champions'."""
+    starts = {r.start: r for r in ranges}
+    out: list[NameRange] = []
+    dropped: set[int] = set()
+    for r in sorted(ranges, key=lambda x: x.start):
+        if r.start in dropped:
+            continue
+        end = r.end
+        if (
+            r.label in {"ORG", "EVENT", "FAC"}
+            and end + 1 < len(doc)
+            and lemma(doc[end - 1]) in INSTITUTION_HEADS
+            and doc[end].lower_ in {"of", "for"}
+            and doc[end - 1].whitespace_
+        ):
+            stop = end + 1
+            while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+                stop += 1
+            inner = [starts[i] for i in range(end + 1, stop) if i in starts]
+            # the words after: not a place or a person ('the Bank of Tarvia' is the bank of a place, kept)
+            foreign = any(x.label in {"GPE", "PERSON", "NORP"} or x.end > stop for x in inner)
+            if stop > end + 1 and not foreign:
+                dropped.update(x.start for x in inner)
+                end = stop
+        out.append(replace(r, end=end))
+    return out
+
+
+def division_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A lower-case word for a division after a place's name is not part of it: 'Lenn province'."""
     out = []
     for r in ranges:
+        last = doc[r.end - 1]
+        if r.label in {"GPE", "LOC"} and r.end - r.start >= 2 and last.is_lower and lemma(last) in DIVISION_NOUNS:
+            r = replace(r, end=r.end - 1)
+        out.append(r)
+    return out
+
+
+def landform_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A name ending in a landform word ('Baengnyeong Island') is a location, unless the gazetteer knows it;
+    so is a nationality word with one after it ('the Tarvian peninsula')."""
+    out = []
+    taken = {r.start for r in ranges}
+    for r in ranges:
+        if (
+            r.label == "NORP"
+            and r.end < len(doc)
+            and r.end not in taken
+            and doc[r.end].is_lower
+            and doc[r.end].pos_ == "NOUN"
+            and lemma(doc[r.end]) in DEMONYM_LANDFORMS
+        ):
+            r = replace(r, end=r.end + 1, label="LOC")
         last = doc[r.end - 1]
         if (
             r.end - r.start >= 2
