@@ -1236,3 +1236,26 @@ def test_a_nationality_word_before_a_landform_noun_is_a_location():
     )
     assert names(doc) == [("Tarvian peninsula", "location")]
     assert names(doc, "mentions.landform_names") == [("Tarvian", "nationality")]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_the_place_of_a_site_named_after_the_time_is_the_events():
+    doc = parse(
+        """
+        Berg     PROPN NNP nsubj    2
+        signed   VERB  VBD ROOT     0 sign
+        the      DET   DT  det      4
+        accord   NOUN  NN  dobj     2
+        on       ADP   IN  prep     2
+        Monday   PROPN NNP compound 7
+        morning  NOUN  NN  pobj     5
+        at       ADP   IN  prep     7
+        state    PROPN NNP compound 10
+        house    PROPN NNP pobj     8
+        in       ADP   IN  prep     10
+        Lisbon   PROPN NNP pobj     11
+        .        PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (6, 6, "DATE"), (7, 7, "TIME"), (12, 12, "GPE")],
+    )
+    assert events(doc) == [("agreement", ("Berg",), "Lisbon", "events.support_verb.v2")]

@@ -306,7 +306,8 @@ class ClauseReader:
                     if span is not None and kind == "event" and child.lower_ == "at":
                         return name_ref(span, self.sent(tok))  # "at the Turin Winter Olympics"
                     inner = child.lower_ in {"at", "on", "of"} or self.noun_kind(pobj) is not None
-                    if depth < 3 and pobj.pos_ == "NOUN" and inner:  # "in Friday's final in Cairo"
+                    common = pobj.pos_ == "NOUN" or (pobj.pos_ == "PROPN" and span is None)  # "at State House"
+                    if depth < 3 and common and inner:  # "in Friday's final in Cairo"
                         place = self.place(pobj, depth + 1)
                         if place is not None:
                             return place
