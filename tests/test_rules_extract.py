@@ -1259,3 +1259,21 @@ def test_the_place_of_a_site_named_after_the_time_is_the_events():
         ents=[(1, 1, "PERSON"), (6, 6, "DATE"), (7, 7, "TIME"), (12, 12, "GPE")],
     )
     assert events(doc) == [("agreement", ("Berg",), "Lisbon", "events.support_verb.v2")]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_speech_made_outside_a_building_is_made_there():
+    doc = parse(
+        """
+        Berg     PROPN NNP nsubj    2
+        made     VERB  VBD ROOT     0 make
+        a        DET   DT  det      4
+        speech   NOUN  NN  dobj     2
+        outside  ADP   IN  prep     4
+        Lenn     PROPN NNP compound 7
+        Hall     PROPN NNP pobj     5
+        .        PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (6, 7, "FAC")],
+    )
+    assert events(doc) == [("statement", ("Berg",), "Lenn Hall", "events.support_verb.v2")]

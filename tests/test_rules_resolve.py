@@ -358,6 +358,24 @@ def test_a_statement_without_a_time_of_its_own_is_dated_by_its_report():
     assert resolve(ex, without=("dates.reporting_day",)).events[0].date is None
 
 
+@pytest.mark.rule("dates.reporting_day")
+def test_a_speaker_of_an_event_still_to_come_spoke_on_the_day_of_the_report():
+    a = Art("a1", "Anna Berg said she will resign on Friday. Berg met Marek on Monday.", "2021-03-03")
+    berg = a.name("Anna Berg", "person")
+    said = a.event("statement", "said", [berg], rule="statements.verbal.v2", reported_now=True)
+    resign = a.event("resignation", "resign", [berg], time=a.time("Friday", Tense.FUTURE))
+    ex = a.extraction([a.mention("Anna Berg", "person")], events=[said, resign])
+    assert events(resolve(ex)) == [
+        ("statement", ("Anna Berg",), "2021-03-03"),
+        ("resignation", ("Anna Berg",), "2021-03-05"),
+    ]
+    # a speaker who took part in an event of an earlier day may have spoken then
+    met = a.event("meeting", "met", [berg, a.name("Marek", "person")], time=a.time("Monday"))
+    ms = [a.mention("Anna Berg", "person"), a.mention("Marek", "person")]
+    ex = a.extraction(ms, events=[said, met])
+    assert ("statement", ("Anna Berg",), None) in events(resolve(ex))
+
+
 @pytest.mark.rule("dates.stated_article_date")
 def test_an_undated_article_takes_the_date_its_dateline_states():
     a = Art("a1", "LISBON, March 3, 2021 (Tarvia Press) - Berg met Marek on Monday.")

@@ -56,7 +56,7 @@ from graph.lexicon import (
 from graph.records import EventRecord, Evidence, Ref, Tense, TimeExpression
 from graph.rules import DEFAULT, Rule, Settings, active
 
-PLACE_PREPS = frozenset({"in", "at", "on"})
+PLACE_PREPS = frozenset({"in", "at", "on", "outside"})  # "spoke outside the embassy"
 _QUOTE_CHARS = '"\u201c\u201d'
 _RELATIVE = frozenset({"which", "that", "who"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
