@@ -36,7 +36,7 @@ from graph.errors import RegistryError
 from graph.lexicon import table
 
 FRAMES = ("joint", "visit", "speech", "transitive", "single")
-NEEDS = ("object_in", "prep", "complement", "named_object", "named_object_or_with")
+NEEDS = ("object_in", "subject_in", "prep", "complement", "named_object", "named_object_or_with")
 EDGE_LINKS = ("parties", "place", "objects")
 
 
@@ -67,6 +67,7 @@ class EventKind:
     min_parties: int = 1
     capital_speaks: bool = True
     post_is_party: bool = False
+    clause_parties: bool = False
     frame: str = "joint"
     object_is_party: bool = False
     target_preps: frozenset[str] = frozenset()

@@ -440,6 +440,25 @@ def test_a_name_takes_the_number_the_model_left_out():
     assert names(doc, "mentions.names_with_numbers") == [("Ligue", "organization")]
 
 
+@pytest.mark.rule("mentions.forenames")
+def test_a_surname_the_article_uses_is_found_with_its_forename():
+    doc = parse(
+        """
+        Mira  PROPN NNP compound 2
+        Osk   PROPN NNP nsubj    3
+        spoke VERB  VBD ROOT     0 speak
+        .     PUNCT .   punct    3
+        Mrs   PROPN NNP compound 6
+        Osk   PROPN NNP nsubj    7
+        left  VERB  VBD ROOT     0 leave
+        .     PUNCT .   punct    7
+        """,
+        ents=[(6, 6, "PERSON")],
+    )
+    assert names(doc) == [("Mira Osk", "person"), ("Osk", "person")]
+    assert names(doc, "mentions.forenames") == [("Osk", "person")]
+
+
 @pytest.mark.rule("mentions.dateline_places")
 def test_the_place_of_a_dateline_in_capitals():
     doc = parse(
@@ -633,9 +652,9 @@ def test_held_talks_with_is_talks_of_the_subject_and_the_other_side():
         """,
         ents=[(1, 1, "PERSON"), (5, 5, "PERSON"), (7, 7, "DATE")],
     )
-    assert events(doc) == [("talks", ("Berg", "Roux"), None, "events.support_verb.v1")]
+    assert events(doc) == [("talks", ("Berg", "Roux"), None, "events.support_verb.v2")]
     # without it, the noun alone: talks with Roux, the other side the subject of the clause that tells them
-    assert events(doc, "events.support_verb") == [("talks", ("Berg", "Roux"), None, "events.nominal.v1")]
+    assert events(doc, "events.support_verb") == [("talks", ("Berg", "Roux"), None, "events.nominal.v2")]
     assert extract(doc).events[0].time.text == "Monday"
     assert extract(doc, "events.support_verb").events[0].time is None
 
@@ -643,7 +662,7 @@ def test_held_talks_with_is_talks_of_the_subject_and_the_other_side():
 @pytest.mark.rule("events.verbal")
 def test_a_verb_of_meeting_with_subject_object_and_place():
     doc = parse(BERG_MET_ROUX, ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (7, 7, "GPE")])
-    assert events(doc) == [("meeting", ("Anna Berg", "Paul Roux"), "Lisbon", "events.verbal.v1")]
+    assert events(doc) == [("meeting", ("Anna Berg", "Paul Roux"), "Lisbon", "events.verbal.v2")]
     assert events(doc, "events.verbal") == []
 
 
@@ -665,7 +684,7 @@ def test_a_speech_verb_gives_a_statement_with_what_was_said():
         ("statement", "Berg", "the talks failed"),
         ("talks", None, None),  # "the talks", told without its parties
     ]
-    assert events(doc, "statements.verbal") == [("talks", (), None, "events.nominal.v1")]
+    assert events(doc, "statements.verbal") == [("talks", (), None, "events.nominal.v2")]
 
 
 @pytest.mark.rule("events.nominal")
@@ -684,7 +703,7 @@ def test_a_meeting_between_two_people():
         """,
         ents=[(6, 6, "PERSON"), (8, 8, "PERSON")],
     )
-    assert events(doc) == [("meeting", ("Berg", "Roux"), None, "events.nominal.v1")]
+    assert events(doc) == [("meeting", ("Berg", "Roux"), None, "events.nominal.v2")]
     assert events(doc, "events.nominal") == []
 
 
@@ -834,7 +853,7 @@ def test_a_caption_shows_its_people_at_the_event_on_its_date():
         ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (12, 12, "GPE"), (14, 15, "DATE")],
     )
     ex = extract(doc)
-    assert events(doc) == [("statement", ("Anna Berg", "Paul Roux"), "Lisbon", "events.nominal.v1")]
+    assert events(doc) == [("statement", ("Anna Berg", "Paul Roux"), "Lisbon", "events.nominal.v2")]
     assert ex.events[0].time.text == "March 3"
     assert events(doc, "events.nominal") == []
 
@@ -857,7 +876,7 @@ TITLE_OVER_TWO_NAMES = """
 def test_a_title_heading_two_names_in_apposition_gives_both_speakers():
     # the parse hangs "Anna Berg and ... Roux" from the title: both are the subject
     doc = parse(TITLE_OVER_TWO_NAMES, ents=[(2, 3, "PERSON"), (7, 7, "PERSON")])
-    assert events(doc) == [("statement", ("Anna Berg", "Roux"), None, "statements.verbal.v1")]
+    assert events(doc) == [("statement", ("Anna Berg", "Roux"), None, "statements.verbal.v2")]
     assert extract(doc).events[0].reported_now
     assert events(doc, "statements.verbal") == []
 
@@ -901,7 +920,7 @@ def test_a_press_conference_given_without_a_time_was_given_on_the_day_of_the_rep
         ents=[(1, 1, "PERSON"), (7, 7, "GPE")],
     )
     ex = extract(doc)
-    assert events(doc) == [("statement", ("Berg",), "Lisbon", "events.support_verb.v1")]
+    assert events(doc) == [("statement", ("Berg",), "Lisbon", "events.support_verb.v2")]
     assert (ex.events[0].reported_now, ex.events[0].time) == (True, None)
 
 
@@ -977,5 +996,284 @@ def test_the_with_phrase_of_the_subject_of_a_joint_act_is_a_party():
         """,
         ents=[(1, 1, "PERSON"), (3, 3, "PERSON"), (7, 7, "GPE")],
     )
-    assert events(doc) == [("meeting", ("Berg", "Roux"), "Lisbon", "events.support_verb.v1")]
+    assert events(doc) == [("meeting", ("Berg", "Roux"), "Lisbon", "events.support_verb.v2")]
     assert events(doc, "events.support_verb") == []
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_statement_made_during_an_event_takes_its_place():
+    doc = parse(
+        """
+        Berg      PROPN NNP nsubj 2
+        confirmed VERB  VBD ROOT  0 confirm
+        during    ADP   IN  prep  2
+        a         DET   DT  det   5
+        briefing  NOUN  NN  pobj  3
+        in        ADP   IN  prep  5
+        Lisbon    PROPN NNP pobj  6
+        that      SCONJ IN  mark  10
+        talks     NOUN  NNS nsubj 10 talk
+        failed    VERB  VBD ccomp 2 fail
+        .         PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "PERSON"), (7, 7, "GPE")],
+    )
+    assert events(doc)[0] == ("statement", ("Berg",), "Lisbon", "statements.verbal.v2")
+
+
+@pytest.mark.rule("mentions.hyphen_names")
+def test_a_name_joined_by_a_hyphened_particle_is_one_body():
+    doc = parse(
+        """
+        Hizb     PROPN NNP compound 5
+        -        PUNCT HYPH punct   1
+        ul       NOUN  NN  nummod   1
+        -        NOUN  NN  conj     1
+        Tarvo    PROPN NNP nsubj    6
+        claimed  VERB  VBD ROOT     0 claim
+        the      DET   DT  det      8
+        attack   NOUN  NN  dobj     6
+        .        PUNCT .   punct    6
+        """,
+        ents=[(1, 1, "NORP")],
+    )
+    assert names(doc) == [("Hizb-ul-Tarvo", "organization")]
+    assert names(doc, "mentions.hyphen_names") == [("Hizb", "nationality")]
+
+
+@pytest.mark.rule("mentions.not_person_names")
+def test_an_initialism_in_mixed_case_is_no_person():
+    doc = parse(
+        """
+        The     DET   DT  det   2
+        HtK     PROPN NNP nsubj 3
+        denied  VERB  VBD ROOT  0 deny
+        it      PRON  PRP dobj  3
+        .       PUNCT .   punct 3
+        """,
+        ents=[(2, 2, "PERSON")],
+    )
+    assert names(doc) == [("HtK", "organization")]
+    assert names(doc, "mentions.not_person_names") == [("HtK", "person")]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_strike_on_a_camp_of_a_group_targets_the_group_where_the_camp_is():
+    doc = parse(
+        """
+        Chile     PROPN NNP nsubj    2
+        launched  VERB  VBD ROOT     0 launch
+        strikes   NOUN  NNS dobj     2 strike
+        against   ADP   IN  prep     3
+        the       DET   DT  det      6
+        camp      NOUN  NN  pobj     4
+        of        ADP   IN  prep     6
+        Vanta     PROPN NNP compound 9
+        Front     PROPN NNP pobj     7
+        in        ADP   IN  prep     9
+        Oskel     PROPN NNP pobj     10
+        in        ADP   IN  prep     6
+        Lenn      PROPN NNP compound 14
+        province  NOUN  NN  pobj     12
+        .         PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "GPE"), (8, 9, "ORG"), (11, 11, "GPE"), (13, 14, "GPE")],
+    )
+    (strike,) = extract(doc).events
+    assert [r.text for r in strike.participants] == ["Chile"]
+    assert [r.text for r in strike.objects] == ["Vanta Front"]
+    assert strike.place.text == "Oskel"
+    assert [e.participants for e in extract(doc, "events.support_verb").events] == [()]  # the noun alone
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_welcome_told_in_a_where_clause_is_a_meeting_there_and_then():
+    doc = parse(
+        """
+        Berg      PROPN NNP nsubj    2
+        arrived   VERB  VBD ROOT     0 arrive
+        in        ADP   IN  prep     2
+        Lisbon    PROPN NNP pobj     3
+        on        ADP   IN  prep     2
+        Sunday    PROPN NNP pobj     5
+        ,         PUNCT ,   punct    6
+        where     SCONJ WRB advmod   11
+        she       PRON  PRP nsubjpass 11
+        was       AUX   VBD auxpass  11 be
+        welcomed  VERB  VBN relcl    6 welcome
+        by        ADP   IN  agent    11
+        Roux      PROPN NNP pobj     12
+        .         PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (4, 4, "GPE"), (6, 6, "DATE"), (13, 13, "PERSON")],
+    )
+    visit, welcome = extract(doc).events
+    assert (visit.kind, welcome.kind) == ("visit", "meeting")
+    assert [r.text for r in welcome.participants] == ["Roux", "she"]
+    assert (welcome.place.text, welcome.time.text) == ("Lisbon", "Sunday")
+    assert [e.kind for e in extract(doc, "events.verbal").events] == []
+
+
+@pytest.mark.rule("events.verbal")
+def test_what_a_jury_decided_about_two_parties_is_a_ruling_on_both():
+    doc = parse(
+        """
+        A         DET   DT  det      2
+        jury      NOUN  NN  nsubj    3
+        decided   VERB  VBD ROOT     0 decide
+        Friday    PROPN NNP npadvmod 3
+        that      SCONJ IN  mark     7
+        Vantix    PROPN NNP nsubj    7
+        copied    VERB  VBD ccomp    3 copy
+        Orbel     PROPN NNP poss     10
+        's        PART  POS case     8
+        designs   NOUN  NNS dobj     7 design
+        .         PUNCT .   punct    3
+        """,
+        ents=[(4, 4, "DATE"), (6, 6, "ORG"), (8, 8, "ORG")],
+    )
+    (ruling,) = extract(doc).events
+    assert (ruling.kind, ruling.time.text) == ("ruling", "Friday")
+    assert [r.text for r in ruling.objects] == ["Vantix", "Orbel"]
+    assert extract(doc, "events.verbal").events == ()
+
+
+@pytest.mark.rule("events.verbal")
+def test_what_a_company_decided_is_no_ruling():
+    doc = parse(
+        """
+        Vantix    PROPN NNP nsubj    2
+        decided   VERB  VBD ROOT     0 decide
+        that      SCONJ IN  mark     5
+        Orbel     PROPN NNP nsubj    5
+        erred     VERB  VBD ccomp    2 err
+        .         PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "ORG"), (4, 4, "ORG")],
+    )
+    assert events(doc) == []
+
+
+@pytest.mark.rule("mentions.adjacent_names")
+def test_two_halves_of_a_long_name_are_one_person():
+    doc = parse(
+        """
+        It      PRON  PRP nsubjpass 3
+        was     AUX   VBD auxpass   3 be
+        run     VERB  VBN ROOT      0 run
+        by      ADP   IN  agent     3
+        Hadi    PROPN NNP compound  7
+        Omar    PROPN NNP compound  7
+        Tarek   PROPN NNP pobj      4
+        .       PUNCT .   punct     3
+        """,
+        ents=[(5, 6, "PERSON"), (7, 7, "PERSON")],
+    )
+    assert names(doc) == [("Hadi Omar Tarek", "person")]
+    assert names(doc, "mentions.adjacent_names") == [("Hadi Omar", "person"), ("Tarek", "person")]
+
+
+@pytest.mark.rule("mentions.of_names")
+def test_a_body_whose_name_goes_on_with_for_is_one_name():
+    doc = parse(
+        """
+        the          DET   DT  det      3
+        Lenn         PROPN NNP compound 3
+        Agency       PROPN NNP nsubj    8
+        for          ADP   IN  prep     3
+        Rural        PROPN NNP compound 6
+        Development  PROPN NNP pobj     4
+        has          AUX   VBZ aux      8
+        left         VERB  VBN ROOT     0 leave
+        .            PUNCT .   punct    8
+        """,
+        ents=[(1, 3, "ORG"), (5, 6, "ORG")],
+    )
+    assert names(doc) == [("Lenn Agency for Rural Development", "organization")]
+    assert names(doc, "mentions.of_names") == [("Lenn Agency", "organization"), ("Rural Development", "organization")]
+
+
+@pytest.mark.rule("mentions.of_names")
+def test_the_bank_of_a_place_keeps_the_place():
+    doc = parse(
+        """
+        the      DET   DT  det      3
+        Central  PROPN NNP compound 3
+        Bank     PROPN NNP nsubj    6
+        of       ADP   IN  prep     3
+        Norway   PROPN NNP pobj     4
+        acted    VERB  VBD ROOT     0 act
+        .        PUNCT .   punct    6
+        """,
+        ents=[(2, 3, "ORG"), (5, 5, "GPE")],
+    )
+    assert names(doc) == [("Central Bank", "organization"), ("Norway", "country")]
+
+
+@pytest.mark.rule("mentions.division_nouns")
+def test_a_word_for_a_division_after_a_place_is_not_its_name():
+    doc = parse(
+        """
+        in       ADP   IN  ROOT     0
+        Lenn     PROPN NNP compound 3
+        province NOUN  NN  pobj     1
+        """,
+        ents=[(2, 3, "GPE")],
+    )
+    assert names(doc) == [("Lenn", "place")]
+    assert names(doc, "mentions.division_nouns") == [("Lenn province", "place")]
+
+
+@pytest.mark.rule("mentions.landform_names")
+def test_a_nationality_word_before_a_landform_noun_is_a_location():
+    doc = parse(
+        """
+        the        DET   DT  det  3
+        Tarvian    ADJ   JJ  amod 3
+        peninsula  NOUN  NN  ROOT 0
+        """,
+        ents=[(2, 2, "NORP")],
+    )
+    assert names(doc) == [("Tarvian peninsula", "location")]
+    assert names(doc, "mentions.landform_names") == [("Tarvian", "nationality")]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_the_place_of_a_site_named_after_the_time_is_the_events():
+    doc = parse(
+        """
+        Berg     PROPN NNP nsubj    2
+        signed   VERB  VBD ROOT     0 sign
+        the      DET   DT  det      4
+        accord   NOUN  NN  dobj     2
+        on       ADP   IN  prep     2
+        Monday   PROPN NNP compound 7
+        morning  NOUN  NN  pobj     5
+        at       ADP   IN  prep     7
+        state    PROPN NNP compound 10
+        house    PROPN NNP pobj     8
+        in       ADP   IN  prep     10
+        Lisbon   PROPN NNP pobj     11
+        .        PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (6, 6, "DATE"), (7, 7, "TIME"), (12, 12, "GPE")],
+    )
+    assert events(doc) == [("agreement", ("Berg",), "Lisbon", "events.support_verb.v2")]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_speech_made_outside_a_building_is_made_there():
+    doc = parse(
+        """
+        Berg     PROPN NNP nsubj    2
+        made     VERB  VBD ROOT     0 make
+        a        DET   DT  det      4
+        speech   NOUN  NN  dobj     2
+        outside  ADP   IN  prep     4
+        Lenn     PROPN NNP compound 7
+        Hall     PROPN NNP pobj     5
+        .        PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (6, 7, "FAC")],
+    )
+    assert events(doc) == [("statement", ("Berg",), "Lenn Hall", "events.support_verb.v2")]

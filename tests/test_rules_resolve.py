@@ -270,6 +270,16 @@ def test_he_is_the_last_person_named():
     assert events(resolve(ex, without=("references.pronoun",))) == []
 
 
+@pytest.mark.rule("references.pronoun")
+def test_she_is_the_last_person_named_whose_forename_is_not_a_mans():
+    a, ms = _berg_and_marek("She spoke. He left.")
+    she = a.event("statement", "spoke", [a.ref("She", "pronoun", count=1)], rule="statements.verbal.v1")
+    he = a.event("resignation", "left", [a.ref("He", "pronoun", count=1)])
+    ex = a.extraction(ms, events=[she, he])
+    # Ivo Marek was named last, but "she" is Anna Berg; "he" is still Ivo Marek
+    assert events(resolve(ex)) == [("statement", ("Anna Berg",), None), ("resignation", ("Ivo Marek",), None)]
+
+
 @pytest.mark.rule("references.group")
 def test_the_ministers_are_the_holders_of_that_title():
     a = Art("a1", "Minister Anna Berg arrived. Minister Ivo Marek arrived. The ministers met.")
@@ -346,6 +356,24 @@ def test_a_statement_without_a_time_of_its_own_is_dated_by_its_report():
     (ev,) = resolve(ex).events
     assert (ev.date.value, ev.date.basis, ev.date.origin.value) == ("2021-03-05", "report", "given")
     assert resolve(ex, without=("dates.reporting_day",)).events[0].date is None
+
+
+@pytest.mark.rule("dates.reporting_day")
+def test_a_speaker_of_an_event_still_to_come_spoke_on_the_day_of_the_report():
+    a = Art("a1", "Anna Berg said she will resign on Friday. Berg met Marek on Monday.", "2021-03-03")
+    berg = a.name("Anna Berg", "person")
+    said = a.event("statement", "said", [berg], rule="statements.verbal.v2", reported_now=True)
+    resign = a.event("resignation", "resign", [berg], time=a.time("Friday", Tense.FUTURE))
+    ex = a.extraction([a.mention("Anna Berg", "person")], events=[said, resign])
+    assert events(resolve(ex)) == [
+        ("statement", ("Anna Berg",), "2021-03-03"),
+        ("resignation", ("Anna Berg",), "2021-03-05"),
+    ]
+    # a speaker who took part in an event of an earlier day may have spoken then
+    met = a.event("meeting", "met", [berg, a.name("Marek", "person")], time=a.time("Monday"))
+    ms = [a.mention("Anna Berg", "person"), a.mention("Marek", "person")]
+    ex = a.extraction(ms, events=[said, met])
+    assert ("statement", ("Anna Berg",), None) in events(resolve(ex))
 
 
 @pytest.mark.rule("dates.stated_article_date")

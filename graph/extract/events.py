@@ -56,9 +56,11 @@ from graph.lexicon import (
 from graph.records import EventRecord, Evidence, Ref, Tense, TimeExpression
 from graph.rules import DEFAULT, Rule, Settings, active
 
-PLACE_PREPS = frozenset({"in", "at", "on"})
+PLACE_PREPS = frozenset({"in", "at", "on", "outside"})  # "spoke outside the embassy"
 _QUOTE_CHARS = '"\u201c\u201d'
 _RELATIVE = frozenset({"which", "that", "who"})
+_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
+_PARTY_KINDS = frozenset({"person", "organization", "country"})
 #: An event noun in a phrase with these takes its clause's time: "during talks", "for a summit".
 _EVENT_TIME_PREPS = frozenset({"during", "at", "in", "amid", "for"})
 #: Dependents of a verb that may be the second word of a phrasal trigger ("step down", "find guilty").
@@ -138,13 +140,21 @@ class ClauseReader:
                 c.dep_ in {"dobj", "nsubjpass"} and (lemma(c) in words("clauses", arg) or self.names.kind(c) == "work")
                 for c in verb.children
             )
+        if kind == "subject_in":
+            return any(
+                c.dep_ == "nsubj" and {lemma(c), lemma(c.doc[self._name_end(c)])} & words("clauses", arg)
+                for c in verb.children
+            )
         if kind == "prep":
             return any(c.dep_ in {"prep", "agent"} and c.lower_ == arg for c in verb.children)
         if kind == "complement":
             return any(
                 c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
             )
-        named = any(c.dep_ in {"dobj", "nsubjpass"} and self.names.get(c) is not None for c in verb.children)
+        named = any(
+            c.dep_ in {"dobj", "nsubjpass"} and (self.names.get(c) is not None or c.lower_ in _PERSONAL)
+            for c in verb.children
+        )  # "welcomed Berg", "she was welcomed by Roux"
         if kind == "named_object":
             return named
         if kind == "named_object_or_with":
@@ -188,8 +198,11 @@ class ClauseReader:
             if child.dep_ in {"compound", "poss", "nmod", "amod"} and self.names.get(child) is not None:
                 owners.append(name_ref(self.names.get(child), self.sent(tok)))
             elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
-                owners += [r for pobj in child.children if pobj.dep_ == "pobj" for r in self.target_refs(pobj)]
-        return owners or refs
+                refs_in = [r for pobj in child.children if pobj.dep_ == "pobj" for r in self.target_refs(pobj)]
+                # "a stake in Flipkart" is Flipkart's; "a camp in Tarvia province" is only where it is
+                owners += [r for r in refs_in if child.lower_ == "of" or not self.is_place(r)]
+        unique = list({(r.kind, r.start, r.end): r for r in owners}.values())
+        return unique or refs
 
     def subject(self, verb: Token) -> list[Ref]:
         """Who does it: the subject, or the subject of the clause it hangs from. A pronoun subject of a
@@ -273,6 +286,17 @@ class ClauseReader:
     def place(self, tok: Token, depth: int = 0) -> Ref | None:
         """A place name in an 'in'/'at' phrase of this clause or noun (not of a clause inside it)."""
         for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "during" and depth < 3:  # "said during a visit to X"
+                for pobj in (c for c in child.children if c.dep_ == "pobj" and self.noun_kind(c) is not None):
+                    place = self.place(pobj, depth + 1)
+                    if place is not None:
+                        return place
+            if child.dep_ == "prep" and child.lower_ == "of" and depth < 3:  # "the camp of X in Y"
+                for pobj in (c for c in child.children if c.dep_ == "pobj" and self.names.get(c) is not None):
+                    if self.names.kind(pobj) not in self.place_kinds:
+                        place = self.place(pobj, depth + 1)
+                        if place is not None:
+                            return place
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     span = self.names.get(pobj)
@@ -282,7 +306,8 @@ class ClauseReader:
                     if span is not None and kind == "event" and child.lower_ == "at":
                         return name_ref(span, self.sent(tok))  # "at the Turin Winter Olympics"
                     inner = child.lower_ in {"at", "on", "of"} or self.noun_kind(pobj) is not None
-                    if depth < 3 and pobj.pos_ == "NOUN" and inner:  # "in Friday's final in Cairo"
+                    common = pobj.pos_ == "NOUN" or (pobj.pos_ == "PROPN" and span is None)  # "at State House"
+                    if depth < 3 and common and inner:  # "in Friday's final in Cairo"
                         place = self.place(pobj, depth + 1)
                         if place is not None:
                             return place
@@ -298,7 +323,7 @@ class ClauseReader:
             if (
                 child.dep_ in {"dobj"}
                 and child.pos_ == "NOUN"
-                or (child.dep_ == "prep" and child.lower_ in {"between", "with", "of"})
+                or (child.dep_ == "prep" and child.lower_ in {"between", "with", "of", "against"})
             ):
                 inner = [child] if child.dep_ == "dobj" else [c for c in child.children if c.dep_ == "pobj"]
                 for node in inner:
@@ -306,6 +331,24 @@ class ClauseReader:
                     if place is not None:
                         return place
         return None
+
+    def _name_end(self, tok: Token) -> int:
+        """The last token of the name at tok, or tok."""
+        span = self.names.get(tok)
+        return tok.i if span is None else span.end - 1
+
+    def clause_parties(self, verb: Token) -> list[Ref]:
+        """The people, bodies and countries named in the clause a verb states ('decided that X copied Y')."""
+        out: list[Ref] = []
+        seen: set[int] = set()
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            for tok in clause.subtree:
+                span = self.names.get(tok)
+                if span is None or span.start in seen or self.names.kind(tok) not in _PARTY_KINDS:
+                    continue
+                seen.add(span.start)
+                out.append(name_ref(span, self.sent(verb)))
+        return out
 
     def place_from(self, verb: Token) -> Ref | None:
         """Where a speaker speaks from: 'told Reuters from Lisbon', 'speaking from Tarvia'."""
@@ -376,6 +419,11 @@ class ClauseReader:
             if found is not None:
                 return found
             head = tok.head
+            if _where_clause(tok):  # "arrived in X on Sunday, where he was welcomed by Y"
+                tok = _governing_verb(tok)
+                if tok is None:
+                    return None
+                continue
             if head is tok or not is_verb(head):
                 return None
             simultaneous = tok.dep_ == "advcl" and (
@@ -404,6 +452,11 @@ class ClauseReader:
     def arguments(self, verb: Token, kind: EventKind) -> tuple[list[Ref], list[Ref], Ref | None, Ref | None]:
         """(participants, objects, agent, place) of a clause whose verb names an event of this kind."""
         place = self.place(verb)
+        if place is None and _where_clause(verb):  # "arrived in X, where Berg met Roux"
+            if self.names.kind(verb.head) in self.place_kinds:
+                place = name_ref(self.names.get(verb.head), self.sent(verb))
+            elif (governing := _governing_verb(verb)) is not None:
+                place = self.place(governing)
         passive = self.passive(verb)
         participants: list[Ref] = []
         objects: list[Ref] = []
@@ -412,6 +465,8 @@ class ClauseReader:
             participants = self.prep_objects(verb, {"by"}) if passive else self.subject(verb)
             objects = self.passive_subject(verb) if passive else self.objects(verb, targets=True)
             objects += self.prep_objects(verb, kind.target_preps, targets=True)
+            if kind.clause_parties:
+                objects += self.clause_parties(verb)
             agent = participants[0] if participants else None
         elif kind.frame == "single":
             participants = self.passive_subject(verb) if passive else self.subject(verb)
@@ -434,7 +489,7 @@ class ClauseReader:
                     place = next((r for r in to if self.is_place(r)), None)
                 agent = participants[0] if participants else None
             elif kind.object_is_party:
-                participants += self.objects(verb)
+                participants += self.passive_subject(verb) if passive else self.objects(verb)
         return participants, objects, agent, place
 
     def noun_arguments(self, noun: Token, kind: EventKind) -> tuple[list[Ref], list[Ref], Ref | None, bool, bool]:
@@ -623,6 +678,19 @@ def statements(reader: ClauseReader) -> list[EventRecord]:
         if ev is not None:
             out.append(ev)
     return out
+
+
+def _where_clause(verb: Token) -> bool:
+    """A relative clause of place or time: 'Lisbon, where they met', 'Sunday, when he arrived'."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in verb.children)
+
+
+def _governing_verb(clause: Token) -> Token | None:
+    """The verb of the clause a relative clause's noun belongs to: 'met' of 'met in X, where ...'."""
+    tok = clause.head
+    while tok.dep_ in {"pobj", "prep", "dobj", "appos", "npadvmod"} and tok.head is not tok:
+        tok = tok.head
+    return tok if is_verb(tok) and tok is not clause else None
 
 
 def _participle(verb: Token) -> bool:

@@ -37,11 +37,15 @@ from graph import gazetteer
 from graph.extract.lemmas import lemma
 from graph.lexicon import (
     BUILDING_NAME_WORDS,
+    DEMONYM_LANDFORMS,
+    DIVISION_NOUNS,
     FACILITY_NOUNS,
     FURNITURE_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
     HYPHEN_COMPOUND_HEADS,
+    HYPHEN_NAME_PARTICLES,
+    INSTITUTION_HEADS,
     LANDFORM_NOUNS,
     NAME_PARTICLES,
     PLACE_PREPS,
@@ -250,10 +254,82 @@ def place_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return out
 
 
-def landform_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """A name ending in a landform word ('Baengnyeong Island') is a location, unless the gazetteer knows it."""
+def adjacent_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """Two people's names with only a space between them are one long name the model cut in two
+    ('Maulana Yousuf' + 'Azhar')."""
+    out: list[NameRange] = []
+    for r in sorted(ranges, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == r.label == "PERSON"
+            and prev.end == r.start
+            and doc[prev.end - 1].whitespace_
+            and doc[r.start].text[:1].isupper()
+            and not doc[prev.end - 1].is_punct
+        ):
+            out[-1] = replace(prev, end=r.end)
+        else:
+            out.append(r)
+    return out
+
+
+def of_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A body's name that goes on with 'of' or 'for' and capitalised words is one name: 'the Tarvo
+    Agency' + 'for Rural Development', 'the Lenn Cup' + 'of Champions'."""
+    starts = {r.start: r for r in ranges}
+    out: list[NameRange] = []
+    dropped: set[int] = set()
+    for r in sorted(ranges, key=lambda x: x.start):
+        if r.start in dropped:
+            continue
+        end = r.end
+        if (
+            r.label in {"ORG", "EVENT", "FAC"}
+            and end + 1 < len(doc)
+            and lemma(doc[end - 1]) in INSTITUTION_HEADS
+            and doc[end].lower_ in {"of", "for"}
+            and doc[end - 1].whitespace_
+        ):
+            stop = end + 1
+            while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+                stop += 1
+            inner = [starts[i] for i in range(end + 1, stop) if i in starts]
+            # the words after: not a place or a person ('the Bank of Tarvia' is the bank of a place, kept)
+            foreign = any(x.label in {"GPE", "PERSON", "NORP"} or x.end > stop for x in inner)
+            if stop > end + 1 and not foreign:
+                dropped.update(x.start for x in inner)
+                end = stop
+        out.append(replace(r, end=end))
+    return out
+
+
+def division_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A lower-case word for a division after a place's name is not part of it: 'Lenn province'."""
     out = []
     for r in ranges:
+        last = doc[r.end - 1]
+        if r.label in {"GPE", "LOC"} and r.end - r.start >= 2 and last.is_lower and lemma(last) in DIVISION_NOUNS:
+            r = replace(r, end=r.end - 1)
+        out.append(r)
+    return out
+
+
+def landform_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A name ending in a landform word ('Baengnyeong Island') is a location, unless the gazetteer knows it;
+    so is a nationality word with one after it ('the Tarvian peninsula')."""
+    out = []
+    taken = {r.start for r in ranges}
+    for r in ranges:
+        if (
+            r.label == "NORP"
+            and r.end < len(doc)
+            and r.end not in taken
+            and doc[r.end].is_lower
+            and doc[r.end].pos_ == "NOUN"
+            and lemma(doc[r.end]) in DEMONYM_LANDFORMS
+        ):
+            r = replace(r, end=r.end + 1, label="LOC")
         last = doc[r.end - 1]
         if (
             r.end - r.start >= 2
@@ -321,7 +397,7 @@ def _tight(doc: Doc, i: int) -> bool:
 
 def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A person's name runs over the hyphens inside it: 'Moon Jae' + '-in', 'Al-' + 'Khelaifi'; not into
-    an adjective ('Mao-style', 'Paris-based')."""
+    an adjective ('Mao-style', 'Paris-based'). Any name runs over a hyphened particle: 'Hizb-ul-Tarvia'."""
     taken = {i for r in ranges for i in range(r.start, r.end)}
     out = []
     for r in ranges:
@@ -347,7 +423,22 @@ def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 and start - 2 not in taken
             ):
                 start -= 2
-        out.append(replace(r, start=start, end=end))
+        label = r.label
+        # "Jaish" + "-e-Mohammad", "Tehreek" + "-e-Insaf": a name joined by a hyphened particle is one
+        # name, of an organisation or a place (not a nationality, which is one word)
+        while (
+            end + 3 < len(doc)
+            and doc[end].text == "-"
+            and doc[end + 1].lower_ in HYPHEN_NAME_PARTICLES
+            and doc[end + 2].text == "-"
+            and doc[end + 3].is_alpha
+            and doc[end + 3].text[:1].isupper()
+            and all(_tight(doc, i) for i in range(end - 1, end + 3))
+            and not taken.intersection(range(end, end + 4))
+        ):
+            end += 4
+            label = "ORG" if label == "NORP" else label
+        out.append(replace(r, start=start, end=end, label=label))
     return out
 
 
@@ -392,9 +483,15 @@ def lowercase_edges(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return out
 
 
+def _mixed_acronym(word: str) -> bool:
+    """'JeM', 'AfD', 'PoK': short, a capital after a small letter, ending in a capital (not 'DeVos')."""
+    return len(word) <= 5 and word[-1].isupper() and any(ch.islower() for ch in word[1:-1]) and word[0].isupper()
+
+
 def not_person_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """What the model takes for a person but is not one: a name with a number is a product
-    ('Chandrayaan 2'), story labels are page furniture ('a Dawn Exclusive'), a lone title is no name ('King')."""
+    ('Chandrayaan 2'), story labels are page furniture ('a Dawn Exclusive'), a lone title is no name ('King'), an
+    initialism in mixed case is a body ('AfD')."""
     out = []
     for r in ranges:
         words = doc[r.start : r.end]
@@ -405,6 +502,8 @@ def not_person_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 continue
             if any(ch.isdigit() for ch in words.text):
                 r = replace(r, label="PRODUCT")
+            elif len(words) == 1 and _mixed_acronym(words.text):
+                r = replace(r, label="ORG")  # 'the JeM', 'AfD': an initialism in mixed case
         out.append(r)
     return out
 
@@ -546,6 +645,56 @@ def repeated_surnames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         and not is_title_word(tok)
         and not tok.ent_type_
     ]
+
+
+def _title_case_line(sent: Span) -> bool:
+    """A headline in title case ('Leader Quits: PM Will Stand Down'), where every word looks like a name."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and all(t.text[:1].isupper() for t in words)
+
+
+def forenames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A person the article names by surname ('Mrs Osk said'), found with a forename the model did
+    not see: 'Mira Osk has announced ...'. The forename is a capitalised proper noun that is no title;
+    found in a sentence of running text, then wherever the same two words stand (headlines too)."""
+    taken = {i: r for r in ranges for i in range(r.start, r.end)}
+    persons = [r for r in ranges if r.label == "PERSON"]
+    surnames = {doc[r.end - 1].text for r in persons if doc[r.end - 1].text.istitle()}
+    lowercase = {t.text for t in doc if t.is_lower}
+
+    def forename(tok: Token) -> bool:
+        return (
+            tok.pos_ == "PROPN"
+            and tok.is_alpha
+            and tok.text.istitle()
+            and not is_title_word(tok)
+            and tok.lower_ not in HONORIFICS
+            and tok.i not in taken
+            and tok.ent_type_ in {"", "PERSON"}
+            and not tok.is_stop  # "Though Castro's answers ..."
+            and tok.lower_ not in lowercase  # a word the article also writes in lower case is no name
+        )
+
+    pairs = {
+        (doc[i - 1].text, tok.text)
+        for i, tok in enumerate(doc)
+        if i > 0
+        and tok.text in surnames
+        and (i not in taken or taken[i].label == "PERSON" and taken[i].start == i)
+        and forename(doc[i - 1])
+        and not _title_case_line(tok.sent)
+    }
+    if not pairs:
+        return ranges
+    out = [r for r in ranges]
+    for i, tok in enumerate(doc):
+        if i > 0 and (doc[i - 1].text, tok.text) in pairs and forename(doc[i - 1]):
+            own = taken.get(i)
+            if own is not None and not (own.label == "PERSON" and own.start == i and own.end == i + 1):
+                continue
+            out = [r for r in out if r is not own]
+            out.append(NameRange(i - 1, i + 1, "PERSON"))
+    return sorted(out, key=lambda r: r.start)
 
 
 def dateline_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:

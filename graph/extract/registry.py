@@ -6,7 +6,7 @@ keyed by the versions of the rules that run). ``kg rules`` lists them;
 ``kg build --without-rule NAME`` switches one off.
 
 >>> [r.id for r in EVENT_RULES]
-['events.support_verb.v1', 'events.verbal.v1', 'statements.verbal.v1', 'events.nominal.v1', 'relations.clause.v1']
+['events.support_verb.v2', 'events.verbal.v2', 'statements.verbal.v2', 'events.nominal.v2', 'relations.clause.v1']
 """
 
 from __future__ import annotations
@@ -23,21 +23,25 @@ MENTION_RULES = (
     rule("mentions.leading_titles", 2, mentions.leading_titles),
     rule("mentions.trailing_titles", 1, mentions.trailing_titles),
     rule("mentions.lowercase_edges", 2, mentions.lowercase_edges),
-    rule("mentions.hyphen_names", 1, mentions.hyphen_names),
+    rule("mentions.hyphen_names", 2, mentions.hyphen_names),
     rule("mentions.hyphen_pairs", 1, mentions.hyphen_pairs),
+    rule("mentions.adjacent_names", 1, mentions.adjacent_names),
+    rule("mentions.of_names", 1, mentions.of_names),
+    rule("mentions.division_nouns", 1, mentions.division_nouns),
     rule("mentions.demonym_compounds", 1, mentions.demonym_compounds),
     rule("mentions.names_with_numbers", 1, mentions.names_with_numbers),
-    rule("mentions.not_person_names", 1, mentions.not_person_names),
+    rule("mentions.not_person_names", 2, mentions.not_person_names),
     rule("mentions.group_names", 1, mentions.group_names),
     rule("mentions.group_of_number", 1, mentions.group_of_number),
     rule("mentions.place_nouns", 1, mentions.place_nouns),
-    rule("mentions.landform_names", 1, mentions.landform_names),
+    rule("mentions.landform_names", 2, mentions.landform_names),
     rule("mentions.building_names", 1, mentions.building_names),
     rule("mentions.known_countries", 1, mentions.known_countries),
     rule("mentions.landform_phrases", 1, mentions.landform_phrases),
     rule("mentions.numbered_names", 1, mentions.numbered_names),
     rule("mentions.title_then_name", 1, mentions.title_then_name),
     rule("mentions.repeated_surnames", 2, mentions.repeated_surnames),
+    rule("mentions.forenames", 1, mentions.forenames),
     rule("mentions.dateline_places", 1, mentions.dateline_places),
     rule("mentions.listed_places", 1, mentions.listed_places),
     rule("mentions.missed_countries", 1, mentions.missed_countries),
@@ -58,10 +62,10 @@ TIME_RULES = (rule("times.expressions", 3, timexpr.time_spans),)
 
 #: Ways an event is told. The support-verb rule runs before the nominal one: it claims its nouns.
 EVENT_RULES = (
-    rule("events.support_verb", 1, events.support_verb_events),
-    rule("events.verbal", 1, events.verbal_events),
-    rule("statements.verbal", 1, events.statements),
-    rule("events.nominal", 1, events.nominal_events),
+    rule("events.support_verb", 2, events.support_verb_events),
+    rule("events.verbal", 2, events.verbal_events),
+    rule("statements.verbal", 2, events.statements),
+    rule("events.nominal", 2, events.nominal_events),
     rule("relations.clause", 1, events.clause_relations),
 )
 

@@ -67,6 +67,8 @@ COUNTRY_HEADS = words("references", "country_heads")
 
 # -- places ----------------------------------------------------------------------------------
 LANDFORM_NOUNS = words("places", "landform_nouns")
+DIVISION_NOUNS = words("places", "division_nouns")
+DEMONYM_LANDFORMS = words("places", "demonym_landforms")
 FACILITY_NOUNS = words("places", "facility_nouns")
 BUILDING_NAME_WORDS = words("places", "building_name_words")
 EVENT_NAME_WORDS = words("places", "event_name_words")
@@ -74,6 +76,8 @@ EVENT_NAME_WORDS = words("places", "event_name_words")
 # -- names ------------------------------------------------------------------------------------
 NAME_PARTICLES = words("names", "name_particles")
 HYPHEN_COMPOUND_HEADS = words("names", "hyphen_compound_heads")
+HYPHEN_NAME_PARTICLES = words("names", "hyphen_name_particles")
+INSTITUTION_HEADS = words("names", "institution_heads")
 GROUP_NOUNS = words("names", "group_nouns")
 FURNITURE_WORDS = words("names", "furniture_words")
 PLACE_PREPS = words("names", "place_preps")

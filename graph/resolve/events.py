@@ -203,13 +203,16 @@ def reporting_day(events: list[WorkingEvent], article: Article) -> None:
     """A statement told in the simple past or present with no time of its own ('X said') was said on
     the day of the story that reports it: its date is the article's, marked as such (basis 'report').
 
-    Not when the speakers took part in an event of another day in the article (they may have spoken
+    Not when the speakers took part in an event of an earlier day in the article (they may have spoken
     then), nor for what several speakers said together (a joint declaration is made where they met)."""
     if article.date is None or article.date_origin == DateOrigin.UNKNOWN:
         return
     today = article.date.isoformat()
-    # a speaker who took part in an event of another day may have spoken then: left undated
-    elsewhere = {p for ev in events if _day(ev) not in (None, today) and ev.frame != "speech" for p in ev.participants}
+    # a speaker who took part in an event of an earlier day may have spoken then: left undated (not for
+    # one still to come: "announced she will resign on June 7" was said on the day of the story)
+    elsewhere = {
+        p for ev in events if (_day(ev) or today) < today and ev.frame != "speech" for p in ev.participants
+    }
     for ev in events:
         if ev.frame == "speech" and ev.date is None and ev.record is not None and ev.record.reported_now:
             if set(ev.participants) & elsewhere or len(ev.participants) > 1:

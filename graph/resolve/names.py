@@ -45,6 +45,9 @@ def translit_key(text: str) -> str:
     key = name_key(text)
     words = []
     for word in key.split():
+        if len(word) < 4:  # too short to tell a variant from another name ('Jem' is not 'Jim')
+            words.append(word)
+            continue
         word = re.sub(r"(.)\1+", r"\1", word)  # doubled letters
         word = word.replace("x", "ks")  # Alexei / Aleksei, Maxim / Maksim
         word = word.replace("kh", "h").replace("ts", "c").replace("yu", "iu").replace("ya", "ia")
@@ -79,14 +82,14 @@ def acronym_of(text: str) -> str | None:
 
 @functools.lru_cache(maxsize=1 << 18)
 def as_acronym(text: str) -> str | None:
-    """'G7', 'G-7', 'U.N.' -> 'g7', 'g7', 'un'; None when the text is not an acronym."""
+    """'G7', 'G-7', 'U.N.', 'AfD' -> 'g7', 'g7', 'un', 'afd'; None when the text is not an acronym."""
     compact = fold(text).replace(".", "").replace("-", "")
     if (
         2 <= len(compact) <= 6
         and " " not in compact
-        and re.fullmatch(r"[A-Z][A-Z0-9]*", compact)
+        and re.fullmatch(r"[A-Z][A-Za-z0-9]*", compact)
         and sum(c.isupper() for c in compact) >= 1
-        and compact.upper() == compact
+        and (compact.upper() == compact or (compact[-1].isupper() and sum(c.isupper() for c in compact) >= 2))
     ):
         return compact.lower()
     return None
