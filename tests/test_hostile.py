@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = """PREFIX kg: <https://w3id.org/newskg/vocab#>
 SELECT ?id ?hash WHERE { ?a a kg:Article ; kg:articleId ?id ; kg:contentHash ?hash } ORDER BY ?id"""
 EVENT_DATES = """PREFIX kg: <https://w3id.org/newskg/vocab#>
-SELECT ?words ?date WHERE { ?e a kg:Event ; kg:dateText ?words . OPTIONAL { ?e kg:date ?date } } ORDER BY ?words"""
+SELECT DISTINCT ?words ?date WHERE { ?e a kg:Event ; kg:dating ?t . ?t kg:dateText ?words .
+  OPTIONAL { { ?e kg:date ?date } UNION { ?t kg:date ?date } } } ORDER BY ?words"""
 
 
 def jsonl(path: Path, *records: dict) -> Path:
@@ -70,6 +71,7 @@ def test_an_article_at_the_calendars_edge_that_says_tomorrow_leaves_the_store_bu
     with Store.reader(out) as store:
         dates = dict(run_query(store, EVENT_DATES).rows)
     assert dates["tomorrow"] is None  # the day after 9999-12-31: the words stay, no date
+    assert dates["yesterday"] is None  # the day before 0001-01-01
     # the store is not poisoned: the next build of other articles works and keeps these
     more = jsonl(tmp_path / "more.jsonl", {"id": "next", "text": "Olaf Scholz met Emmanuel Macron in Berlin."})
     assert pipeline.build([more], out).problems == []
