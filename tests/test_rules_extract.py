@@ -1277,3 +1277,32 @@ def test_a_speech_made_outside_a_building_is_made_there():
         ents=[(1, 1, "PERSON"), (6, 7, "FAC")],
     )
     assert events(doc) == [("statement", ("Berg",), "Lenn Hall", "events.support_verb.v2")]
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_speaker_the_parse_hung_on_a_clause_before_still_speaks_there():
+    doc = parse(
+        """
+        Hours    NOUN  NNS dep      5 hour
+        after    SCONJ IN  mark     5
+        the      DET   DT  det      4
+        vote     NOUN  NN  nsubj    5
+        was      AUX   VBD advcl    14 be
+        over     ADV   RB  advmod   5
+        ,        PUNCT ,   punct    5
+        Berg     PROPN NNP conj     5
+        during   ADP   IN  prep     5
+        a        DET   DT  det      11
+        rally    NOUN  NN  pobj     9
+        in       ADP   IN  prep     11
+        Oskel    PROPN NNP pobj     12
+        said     VERB  VBD ROOT     0 say
+        Lenn     PROPN NNP nsubj    16
+        won      VERB  VBD ccomp    14 win
+        .        PUNCT .   punct    14
+        """,
+        ents=[(8, 8, "PERSON"), (13, 13, "GPE"), (15, 15, "GPE")],
+    )
+    said = next(e for e in extract(doc).events if e.kind == "statement")
+    assert ([r.text for r in said.participants], said.place.text) == (["Berg"], "Oskel")
+    assert [e.kind for e in extract(doc, "statements.verbal").events if e.kind == "statement"] == []

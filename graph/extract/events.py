@@ -253,6 +253,13 @@ class ClauseReader:
                 for tok in child.subtree:
                     if self.names.kind(tok) == "person" and tok.dep_ in {"pobj", "conj"}:
                         return [r for r in self.refs(tok) if r.kind == "name" and not self.is_place(r)]
+        # the parse hung the subject elsewhere ("Hours after X was over, Berg during a rally said"): the
+        # nearest person named before the verb, with no verb between them
+        for tok in reversed(self.doc[verb.sent.start : verb.i]):
+            if tok.pos_ in {"VERB", "AUX"}:
+                break
+            if self.names.kind(tok) == "person" and tok.dep_ in {"npadvmod", "nsubj", "appos", "dep", "conj"}:
+                return [r for r in self.refs(tok) if r.kind == "name"]
         return []
 
     def passive_subject(self, verb: Token) -> list[Ref]:
@@ -349,6 +356,17 @@ class ClauseReader:
                 seen.add(span.start)
                 out.append(name_ref(span, self.sent(verb)))
         return out
+
+    def place_during(self, verb: Token) -> Ref | None:
+        """Where an event told before the verb took place, when the parse hung it elsewhere: 'Berg during
+        a rally in Tarvia said ...'."""
+        for tok in self.doc[verb.sent.start : verb.i]:
+            if tok.dep_ == "prep" and tok.lower_ == "during":
+                for pobj in (c for c in tok.children if c.dep_ == "pobj" and self.noun_kind(c) is not None):
+                    place = self.place(pobj, 1)
+                    if place is not None:
+                        return place
+        return None
 
     def place_from(self, verb: Token) -> Ref | None:
         """Where a speaker speaks from: 'told Reuters from Lisbon', 'speaking from Tarvia'."""
@@ -732,7 +750,7 @@ def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecor
         trigger=verb.text,
         participants=tuple(speakers),
         evidence=reader.evidence(verb),
-        place=reader.place(verb) or reader.place_from(verb),
+        place=reader.place(verb) or reader.place_from(verb) or reader.place_during(verb),
         time=time,
         reported_now=time is None and tense in {Tense.PAST, Tense.PRESENT} and not perfect,
         planned=tense == Tense.FUTURE,
