@@ -1306,3 +1306,25 @@ def test_a_speaker_the_parse_hung_on_a_clause_before_still_speaks_there():
     said = next(e for e in extract(doc).events if e.kind == "statement")
     assert ([r.text for r in said.participants], said.place.text) == (["Berg"], "Oskel")
     assert [e.kind for e in extract(doc, "statements.verbal").events if e.kind == "statement"] == []
+
+
+@pytest.mark.rule("mentions.repeated_names")
+def test_a_name_found_once_is_found_where_the_model_missed_it():
+    doc = parse(
+        """
+        Vantix   PROPN NNP nsubj    2
+        grew     VERB  VBD ROOT     0 grow
+        .        PUNCT .   punct    2
+        Vantix   PROPN NNP nsubj    5
+        entered  VERB  VBD ROOT     0 enter
+        Lenn     PROPN NNP dobj     5
+        ,        PUNCT ,   punct    5
+        not      PART  RB  neg      9
+        Vantix   PROPN NNP compound 10
+        Labs     PROPN NNP appos    5
+        .        PUNCT .   punct    5
+        """,
+        ents=[(1, 1, "ORG"), (6, 6, "GPE")],
+    )
+    assert names(doc) == [("Vantix", "organization"), ("Vantix", "organization"), ("Lenn", "place")]
+    assert names(doc, "mentions.repeated_names") == [("Vantix", "organization"), ("Lenn", "place")]

@@ -557,6 +557,9 @@ class ClauseReader:
             agent = participants[0] if participants else None
         else:
             participants = possessor + self.prep_objects(noun, {"between", "with", "by"}) + modifiers
+            # "entered Tarvia through a joint venture with X": the one who acts through it is a party
+            if noun.dep_ == "pobj" and noun.head.lower_ in {"through", "via"} and is_verb(noun.head.head):
+                participants = [r for r in self.subject(noun.head.head) if r.kind == "name"] + participants
         return participants, objects, agent, bool(possessor), date_possessive
 
 

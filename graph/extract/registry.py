@@ -42,6 +42,7 @@ MENTION_RULES = (
     rule("mentions.title_then_name", 1, mentions.title_then_name),
     rule("mentions.repeated_surnames", 2, mentions.repeated_surnames),
     rule("mentions.forenames", 1, mentions.forenames),
+    rule("mentions.repeated_names", 1, mentions.repeated_names),
     rule("mentions.dateline_places", 1, mentions.dateline_places),
     rule("mentions.listed_places", 1, mentions.listed_places),
     rule("mentions.missed_countries", 1, mentions.missed_countries),
