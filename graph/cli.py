@@ -329,7 +329,7 @@ def push(store: Path, endpoint: str, retries: int) -> None:
     One PUT per graph through the SPARQL 1.1 Graph Store Protocol, so it works with
     Oxigraph server, Apache Jena Fuseki, GraphDB and Virtuoso. Graphs are replaced.
     """
-    from graph.push import push_graphs
+    from graph.client import push_graphs
     from graph.store import Store, graph_payloads
 
     try:

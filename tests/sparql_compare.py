@@ -8,8 +8,8 @@
 - ``"rdflib"``: plain rdflib (its own SPARQL engine) over the merged Turtle
   file;
 - ``"server"``: a running Oxigraph server over HTTP, after loading the TriG
-  file into it through the Graph Store Protocol (:func:`graph.push.push_graphs`)
-  and querying with ``union-default-graph`` (:func:`graph.push.sparql_select`).
+  file into it through the Graph Store Protocol (:func:`graph.client.push_graphs`)
+  and querying with ``union-default-graph`` (:func:`graph.client.sparql_select`).
 
 Each answer is a set of rows, each row a tuple of strings (the IRI, or the
 lexical form of a literal; ``None`` where unbound), with the variables in the
@@ -36,8 +36,8 @@ from rdflib import Dataset, Graph
 from rdflib.query import Result
 from rdflib.term import Identifier
 
+from graph.client import push_graphs, sparql_select
 from graph.model.namespaces import PREFIXES
-from graph.push import push_graphs, sparql_select
 
 Row = tuple[str | None, ...]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
-from graph.push import bind_values
+from graph.bindings import bind_values
 from tests.sparql_compare import rows_everywhere
 
 QUERIES = sorted((Path(__file__).resolve().parent.parent / "queries").glob("*.rq"))
