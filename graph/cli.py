@@ -35,6 +35,7 @@ def main() -> None:
       kg build seeds/ --out out/             articles in, graph out (Turtle, TriG, HTML, store)
       kg query queries/meetings.rq --store out/
       kg view --store out/ --out macron.html --around Macron --hops 1
+      kg serve --store out/                  a SPARQL endpoint and the view at http://127.0.0.1:7878
 
     Everything runs offline on the CPU. Every fact cites its article, sentence
     and character offsets.
@@ -339,6 +340,43 @@ def push(store: Path, endpoint: str, retries: int) -> None:
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(f"pushed {len(report.graphs)} graphs to {endpoint}")
+
+
+@main.command()
+@click.option("--store", "-s", type=click.Path(path_type=Path), required=True, help="A build's output folder.")
+@click.option("--port", "-p", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="The port on 127.0.0.1 (0: any free port; the first line printed says which).")
+@click.option("--log", is_flag=True, help="Print one line per request on standard error.")
+def serve(store: Path, port: int, log: bool) -> None:
+    """Answer SPARQL queries over the store, read-only, at http://127.0.0.1:PORT, and serve the view.
+
+    \b
+      /query, /sparql   SPARQL 1.1 Protocol: GET ?query=... or POST; results as JSON,
+                        XML, CSV or TSV (graphs as Turtle, N-Triples, RDF/XML, JSON-LD)
+                        by the Accept header; CORS allows any origin
+      /store            the graphs, read-only (Graph Store Protocol GET)
+      /                 the interactive view (?around=NAME&hops=N&from=&to=&types=&all)
+
+    The default graph is the union of every graph, as in `kg query`; so
+    `kg query meetings --endpoint http://127.0.0.1:7878` gives what
+    `kg query meetings --store DIR` does. Updates are refused. It can run
+    while `kg build` adds to the same store: it answers from the store as the
+    last finished build left it, and from the new one once that build ends.
+    Only 127.0.0.1 is served; Ctrl-C stops it.
+    """
+    from graph.serve import serve as run
+
+    def ready(server) -> None:  # noqa: ANN001 - graph.serve.KGServer
+        click.echo(f"serving {store} at {server.url}: SPARQL at {server.url}/query, the view at {server.url}/")
+        click.echo("Ctrl-C stops it", err=True)
+        sys.stdout.flush()
+
+    try:
+        run(store, port, quiet=not log, on_ready=ready)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from exc
 
 
 @main.command()
