@@ -82,6 +82,13 @@ def main() -> None:
 )
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option(
+    "--export",
+    "extra_exports",
+    multiple=True,
+    metavar="F1,F2",
+    help="Also write these exports into --out (see `kg export --help`): jsonld, graphml, gexf, neo4j, nquads.",
+)
+@click.option(
     "--without-rule",
     "without_rules",
     multiple=True,
@@ -98,6 +105,7 @@ def build(
     engine: str,
     scheduler: str | None,
     no_html: bool,
+    extra_exports: tuple[str, ...],
     without_rules: tuple[str, ...],
     quiet: bool,
     as_json: bool,
@@ -122,6 +130,10 @@ def build(
     from graph.pipeline import Pipeline
 
     exports = ["turtle", "trig"] + ([] if no_html else ["html"])
+    try:
+        exports += [name for name in _export_names(extra_exports) if name not in exports]
+    except KGError as exc:
+        raise _fail(exc) from exc
     bar = None
 
     def progress(done: int, total: int) -> None:
@@ -170,6 +182,16 @@ def build(
             click.echo(f"  {name:<7} {path}")
     if report.problems:
         sys.exit(EXIT_SKIPPED)
+
+
+def _export_names(values: tuple[str, ...]) -> list[str]:
+    """Names from repeated, comma-separated --export values, each checked against the registry."""
+    from graph.export import get_exporter
+
+    names = [n.strip() for value in values for n in value.split(",") if n.strip()]
+    for name in names:
+        get_exporter(name)
+    return list(dict.fromkeys(names))
 
 
 @main.command()
@@ -283,6 +305,43 @@ def view(
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(f"{out}: {stats.nodes} nodes, {stats.edges} edges, {stats.events} events")
+
+
+@main.command(name="export")
+@click.argument("fmt", metavar="FORMAT")
+@click.option("--store", "-s", type=click.Path(path_type=Path), required=True, help="A build's output folder.")
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
+              help="The file (a folder for neo4j) to write. Default: the format's file name in the build's folder.")
+def export(fmt: str, store: Path, out: Path | None) -> None:
+    """Write the graph in another format, from the store (read-only).
+
+    \b
+    FORMAT     writes                                        read by
+    turtle     graph.ttl: the merged graph                   any RDF tool
+    trig       graph.trig: one named graph per article       RDF stores
+    nquads     graph.nq: every quad, one a line              bulk loaders
+    jsonld     graph.jsonld: every graph, with the shipped   JSON-LD processors,
+               context (graph/model/context.jsonld)          rdflib, pyoxigraph
+    graphml    graph.graphml: the entity network             networkx, yEd, Cytoscape
+    gexf       graph.gexf: the entity network                Gephi, networkx
+    neo4j      neo4j/: node and relationship CSVs for        Neo4j
+               neo4j-admin import, import.sh, load.cypher
+    html       graph.html: the interactive view              a browser
+
+    The entity network has one node per entity (type, names, GeoNames id) and
+    one edge per direct relation and event (kind, date, source articles).
+    """
+    from graph.export import get_exporter
+    from graph.store import Store
+
+    try:
+        exporter = get_exporter(fmt)
+        with Store.reader(store) as db:
+            target = out or (db.path.parent if db.path.name == "store" else db.path) / exporter.filename
+            exporter.write(db, target)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"{fmt}: {target}")
 
 
 @main.command()
