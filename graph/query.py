@@ -17,7 +17,7 @@ import io
 import json
 import multiprocessing
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -32,16 +32,27 @@ from graph.store import Store
 
 QUERY_DIRS = (Path("queries"),)
 DEFAULT_TIMEOUT = 60.0  # seconds
+_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _PAGE = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+(?:\s+(?:LIMIT|OFFSET)\s+\d+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class QueryResult:
+    """The answer to a SELECT (or ASK): its variables, and each row's values as text; ``terms`` holds
+    the same values as pyoxigraph terms (with their datatypes), which :meth:`to_dataframe` types by."""
+
     variables: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]  # each value as text (IRI, or literal's lexical form)
+    terms: tuple[tuple[object | None, ...], ...] | None = field(default=None, compare=False, repr=False)
 
     def as_dicts(self) -> list[dict[str, str | None]]:
         return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def to_dataframe(self):  # noqa: ANN201 - pandas.DataFrame; pandas is optional
+        """A pandas DataFrame with one typed column per variable (dates as dates; see graph.frames)."""
+        from graph.frames import to_dataframe
+
+        return to_dataframe(self)
 
 
 def load_query(name_or_path: str | Path) -> str:
@@ -120,12 +131,13 @@ def run_query(store: Store, query: str, bindings: dict[str, Node] | None = None)
     except OSError as exc:
         raise QueryError(f"The query failed: {exc}") from exc
     if isinstance(result, (bool, ox.QueryBoolean)):
-        return QueryResult(("ask",), ((str(bool(result)).lower(),),))
+        answer = str(bool(result)).lower()
+        return QueryResult(("ask",), ((answer,),), ((ox.Literal(answer, datatype=ox.NamedNode(_BOOLEAN)),),))
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("Only SELECT and ASK queries print as tables; CONSTRUCT them with pyoxigraph instead")
     variables = tuple(v.value for v in result.variables)
-    rows = tuple(tuple(_text(sol[v]) for v in variables) for sol in result)
-    return QueryResult(variables, rows)
+    terms = tuple(tuple(sol[v] for v in variables) for sol in result)
+    return QueryResult(variables, tuple(tuple(_text(t) for t in row) for row in terms), terms)
 
 
 def _child(path: str, query: str, bindings: dict[str, Node] | None, conn) -> None:  # noqa: ANN001
@@ -173,7 +185,8 @@ def run_remote(endpoint: str, query: str, bindings: dict[str, Node] | None = Non
     from graph.client import select
 
     solutions = select(endpoint, query, bindings)
-    return QueryResult(solutions.variables, tuple(tuple(_text(term) for term in row) for row in solutions.rows))
+    rows = tuple(tuple(_text(term) for term in row) for row in solutions.rows)
+    return QueryResult(solutions.variables, rows, solutions.rows)
 
 
 def shorten(value: str | None) -> str:
