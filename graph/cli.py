@@ -36,6 +36,7 @@ def main() -> None:
       kg query queries/meetings.rq --store out/
       kg view --store out/ --out macron.html --around Macron --hops 1
       kg serve --store out/                  a SPARQL endpoint and the view at http://127.0.0.1:7878
+      kg export graphml --store out/         also gexf, neo4j, jsonld (see `kg export --help`)
 
     Everything runs offline on the CPU. Every fact cites its article, sentence
     and character offsets.
