@@ -66,6 +66,7 @@ class EventKind:
     family: str = ""
     min_parties: int = 1
     capital_speaks: bool = True
+    post_is_party: bool = False
     frame: str = "joint"
     object_is_party: bool = False
     target_preps: frozenset[str] = frozenset()

@@ -12,7 +12,17 @@ from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal
 
 from graph.errors import InputError, RegistryError
 from graph.export.html import ViewStats, fold_event, read_view, write_html
-from graph.model.namespaces import ID, KG, VOCAB, article_graph_iri, article_iri, entity_iri, event_iri, sentence_iri
+from graph.model.namespaces import (
+    ID,
+    KG,
+    VOCAB,
+    article_graph_iri,
+    article_iri,
+    entity_iri,
+    event_iri,
+    report_iri,
+    sentence_iri,
+)
 from graph.resolve.names import slug
 
 SCRIPT = "<script>alert(1)</script>"
@@ -40,8 +50,12 @@ def hostile_dataset() -> Dataset:
     for iri in people:
         g.add((event, KG.participant, iri))
     g.add((event, KG.date, Literal("2020-01-02", datatype=XSD.date)))
-    g.add((event, KG.dateText, Literal(QUOTES)))
-    g.add((event, KG.evidence, evidence))
+    dating = ID["dating/hostile"]
+    g.add((event, KG.dating, dating))
+    g.add((dating, KG.dateText, Literal(QUOTES)))
+    report = report_iri("h1", str(event))
+    g.add((event, KG.report, report))
+    g.add((report, KG.evidence, evidence))
     g.add((evidence, KG.sentence, sentence_iri("h1", 0)))
     g.add((sentence_iri("h1", 0), KG.inArticle, article_iri("h1")))
     g.add((sentence_iri("h1", 0), KG.text, Literal(SENTENCE)))

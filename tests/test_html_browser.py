@@ -18,7 +18,16 @@ import pytest
 from rdflib import RDF, RDFS, XSD, Dataset, Literal
 
 from graph.export.html import ViewStats, write_html
-from graph.model.namespaces import KG, VOCAB, article_graph_iri, article_iri, entity_iri, event_iri, sentence_iri
+from graph.model.namespaces import (
+    KG,
+    VOCAB,
+    article_graph_iri,
+    article_iri,
+    entity_iri,
+    event_iri,
+    report_iri,
+    sentence_iri,
+)
 from graph.resolve.names import slug
 
 pytestmark = pytest.mark.browser
@@ -300,7 +309,9 @@ def hostile_dataset() -> Dataset:
     g.add((event, RDF.type, KG.Event))
     g.add((event, KG.kind, VOCAB.Meeting))
     g.add((event, KG.date, Literal("2020-01-02", datatype=XSD.date)))
-    g.add((event, KG.evidence, evidence))
+    report = report_iri("h1", str(event))
+    g.add((event, KG.report, report))
+    g.add((report, KG.evidence, evidence))
     g.add((evidence, KG.sentence, sentence_iri("h1", 0)))
     g.add((sentence_iri("h1", 0), KG.inArticle, article_iri("h1")))
     g.add((sentence_iri("h1", 0), KG.text, Literal(SENTENCE)))
@@ -352,7 +363,8 @@ def big_nquads(entities: int, events: int, seed: int = 7) -> str:
             f"<{event}> <{KG.participant}> <{entity_iri(f'entity-{a}')}> {graph} .",
             f"<{event}> <{KG.participant}> <{entity_iri(f'entity-{b}')}> {graph} .",
             f'<{event}> <{KG.date}> "{day}"^^<{XSD.date}> {graph} .',
-            f"<{event}> <{KG.evidence}> <{evidence}> {graph} .",
+            f"<{event}> <{KG.report}> <{evidence}/report> {graph} .",
+            f"<{evidence}/report> <{KG.evidence}> <{evidence}> {graph} .",
             f"<{evidence}> <{KG.sentence}> <{sentence}> {graph} .",
             f"<{sentence}> <{KG.inArticle}> <{article_iri('big')}> {graph} .",
             f'<{sentence}> <{KG.text}> "Entity {a} met Entity {b}." {graph} .',

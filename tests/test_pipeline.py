@@ -46,7 +46,7 @@ def test_meeting_cites_the_sentences_that_say_so(seeds_build):
     q = """PREFIX kg: <https://w3id.org/newskg/vocab#>
     SELECT ?article ?text WHERE {
       ?e a kg:Event ; kg:date "2019-05-31"^^<http://www.w3.org/2001/XMLSchema#date> ; kg:kind kg:Meeting ;
-         kg:evidence/kg:sentence ?s .
+         kg:report/kg:evidence/kg:sentence ?s .
       ?s kg:text ?text ; kg:inArticle/kg:articleId ?article .
     } ORDER BY ?article ?text"""
     rows = run_query(store, q).rows
@@ -67,7 +67,9 @@ def test_every_event_has_a_source_sentence(seeds_build):
     events = set(g.subjects(None, KG.Event))
     assert len(events) > 20
     for e in events:
-        sentences = [s for ev in g.objects(e, KG.evidence) for s in g.objects(ev, KG.sentence)]
+        sentences = [
+            s for r in g.objects(e, KG.report) for ev in g.objects(r, KG.evidence) for s in g.objects(ev, KG.sentence)
+        ]
         assert sentences, e
         assert all(list(g.objects(s, KG.text)) for s in sentences)
 

@@ -117,6 +117,25 @@ def test_titles_glued_to_a_person_are_cut_off():
     assert names(doc, "mentions.leading_titles") == [("Defense Minister Marek", "person")]
 
 
+@pytest.mark.rule("mentions.trailing_titles")
+def test_a_title_run_into_the_name_of_a_company_is_cut_off():
+    doc = parse(
+        """
+        Velmora  PROPN NNP compound 4
+        Co       PROPN NNP compound 4
+        -        PUNCT HYPH punct   4
+        Founder  PROPN NNP compound 6
+        Anna     PROPN NNP compound 6
+        Berg     PROPN NNP nsubj    7
+        resigned VERB  VBD ROOT     0 resign
+        .        PUNCT .   punct    7
+        """,
+        ents=[(1, 4, "ORG"), (5, 6, "PERSON")],
+    )
+    assert names(doc) == [("Velmora", "organization"), ("Anna Berg", "person")]
+    assert names(doc, "mentions.trailing_titles") == [("Velmora Co-Founder", "organization"), ("Anna Berg", "person")]
+
+
 @pytest.mark.rule("mentions.group_of_number")
 def test_a_name_ending_on_of_takes_the_name_after_it():
     doc = parse(
@@ -170,6 +189,24 @@ def test_a_name_ending_in_a_landform_word_is_a_location():
     )
     assert names(doc) == [("Vesna Island", "location")]
     assert names(doc, "mentions.landform_names") == [("Vesna Island", "person")]
+
+
+@pytest.mark.rule("mentions.building_names")
+def test_a_name_ending_in_a_building_word_is_a_facility():
+    doc = parse(
+        """
+        Berg      PROPN NNP nsubj    2
+        spoke     VERB  VBD ROOT     0 speak
+        at        ADP   IN  prep     2
+        the       DET   DT  det      6
+        Kelso     PROPN NNP compound 6
+        Buildings PROPN NNP pobj     3
+        .         PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (4, 6, "ORG")],
+    )
+    assert names(doc) == [("Berg", "person"), ("Kelso Buildings", "facility")]
+    assert names(doc, "mentions.building_names") == [("Berg", "person"), ("Kelso Buildings", "organization")]
 
 
 @pytest.mark.rule("mentions.known_countries")
@@ -401,6 +438,25 @@ def test_a_name_takes_the_number_the_model_left_out():
     )
     assert names(doc) == [("Ligue 1", "organization")]
     assert names(doc, "mentions.names_with_numbers") == [("Ligue", "organization")]
+
+
+@pytest.mark.rule("mentions.forenames")
+def test_a_surname_the_article_uses_is_found_with_its_forename():
+    doc = parse(
+        """
+        Mira  PROPN NNP compound 2
+        Osk   PROPN NNP nsubj    3
+        spoke VERB  VBD ROOT     0 speak
+        .     PUNCT .   punct    3
+        Mrs   PROPN NNP compound 6
+        Osk   PROPN NNP nsubj    7
+        left  VERB  VBD ROOT     0 leave
+        .     PUNCT .   punct    7
+        """,
+        ents=[(6, 6, "PERSON")],
+    )
+    assert names(doc) == [("Mira Osk", "person"), ("Osk", "person")]
+    assert names(doc, "mentions.forenames") == [("Osk", "person")]
 
 
 @pytest.mark.rule("mentions.dateline_places")
@@ -771,3 +827,195 @@ def test_a_pronoun_subject_of_a_reported_clause_is_the_speaker():
     )
     said = next(e for e in ex.events if e.kind == "statement")
     assert (said.reported_now, said.time) == (True, None)  # dated by its report (dates.reporting_day)
+
+
+@pytest.mark.rule("events.nominal")
+def test_a_caption_shows_its_people_at_the_event_on_its_date():
+    # a verbless caption: the people it shows took part in the event, on the caption's date
+    doc = parse(
+        """
+        Anna       PROPN NNP compound 2
+        Berg       PROPN NNP ROOT     0
+        and        CCONJ CC  cc       2
+        Paul       PROPN NNP compound 5
+        Roux       PROPN NNP conj     2
+        during     ADP   IN  prep     2
+        a          DET   DT  det      10
+        joint      ADJ   JJ  amod     10
+        press      NOUN  NN  compound 10
+        conference NOUN  NN  pobj     6
+        in         ADP   IN  prep     10
+        Lisbon     PROPN NNP pobj     11
+        on         ADP   IN  prep     2
+        March      PROPN NNP pobj     13
+        3          NUM   CD  nummod   14
+        """,
+        ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (12, 12, "GPE"), (14, 15, "DATE")],
+    )
+    ex = extract(doc)
+    assert events(doc) == [("statement", ("Anna Berg", "Paul Roux"), "Lisbon", "events.nominal.v1")]
+    assert ex.events[0].time.text == "March 3"
+    assert events(doc, "events.nominal") == []
+
+
+TITLE_OVER_TWO_NAMES = """
+    President PROPN NNP nsubj    8
+    Anna      PROPN NNP compound 3
+    Berg      PROPN NNP appos    1
+    and       CCONJ CC  cc       3
+    Prime     PROPN NNP compound 6
+    Minister  PROPN NNP compound 7
+    Roux      PROPN NNP conj     3
+    expressed VERB  VBD ROOT     0 express
+    concern   NOUN  NN  dobj     8
+    .         PUNCT .   punct    8
+"""
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_title_heading_two_names_in_apposition_gives_both_speakers():
+    # the parse hangs "Anna Berg and ... Roux" from the title: both are the subject
+    doc = parse(TITLE_OVER_TWO_NAMES, ents=[(2, 3, "PERSON"), (7, 7, "PERSON")])
+    assert events(doc) == [("statement", ("Anna Berg", "Roux"), None, "statements.verbal.v1")]
+    assert extract(doc).events[0].reported_now
+    assert events(doc, "statements.verbal") == []
+
+
+@pytest.mark.rule("events.verbal")
+def test_of_two_subjects_the_nearer_one_acts():
+    # a dateline the parse made a second subject: "Lisbon, May 4: Tarvia seized Lumo"
+    doc = parse(
+        """
+        Lisbon PROPN NNP nsubj    7
+        ,      PUNCT ,   punct    1
+        May    PROPN NNP appos    1
+        4      NUM   CD  nummod   3
+        :      PUNCT :   punct    1
+        Tarvia PROPN NNP nsubj    7
+        seized VERB  VBD ROOT     0 seize
+        Lumo   PROPN NNP dobj     7
+        .      PUNCT .   punct    7
+        """,
+        ents=[(1, 1, "GPE"), (3, 4, "DATE"), (6, 6, "GPE"), (8, 8, "GPE")],
+    )
+    ex = extract(doc)
+    assert [([p.text for p in e.participants], [o.text for o in e.objects]) for e in ex.events] == [
+        (["Tarvia"], ["Lumo"])
+    ]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_press_conference_given_without_a_time_was_given_on_the_day_of_the_report():
+    doc = parse(
+        """
+        Berg       PROPN NNP nsubj    2
+        gave       VERB  VBD ROOT     0 give
+        a          DET   DT  det      5
+        press      NOUN  NN  compound 5
+        conference NOUN  NN  dobj     2
+        in         ADP   IN  prep     2
+        Lisbon     PROPN NNP pobj     6
+        .          PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (7, 7, "GPE")],
+    )
+    ex = extract(doc)
+    assert events(doc) == [("statement", ("Berg",), "Lisbon", "events.support_verb.v1")]
+    assert (ex.events[0].reported_now, ex.events[0].time) == (True, None)
+
+
+@pytest.mark.rule("times.expressions")
+def test_a_participle_after_a_dated_clause_shares_its_time():
+    doc = parse(
+        """
+        Berg     PROPN NNP nsubj 2
+        resigned VERB  VBD ROOT  0 resign
+        on       ADP   IN  prep  2
+        Monday   PROPN NNP pobj  3
+        ,        PUNCT ,   punct 2
+        saying   VERB  VBG advcl 2 say
+        she      PRON  PRP nsubj 8
+        was      AUX   VBD ROOT  6 be
+        tired    ADJ   JJ  acomp 8
+        .        PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "PERSON"), (4, 4, "DATE")],
+    )
+    ex = extract(doc)
+    assert [(e.kind, e.time.text if e.time else None) for e in ex.events] == [
+        ("resignation", "Monday"),
+        ("statement", "Monday"),
+    ]
+    assert [e.time for e in extract(doc, "times.expressions").events] == [None, None]
+
+
+LIST_AS_APPOSITION = """
+    Portugal  PROPN NNP nsubj    8
+    ,         PUNCT ,   punct    1
+    Spain     PROPN NNP appos    1
+    ,         PUNCT ,   punct    3
+    Greece    PROPN NNP conj     3
+    and       CCONJ CC  cc       5
+    Italy     PROPN NNP conj     5
+    announced VERB  VBD ROOT     0 announce
+    today     NOUN  NN  npadvmod 8
+    they      PRON  PRP nsubj    12
+    were      AUX   VBD aux      12 be
+    severing  VERB  VBG ccomp    8 sever
+    ties      NOUN  NNS dobj     12 tie
+    with      ADP   IN  prep     13
+    Malta     PROPN NNP pobj     14
+    .         PUNCT .   punct    8
+"""
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_list_parsed_as_an_apposition_is_every_party_and_what_is_under_way_is_dated_by_its_telling():
+    doc = parse(LIST_AS_APPOSITION, ents=[(1, 1, "GPE"), (3, 3, "GPE"), (5, 5, "GPE"), (7, 7, "GPE"),
+                                          (9, 9, "DATE"), (15, 15, "GPE")])
+    ex = extract(doc)
+    cut = next(e for e in ex.events if e.kind == "sanction")
+    assert [p.text for p in cut.participants] == ["Portugal", "Spain", "Greece", "Italy"]
+    assert [o.text for o in cut.objects] == ["Malta"]
+    assert cut.time.text == "today"  # "were severing" as they announced it
+    assert [e.kind for e in extract(doc, "events.support_verb").events] == ["announcement"]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_the_with_phrase_of_the_subject_of_a_joint_act_is_a_party():
+    doc = parse(
+        """
+        Berg   PROPN NNP nsubj 4
+        with   ADP   IN  prep  1
+        Roux   PROPN NNP pobj  2
+        shake  VERB  VBP ROOT  0 shake
+        hands  NOUN  NNS dobj  4 hand
+        in     ADP   IN  prep  4
+        Lisbon PROPN NNP pobj  6
+        .      PUNCT .   punct 4
+        """,
+        ents=[(1, 1, "PERSON"), (3, 3, "PERSON"), (7, 7, "GPE")],
+    )
+    assert events(doc) == [("meeting", ("Berg", "Roux"), "Lisbon", "events.support_verb.v1")]
+    assert events(doc, "events.support_verb") == []
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_statement_made_during_an_event_takes_its_place():
+    doc = parse(
+        """
+        Berg      PROPN NNP nsubj 2
+        confirmed VERB  VBD ROOT  0 confirm
+        during    ADP   IN  prep  2
+        a         DET   DT  det   5
+        briefing  NOUN  NN  pobj  3
+        in        ADP   IN  prep  5
+        Lisbon    PROPN NNP pobj  6
+        that      SCONJ IN  mark  10
+        talks     NOUN  NNS nsubj 10 talk
+        failed    VERB  VBD ccomp 2 fail
+        .         PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "PERSON"), (7, 7, "GPE")],
+    )
+    assert events(doc)[0] == ("statement", ("Berg",), "Lisbon", "statements.verbal.v1")

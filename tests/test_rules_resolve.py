@@ -270,6 +270,16 @@ def test_he_is_the_last_person_named():
     assert events(resolve(ex, without=("references.pronoun",))) == []
 
 
+@pytest.mark.rule("references.pronoun")
+def test_she_is_the_last_person_named_whose_forename_is_not_a_mans():
+    a, ms = _berg_and_marek("She spoke. He left.")
+    she = a.event("statement", "spoke", [a.ref("She", "pronoun", count=1)], rule="statements.verbal.v1")
+    he = a.event("resignation", "left", [a.ref("He", "pronoun", count=1)])
+    ex = a.extraction(ms, events=[she, he])
+    # Ivo Marek was named last, but "she" is Anna Berg; "he" is still Ivo Marek
+    assert events(resolve(ex)) == [("statement", ("Anna Berg",), None), ("resignation", ("Ivo Marek",), None)]
+
+
 @pytest.mark.rule("references.group")
 def test_the_ministers_are_the_holders_of_that_title():
     a = Art("a1", "Minister Anna Berg arrived. Minister Ivo Marek arrived. The ministers met.")
@@ -306,6 +316,22 @@ def test_a_capital_that_speaks_acts_as_its_country():
     assert events(corpus) == [("statement", ("Portugal",), None)]
     assert [(c, k) for _, c, k in corpus.speaks_for] == [("lisbon", "portugal")]
     assert events(resolve(ex, without=("events.capital_speaks_for",))) == [("statement", ("Lisbon",), None)]
+
+
+@pytest.mark.rule("events.post_parties")
+def test_the_body_of_the_post_left_takes_part_in_the_resignation():
+    a = Art("a1", "Velmora chief Anna Berg resigns. Anna Berg resigned as chief on Monday.", "2021-03-05")
+    ms = [a.mention("Velmora", "organization"), a.mention("Anna Berg", "person"), a.mention("Anna Berg", "person", 1)]
+    berg, berg_again = a.name("Anna Berg", "person"), a.name("Anna Berg", "person", 1)
+    roles = [a.role(berg, "Chief", "Velmora"), a.role(berg_again, "Chief")]
+    quit = a.event("resignation", "resigned", [a.name("Anna Berg", "person", 1)], time=a.time("Monday"))
+    ex = a.extraction(ms, roles=roles, events=[quit])
+    # "as chief" in the clause, and the article calls her chief of Velmora
+    assert events(resolve(ex)) == [("resignation", ("Anna Berg", "Velmora"), "2021-03-01")]
+    assert events(resolve(ex, without=("events.post_parties",))) == [("resignation", ("Anna Berg",), "2021-03-01")]
+    # a post of another sentence says nothing about this clause
+    only_headline = a.extraction(ms, roles=roles[:1], events=[quit])
+    assert events(resolve(only_headline)) == [("resignation", ("Anna Berg",), "2021-03-01")]
 
 
 @pytest.mark.rule("dates.continuation")

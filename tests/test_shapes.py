@@ -24,6 +24,8 @@ SENTENCE = URIRef(ID["article/a2/sentence/1"])
 ARTICLE = URIRef(ID["article/a2"])
 PARIS = URIRef(ID["entity/paris"])
 SOMEWHERE = URIRef(ID["place/somewhere"])
+SOON = URIRef(ID["dating/soon"])
+OLD_REPORT = URIRef(ID["article/a1/report/bbbbbbbbbbbb"])
 
 
 @pytest.fixture
@@ -58,16 +60,24 @@ def event_two_dates_in_two_articles(ds: Dataset) -> None:
     _replace(ds.graph(A2), MEETING, KG.date, Literal("2021-03-04", datatype=XSD.date))
 
 
-def event_without_date_precision(ds: Dataset) -> None:
-    ds.graph(A1).remove((STATEMENT, KG.datePrecision, None))
+def dating_without_date_precision(ds: Dataset) -> None:
+    ds.graph(A1).remove((SOON, KG.datePrecision, None))
+
+
+def event_without_dating(ds: Dataset) -> None:
+    ds.graph(A1).remove((STATEMENT, KG.dating, None))
 
 
 def event_participant_not_an_entity(ds: Dataset) -> None:
     ds.graph(A1).add((OLD_MEETING, KG.participant, URIRef(ID["thing/unknown"])))
 
 
-def event_without_evidence(ds: Dataset) -> None:
-    ds.graph(A1).remove((OLD_MEETING, KG.evidence, None))
+def event_without_report(ds: Dataset) -> None:
+    ds.graph(A1).remove((OLD_MEETING, KG.report, None))
+
+
+def report_without_evidence(ds: Dataset) -> None:
+    ds.graph(A1).remove((OLD_REPORT, KG.evidence, None))
 
 
 def statement_without_agent(ds: Dataset) -> None:
@@ -124,9 +134,11 @@ ONE_VIOLATION: list[Case] = [
     (event_date_as_xsd_string, OLD_MEETING, "kg:date", "OrConstraintComponent"),
     (event_date_ill_formed, OLD_MEETING, "kg:date", "OrConstraintComponent"),
     (event_two_dates_in_two_articles, MEETING, "kg:date", "MaxCountConstraintComponent"),
-    (event_without_date_precision, STATEMENT, "kg:datePrecision", "MinCountConstraintComponent"),
+    (dating_without_date_precision, SOON, "kg:datePrecision", "MinCountConstraintComponent"),
+    (event_without_dating, STATEMENT, "kg:dating", "MinCountConstraintComponent"),
     (event_participant_not_an_entity, OLD_MEETING, "kg:participant", "ClassConstraintComponent"),
-    (event_without_evidence, OLD_MEETING, "kg:evidence", "MinCountConstraintComponent"),
+    (event_without_report, OLD_MEETING, "kg:report", "MinCountConstraintComponent"),
+    (report_without_evidence, OLD_REPORT, "kg:evidence", "MinCountConstraintComponent"),
     (statement_without_agent, STATEMENT, "kg:agent", "MinCountConstraintComponent"),
     (statement_content_not_a_string, STATEMENT, "kg:content", "DatatypeConstraintComponent"),
     (role_without_title, ROLE, "kg:title", "MinCountConstraintComponent"),
@@ -161,9 +173,11 @@ def test_one_article_alone_does_not_conform_because_its_article_is_described_els
     mini: Dataset,
 ) -> None:
     report = validate(mini.graph(A2))
-    assert (report.conforms, report.violations) == (False, 1)
+    # its sentence and its report of the meeting belong to an article this graph does not describe
+    assert (report.conforms, report.violations) == (False, 2)
     assert f"Focus Node: <{SENTENCE}>" in report.text
-    assert "Result Path: kg:inArticle" in report.text
+    assert f"Focus Node: <{ID['article/a2/report/aaaaaaaaaaaa']}>" in report.text
+    assert report.text.count("Result Path: kg:inArticle") == 2
 
 
 @pytest.mark.parametrize(
@@ -206,10 +220,10 @@ def test_validate_leaves_its_input_unchanged(mini: Dataset) -> None:
 def test_every_shape_has_a_label_and_every_constraint_a_message() -> None:
     shapes = shapes_graph()
     node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
-    assert len(node_shapes) == 8
+    assert len(node_shapes) == 10
     assert all(shapes.value(shape, RDFS.label) is not None for shape in node_shapes)
     property_shapes = set(shapes.objects(None, SH.property))
-    assert len(property_shapes) == 29
+    assert len(property_shapes) == 35
     unexplained = [shape for shape in property_shapes if shapes.value(shape, SH.message) is None]
     assert unexplained == []
 

@@ -29,13 +29,14 @@ from graph.extract.mentions import find_names, joined_names, kind_of, person_cue
 from graph.extract.refs import NameIndex
 from graph.extract.registry import ALIAS_RULES, EVENT_RULES, EXTRACT_RULES, MENTION_RULES, ROLE_RULES
 from graph.extract.roles import read_roles
+from graph.nlp import SEGMENTATION
 from graph.records import Article, Extraction, Mention, Sentence
 from graph.rules import DEFAULT, Settings, version_key
 
 
 def extractor_version(settings: Settings = DEFAULT) -> str:
     """What the extraction depends on besides the article and the model: the rules that run and the kinds."""
-    return version_key(EXTRACT_RULES, settings)
+    return version_key(EXTRACT_RULES, settings) + "+" + SEGMENTATION
 
 
 def extract_article(doc: Doc, article: Article, model: str, settings: Settings = DEFAULT) -> Extraction:

@@ -199,7 +199,8 @@ class ClauseReader:
         while seen < 4:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if subj:
-                s = subj[0]
+                # two subjects is a misparse ("New Delhi, Feb 26: India launched ..."): the nearer one
+                s = max((c for c in subj if c.i < tok.i), key=lambda c: c.i, default=subj[0])
                 if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
                     return self.refs(tok.head)
                 refs = self.refs(s)
@@ -222,6 +223,15 @@ class ClauseReader:
                 continue
             break
         return self.fronted_names(verb)
+
+    def subject_with(self, verb: Token) -> list[Ref]:
+        """The names in a 'with' phrase of the subject of a joint act: 'X with Y shake hands'."""
+        out: list[Ref] = []
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "with"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    out += [r for r in self.refs(pobj) if r.kind == "name" and not self.is_place(r)]
+        return out
 
     def fronted_names(self, verb: Token) -> list[Ref]:
         """No subject in the parse ('On Friday Berg and Dubois will meet'): the people named before the verb."""
@@ -263,6 +273,11 @@ class ClauseReader:
     def place(self, tok: Token, depth: int = 0) -> Ref | None:
         """A place name in an 'in'/'at' phrase of this clause or noun (not of a clause inside it)."""
         for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "during" and depth < 3:  # "said during a visit to X"
+                for pobj in (c for c in child.children if c.dep_ == "pobj" and self.noun_kind(c) is not None):
+                    place = self.place(pobj, depth + 1)
+                    if place is not None:
+                        return place
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     span = self.names.get(pobj)
@@ -357,7 +372,9 @@ class ClauseReader:
 
     def time(self, anchor: Token, tense: Tense) -> TimeExpression | None:
         """The time of the anchor's clause; else of the clause it continues: the first of two joined
-        verbs ("arrived Sunday and met ..."), or the clause a simultaneous "as"/"when" clause hangs from."""
+        verbs ("arrived Sunday and met ..."), the clause a simultaneous "as"/"when" clause or a
+        participle after it ("..., saying ...") hangs from, or the statement that says something is
+        under way ("announced today they were cutting ties")."""
         tok = anchor
         for _ in range(3):
             found = clause_time(tok, self.dates, tense)
@@ -366,10 +383,15 @@ class ClauseReader:
             head = tok.head
             if head is tok or not is_verb(head):
                 return None
-            simultaneous = tok.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_MARKS for c in tok.children
+            simultaneous = tok.dep_ == "advcl" and (
+                any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_MARKS for c in tok.children)
+                or _participle(tok)  # "resigned on Monday, saying ...", "struck on Tuesday, killing ..."
             )
-            if tok.dep_ not in {"conj", "xcomp"} and not simultaneous:
+            # "announced today they were cutting ties": what is under way as it is said
+            under_way = tok.dep_ == "ccomp" and _progressive(tok) and self.verb_kind(head) is not None and (
+                self.verb_kind(head).frame == "speech"
+            )
+            if tok.dep_ not in {"conj", "xcomp"} and not simultaneous and not under_way:
                 return None
             tok = head
         return None
@@ -402,6 +424,8 @@ class ClauseReader:
         else:
             participants = self.subject(verb) if not passive else self.prep_objects(verb, {"by"})
             participants += self.prep_objects(verb, {"with", "between"})
+            if kind.frame == "joint":
+                participants += self.subject_with(verb)
             if kind.frame == "visit":
                 for c in verb.children:
                     if c.dep_ == "dobj":
@@ -526,7 +550,7 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
         agent = participants[0] if participants else None
     else:
         participants = subject + reader.prep_objects(noun, {"with", "between"})
-        participants += reader.prep_objects(verb, {"with"})
+        participants += reader.prep_objects(verb, {"with"}) + reader.subject_with(verb)
         # "along with the two countries' defense ministers"
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "along":
@@ -541,9 +565,12 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
         reader.claimed_verbs.add(verb.i)
     tense = reader.tense(verb)
     time = clause_time(noun, reader.dates, tense) or reader.time(verb, tense)
+    # "X gave a press conference", "addressing a briefing, X said": spoken on the day of the report
+    spoken_now = kind.frame == "speech" and time is None and tense in {Tense.PAST, Tense.PRESENT}
     return EventRecord(
         kind=kind.name,
         trigger=f"{verb.text} {noun.text}",
+        reported_now=spoken_now and not _perfect(verb),
         participants=tuple(participants),
         evidence=reader.evidence(noun),
         place=reader.place(noun) or reader.place(verb),
@@ -603,6 +630,26 @@ def statements(reader: ClauseReader) -> list[EventRecord]:
     return out
 
 
+def _participle(verb: Token) -> bool:
+    """A present participle hung from a clause, with no subject or marker of its own: 'saying', 'adding'."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark", "aux"} for c in verb.children)
+    )
+
+
+def _progressive(verb: Token) -> bool:
+    """'were cutting', 'is holding' (not 'will be holding')."""
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBG" and any(lemma(c) == "be" for c in aux) and not any(c.tag_ == "MD" for c in aux)
+
+
+def _perfect(verb: Token) -> bool:
+    """'had said', 'would say': not what was said on the day of the report."""
+    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d", "would", "could", "might"} for c in verb.children)
+
+
 def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecord | None:
     low = lemma(verb)
     if low == "express" and not any(c.dep_ == "dobj" and lemma(c) in EXPRESSED_OBJECTS for c in verb.children):
@@ -616,7 +663,7 @@ def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecor
     tense = tense_of(verb)
     content, quote = reader.content(verb)
     time = reader.time(verb, tense)
-    perfect = any(c.dep_ == "aux" and c.lower_ in {"had", "'d", "would", "could", "might"} for c in verb.children)
+    perfect = _perfect(verb)
     return EventRecord(
         kind=kind.name,
         trigger=verb.text,
@@ -666,6 +713,9 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
         and noun.head.lower_ in {"from", "after", "for", "at", "during", "in", "into", "out"}
     ):  # "X and Y emerged from two hours of meetings", "X flew in for the summit"
         participants = [r for r in reader.subject(verb) if r.kind in {"name", "pronoun", "group"}]
+    holder = _caption_holder(noun) if verb is None else None
+    if holder is not None and not participants:  # a caption: "X and Y during a joint press conference"
+        participants = [r for r in reader.refs(holder) if r.kind == "name" and not reader.is_place(r)]
     place = reader.place(noun)
     if kind.frame == "visit" and place is None:
         to = reader.prep_objects(noun, {"to"})
@@ -687,6 +737,8 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
             place = place or reader.place(child)
             if t2 == Tense.FUTURE:
                 tense = Tense.FUTURE
+    if time is None and holder is not None and participants:
+        time = clause_time(holder, reader.dates, tense)
     if time is None and verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in _EVENT_TIME_PREPS:
         time = reader.time(verb, tense)
     # "The meeting took place in Berlin", "The talks were held on Friday": the clause's place and time
@@ -715,6 +767,21 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
         inherit_time=reader.inherits_time(noun),
         repeated=reader.repeated(noun),
     )
+
+
+_CAPTION_PREPS = frozenset({"during", "at", "after", "before", "ahead", "on"})
+
+
+def _caption_holder(noun: Token) -> Token | None:
+    """The people a verbless caption shows at an event: the root of 'X and Y during a summit in Z',
+    when the event noun hangs from it by 'during', 'at', 'after' or 'before'."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _CAPTION_PREPS:
+        return None
+    root = prep.head
+    if root.dep_ != "ROOT" or root.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return root
 
 
 def clause_relations(reader: ClauseReader) -> list[EventRecord]:

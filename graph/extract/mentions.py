@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from graph import gazetteer
 from graph.extract.lemmas import lemma
 from graph.lexicon import (
+    BUILDING_NAME_WORDS,
     FACILITY_NOUNS,
     FURNITURE_WORDS,
     GROUP_NOUNS,
@@ -171,6 +172,32 @@ def leading_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return out
 
 
+_TITLE_PREFIXES = frozenset({"co", "vice", "ex", "deputy"})
+
+
+def trailing_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A title the model ran into the name of a body or place is not part of it: 'Flipkart Co-Founder'
+    and 'Walmart CEO' (before a person's name) are Flipkart and Walmart."""
+    out = []
+    for r in ranges:
+        end = r.end
+        while (
+            r.label in {"ORG", "NORP", "FAC"}
+            and end - r.start > 1
+            and is_title_word(doc[end - 1])
+            and lemma(doc[end - 1]) == doc[end - 1].lower_  # singular: not "Stonebridge Capital Advisors"
+        ):
+            if doc[end - 2].text == "-":  # "Co-Founder", "Vice-Chairman", but not "Port-au-Prince"
+                if end - r.start < 4 or doc[end - 3].lower_ not in _TITLE_PREFIXES:
+                    break
+                end -= 2
+            end -= 1
+        if end > r.start and not all(is_title_word(t) for t in doc[r.start : end]):
+            r = replace(r, end=end)
+        out.append(r)
+    return out
+
+
 def group_of_number(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A name the model ended on 'of' takes the number or name after it: 'Group of' + '20'."""
     out = []
@@ -236,6 +263,24 @@ def landform_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             and not gazetteer.place_kind(doc[r.start : r.end].text)
         ):
             r = replace(r, label="LOC")
+        out.append(r)
+    return out
+
+
+def building_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A name ending in a word for a building or site ('the Union Buildings', 'Kelso Palace') is a
+    facility, whatever the model called it, unless the gazetteer knows it as a place."""
+    out = []
+    for r in ranges:
+        last = doc[r.end - 1]
+        if (
+            r.end - r.start >= 2
+            and r.label in {"GPE", "PERSON", "ORG", "NORP", "LOC"}
+            and last.text.istitle()
+            and last.lower_ in BUILDING_NAME_WORDS
+            and not gazetteer.place_kind(doc[r.start : r.end].text)
+        ):
+            r = replace(r, label="FAC")
         out.append(r)
     return out
 
@@ -501,6 +546,56 @@ def repeated_surnames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         and not is_title_word(tok)
         and not tok.ent_type_
     ]
+
+
+def _title_case_line(sent: Span) -> bool:
+    """A headline in title case ('Leader Quits: PM Will Stand Down'), where every word looks like a name."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and all(t.text[:1].isupper() for t in words)
+
+
+def forenames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A person the article names by surname ('Mrs Osk said'), found with a forename the model did
+    not see: 'Mira Osk has announced ...'. The forename is a capitalised proper noun that is no title;
+    found in a sentence of running text, then wherever the same two words stand (headlines too)."""
+    taken = {i: r for r in ranges for i in range(r.start, r.end)}
+    persons = [r for r in ranges if r.label == "PERSON"]
+    surnames = {doc[r.end - 1].text for r in persons if doc[r.end - 1].text.istitle()}
+    lowercase = {t.text for t in doc if t.is_lower}
+
+    def forename(tok: Token) -> bool:
+        return (
+            tok.pos_ == "PROPN"
+            and tok.is_alpha
+            and tok.text.istitle()
+            and not is_title_word(tok)
+            and tok.lower_ not in HONORIFICS
+            and tok.i not in taken
+            and tok.ent_type_ in {"", "PERSON"}
+            and not tok.is_stop  # "Though Castro's answers ..."
+            and tok.lower_ not in lowercase  # a word the article also writes in lower case is no name
+        )
+
+    pairs = {
+        (doc[i - 1].text, tok.text)
+        for i, tok in enumerate(doc)
+        if i > 0
+        and tok.text in surnames
+        and (i not in taken or taken[i].label == "PERSON" and taken[i].start == i)
+        and forename(doc[i - 1])
+        and not _title_case_line(tok.sent)
+    }
+    if not pairs:
+        return ranges
+    out = [r for r in ranges]
+    for i, tok in enumerate(doc):
+        if i > 0 and (doc[i - 1].text, tok.text) in pairs and forename(doc[i - 1]):
+            own = taken.get(i)
+            if own is not None and not (own.label == "PERSON" and own.start == i and own.end == i + 1):
+                continue
+            out = [r for r in out if r is not own]
+            out.append(NameRange(i - 1, i + 1, "PERSON"))
+    return sorted(out, key=lambda r: r.start)
 
 
 def dateline_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:

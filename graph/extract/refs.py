@@ -82,10 +82,15 @@ def normalize_title(words: list[str]) -> str:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """A token and the tokens joined to it by 'and'/'or' (recursively)."""
+    """A token and the tokens joined to it by 'and'/'or' (recursively). A list the parse hung as an
+    apposition whose items are joined ('A, B, C and D' as A [appos B [conj C, D]]) is one list too."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or (
+            child.dep_ == "appos"
+            and child.pos_ == token.pos_ == "PROPN"
+            and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children)
+        ):
             out.extend(conjuncts(child))
     return out
 
@@ -138,7 +143,18 @@ def _of_names(head: Token, names: NameIndex) -> tuple[tuple[str, ...], bool, int
 def refs_for(token: Token, names: NameIndex, sentence: int) -> list[Ref]:
     """References made by the noun phrase headed by `token` (and its conjuncts)."""
     out: list[Ref] = []
+    seen: set[int] = set()
     for tok in conjuncts(token):
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        named = _named_in_apposition(tok, names)
+        if named is not None:  # "US retailer Walmart", "President [Obama and Castro]": the names
+            for t in conjuncts(named):
+                if names.get(t) is not None and t.i not in seen:
+                    seen.add(t.i)
+                    out.append(name_ref(names.get(t), sentence))
+            continue
         ref = _ref_for_one(tok, names, sentence)
         if ref is None:
             continue
@@ -148,6 +164,13 @@ def refs_for(token: Token, names: NameIndex, sentence: int) -> list[Ref]:
             continue
         out.append(ref)
     return out
+
+
+def _named_in_apposition(tok: Token, names: NameIndex) -> Token | None:
+    """A common noun or title that is not a name itself, with a name in apposition: that name."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or names.get(tok) is not None:
+        return None
+    return next((c for c in tok.children if c.dep_ == "appos" and names.get(c) is not None), None)
 
 
 def _pronoun(tok: Token, sentence: int, count: int | None, text: str | None = None) -> Ref:
@@ -168,10 +191,6 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
         return _pronoun(tok, sentence, NUMBER_WORDS[low])
     if low in NUMBER_WORDS and any(c.lower_ == "the" for c in tok.children):  # "the two"
         return _pronoun(tok, sentence, NUMBER_WORDS[low], text="the " + tok.text)
-    if tok.pos_ == "NOUN":  # "US retailer Walmart", "the company, Tarvair,": the name in apposition
-        for child in tok.children:
-            if child.dep_ == "appos" and names.get(child) is not None:
-                return name_ref(names.get(child), sentence)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1]
     lem = lemma(tok)
     if lem in FORCE_HEADS:  # "Turkish troops", "the French military"

@@ -68,6 +68,7 @@ COUNTRY_HEADS = words("references", "country_heads")
 # -- places ----------------------------------------------------------------------------------
 LANDFORM_NOUNS = words("places", "landform_nouns")
 FACILITY_NOUNS = words("places", "facility_nouns")
+BUILDING_NAME_WORDS = words("places", "building_name_words")
 EVENT_NAME_WORDS = words("places", "event_name_words")
 
 # -- names ------------------------------------------------------------------------------------

@@ -45,6 +45,8 @@ class KG(DefinedNamespace):
     Event: URIRef
     EventKind: URIRef
     TimeInterval: URIRef
+    Dating: URIRef
+    Report: URIRef
     Role: URIRef
     Article: URIRef
     Sentence: URIRef
@@ -70,6 +72,8 @@ class KG(DefinedNamespace):
     relation: URIRef
     place: URIRef
     date: URIRef
+    dating: URIRef
+    report: URIRef
     dateText: URIRef
     datePrecision: URIRef
     dateOrigin: URIRef
@@ -203,6 +207,16 @@ def sentence_iri(article_id: str, index: int) -> URIRef:
 
 def evidence_iri(article_id: str, start: int, end: int, extractor: str) -> URIRef:
     return _checked(f"{ID}article/{_segment(article_id)}/evidence/{start}-{end}-{_segment(extractor)}")
+
+
+def report_iri(article_id: str, event: str) -> URIRef:
+    """How one article tells one event: its evidence, in the article's graph."""
+    return _checked(f"{ID}article/{_segment(article_id)}/report/{digest(event)}")
+
+
+def dating_iri(key: str) -> URIRef:
+    """A description of how an event is dated, from its content (value, precision, origin, words)."""
+    return _checked(f"{ID}dating/{digest(key)}")
 
 
 def event_iri(kind: str, key: str) -> URIRef:

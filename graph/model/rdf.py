@@ -355,7 +355,8 @@ class CorpusModel:
         report = next((r for r in event.reported if r[0] == article_id), None)
         participants = report[1] if report else event.participants
         place = report[2] if report else event.place
-        date = report[3] if report and report[3] is not None else event.date
+        date = event.date
+        told = report[3] if report and report[3] is not None and report[3] != event.date else None
         out.add(nt.statement(e, TYPE, K["Event"]))
         out.add(nt.statement(e, K["kind"], self.kind_iris[event.kind]))
         names = ", ".join(self.entities[p].label for p in event.participants)
@@ -392,35 +393,58 @@ class CorpusModel:
             out.add(nt.statement(e, K["isQuote"], nt.boolean(event.quote)))
         for said in event.more_content:
             out.add(nt.statement(e, K["content"], nt.text(said)))
-        if date is not None:
-            self.date_lines(e, date)
-        else:
-            out.add(nt.statement(e, K["datePrecision"], K["Unresolved"]))
-        for x in event.evidence:
-            if x.article_id == article_id:
-                lines.add(nt.statement(e, K["evidence"], self.evidence_lines(x, lines)))
-        self.direct_edges(event, participants, place)
-
-    def date_lines(self, e: str, date: TimeValue) -> None:
-        out = self.corpus_lines[e]
-        if date.basis == "report":
-            out.add(nt.statement(e, K["datedBy"], K["ReportDay"]))
-        else:
-            out.add(nt.statement(e, K["dateText"], nt.text(date.text)))
-        out.add(nt.statement(e, K["datePrecision"], _p(ns.PRECISIONS[date.precision.value])))
-        out.add(nt.statement(e, K["dateOrigin"], _p(ns.ORIGINS[date.origin.value])))
-        lit = date_literal(date)
+        out.add(nt.statement(e, K["dating"], self.dating_lines(date)))
+        lit = date_literal(date) if date is not None else None
         if lit is not None:
             out.add(nt.statement(e, K["date"], lit))
+        # how this article tells the event: its words, in the article's graph
+        r = nt.iri(str(ns.report_iri(article_id, e[1:-1])))
+        lines |= {
+            nt.statement(e, K["report"], r),
+            nt.statement(r, TYPE, K["Report"]),
+            nt.statement(r, K["inArticle"], nt.iri(str(ns.article_iri(article_id)))),
+        }
+        if told is not None:  # this article dates it otherwise than the corpus does
+            lines.add(nt.statement(r, K["dating"], self.dating_lines(told)))
+        for x in event.evidence:
+            if x.article_id == article_id:
+                lines.add(nt.statement(r, K["evidence"], self.evidence_lines(x, lines)))
+        self.direct_edges(event, participants, place)
+
+    def dating_lines(self, date: TimeValue | None) -> str:
+        """The description of how an event is dated (a kg:Dating), one node per distinct description;
+        returns its IRI."""
+        if date is None:
+            date = TimeValue("", Precision.UNRESOLVED, None)
+        basis = date.basis or ""
+        text = "" if basis == "report" else date.text
+        key = "|".join([date.value or "", date.precision.value, date.origin.value, basis, text,
+                        date.start or "", date.end or ""])
+        d = nt.iri(str(ns.dating_iri(key)))
+        out = self.corpus_lines[d]
+        if out:
+            return d
+        out.add(nt.statement(d, TYPE, K["Dating"]))
+        if basis == "report":
+            out.add(nt.statement(d, K["datedBy"], K["ReportDay"]))
+        elif text:
+            out.add(nt.statement(d, K["dateText"], nt.text(text)))
+        out.add(nt.statement(d, K["datePrecision"], _p(ns.PRECISIONS[date.precision.value])))
+        if date.precision != Precision.UNRESOLVED:
+            out.add(nt.statement(d, K["dateOrigin"], _p(ns.ORIGINS[date.origin.value])))
+        lit = date_literal(date)
+        if lit is not None:
+            out.add(nt.statement(d, K["date"], lit))
         if date.precision == Precision.INTERVAL and date.start and date.end:
             t = nt.iri(str(ns.interval_iri(date.start, date.end)))
-            out.add(nt.statement(e, K["during"], t))
+            out.add(nt.statement(d, K["during"], t))
             self.corpus_lines[t] |= {
                 nt.statement(t, TYPE, K["TimeInterval"]),
                 nt.statement(t, LABEL, nt.text(f"{date.text} ({date.start} to {date.end})")),
                 nt.statement(t, K["start"], nt.typed(date.start, "date")),
                 nt.statement(t, K["end"], nt.typed(date.end, "date")),
             }
+        return d
 
     def direct_edges(self, event: ResolvedEvent, participants: tuple[str, ...], place: str | None) -> None:
         """The short cut an event of this kind puts on its parties (see the kinds table's edge_links)."""

@@ -27,6 +27,7 @@ from graph.resolve.events import (
     infer_article_date,
     merge_across_articles,
     merge_within_article,
+    post_parties,
     resolve_article_events,
 )
 from graph.resolve.refs import ArticleContext, reference_rules
@@ -90,6 +91,12 @@ def resolve_corpus(extractions: list[Extraction], settings: Settings = DEFAULT) 
     continuation = "dates.continuation" in on
     report_day = "dates.reporting_day" in on
     working = {aid: resolve_article_events(ctx, capital_rule=capital) for aid, ctx in contexts.items()}
+    if "events.post_parties" in on:
+        article_roles: dict[str, list[ResolvedRole]] = defaultdict(list)
+        for role in roles:
+            article_roles[role.evidence.article_id].append(role)
+        for aid, evs in working.items():
+            post_parties(evs, contexts[aid], article_roles[aid])
     articles = {ex.article.id: ex.article for ex in extractions}
     for aid, evs in working.items():
         ground_events(evs, articles[aid], continuation=continuation, report_day=report_day)

@@ -26,6 +26,7 @@ from graph.records import (
     Evidence,
     Precision,
     ResolvedEvent,
+    ResolvedRole,
     TimeExpression,
     TimeValue,
 )
@@ -160,6 +161,26 @@ def resolve_article_events(ctx: ArticleContext, capital_rule: bool = True) -> li
             previous = [p for p in participants if entities[p].kind == "person"]
         out.append(ev)
     return out
+
+
+def post_parties(events: list[WorkingEvent], ctx: ArticleContext, roles: list[ResolvedRole]) -> None:
+    """The body whose post a person leaves or takes in the clause takes part: 'X resigned as CEO of Y';
+    'X resigned as CEO' when the article calls X the CEO of Y ('Y CEO X'). For the kinds that say so
+    (post_is_party in the kinds table)."""
+    kinds = ctx.settings.kinds
+    for ev in events:
+        if not kinds.event(ev.kind).post_is_party:
+            continue
+        people = set(ev.participants) | set(ev.objects)
+        for role in roles:
+            if role.evidence.sentence != ev.sentence or role.person not in people:
+                continue
+            title = role.title.casefold()
+            of = role.of or next(
+                (o for t, o in sorted(ctx.titles.get(role.person, ()), key=str) if o and t.casefold() == title), None
+            )
+            if of is not None and of not in ev.participants and of != ev.place:
+                ev.participants.append(of)
 
 
 def ground_events(

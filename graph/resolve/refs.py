@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from graph.lexicon import COUNTRY_HEADS, FIRST_PERSON, LEADER_TITLES
 from graph.records import Extraction, Ref
 from graph.resolve.entities import EntityTable
+from graph.resolve.gender import agrees
 from graph.resolve.names import name_key
 from graph.rules import DEFAULT, Rule, Settings, active
 
@@ -78,10 +79,11 @@ class ArticleContext:
         found = [(start, key) for start, key in self.things if start < before]
         return [found[-1][1]] if found else []
 
-    def last_persons(self, before: int, n: int) -> list[str]:
+    def last_persons(self, before: int, n: int, pronoun: str = "") -> list[str]:
+        """The last n people named before an offset; for 'he' or 'she', those whose forename agrees."""
         out: list[str] = []
         for _, key in reversed([p for p in self.persons if p[0] < before]):
-            if key not in out:
+            if key not in out and (not pronoun or agrees(pronoun, self.table.entities[key].label)):
                 out.append(key)
             if len(out) == n:
                 break
@@ -117,16 +119,17 @@ def name_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) ->
 
 
 def pronoun_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -> list[str] | None:
-    """'he': the last person named; 'they', 'the two', 'both': the people of the event just told,
-    or the last two people named."""
+    """'he': the last person named whose forename a name dictionary does not call a woman's (and
+    'she' a man's); 'they', 'the two', 'both': the people of the event just told, or the last two
+    people named."""
     if ref.kind != "pronoun":
         return None
     if ref.text.lower() in FIRST_PERSON:
         return []
     if ref.text.lower() in {"it", "its"}:  # the last body or country named before
         return ctx.last_things(ref.start)
-    if ref.count == 1:
-        return ctx.last_persons(ref.start, 1)
+    if ref.count == 1:  # "she": the last person named whose forename is not a man's
+        return ctx.last_persons(ref.start, 1, ref.text)
     if previous and len(previous) >= 2 and (ref.count is None or len(previous) == ref.count):
         return list(previous)
     if ref.count:

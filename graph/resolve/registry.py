@@ -41,7 +41,7 @@ CORPUS_ENTITY_RULES = (
 #: What a reference of an event or role stands for; the first rule that reads the reference answers.
 REFERENCE_RULES = (
     rule("references.name", 1, refs.name_reference),
-    rule("references.pronoun", 1, refs.pronoun_reference),
+    rule("references.pronoun", 2, refs.pronoun_reference),
     rule("references.group", 1, refs.group_reference),
     rule("references.nominal", 1, refs.nominal_reference),
 )
@@ -49,6 +49,7 @@ REFERENCE_RULES = (
 #: Passes over the events, in the order resolve_corpus runs them.
 EVENT_PASSES = (
     rule("events.capital_speaks_for", 1, events.capital_speaks_for),
+    rule("events.post_parties", 1, events.post_parties),
     rule("dates.continuation", 1, events.continue_time),
     rule("dates.reporting_day", 1, events.reporting_day),
     rule("dates.stated_article_date", 1, stated_date),

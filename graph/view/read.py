@@ -232,20 +232,23 @@ def event_span(
 def _event(triples: _Triples, iri: str) -> Event:
     kinds = triples.values(iri, KG.kind)
     kind = _KIND_NAMES.get(kinds[0], tail(kinds[0]).lower()) if kinds else "event"
-    during = triples.values(iri, KG.during)
+    reports = triples.values(iri, KG.report)
+    # the event's dating, then how each report dates it where it does otherwise
+    datings = triples.values(iri, KG.dating) + [d for r in reports for d in triples.values(r, KG.dating)]
+    during = [i for d in datings for i in triples.values(d, KG.during)]
     dates, main, start, end = event_span(
         triples.values(iri, KG.date),
         [d for i in during for d in triples.values(i, KG.start)],
         [d for i in during for d in triples.values(i, KG.end)],
     )
     origin_order = list(ORIGINS)
-    precisions = triples.values(iri, KG.datePrecision)
-    origins = {_ORIGIN_NAMES.get(o, tail(o)) for o in triples.values(iri, KG.dateOrigin)}
+    precisions = [p for d in datings for p in triples.values(d, KG.datePrecision)]
+    origins = {_ORIGIN_NAMES.get(o, tail(o)) for d in datings for o in triples.values(d, KG.dateOrigin)}
     return Event(
         iri=iri, kind=kind, date=main, dates=tuple(dates), start=start, end=end,
         precision=tuple(sorted({_PRECISION_NAMES.get(p, tail(p)) for p in precisions})),
         origin=tuple(sorted(origins, key=lambda o: (origin_order.index(o) if o in origin_order else 99, o))),
-        date_text=tuple(triples.values(iri, KG.dateText)),
+        date_text=tuple(w for d in datings for w in triples.values(d, KG.dateText)),
         planned=any(v in ("true", "1") for v in triples.values(iri, KG.planned)),
         content=tuple(triples.values(iri, KG.content)),
         quote=any(v in ("true", "1") for v in triples.values(iri, KG.isQuote)),
@@ -253,7 +256,7 @@ def _event(triples: _Triples, iri: str) -> Event:
         participants=tuple(triples.values(iri, KG.participant)),
         objects=tuple(triples.values(iri, KG.object)),
         places=tuple(triples.values(iri, KG.place)),
-        sources=_sources(triples, triples.values(iri, KG.evidence)),
+        sources=_sources(triples, [x for r in reports for x in triples.values(r, KG.evidence)]),
     )
 
 
@@ -271,13 +274,15 @@ def read_view(dataset: Dataset) -> View:
 VIEW_PREDICATES = frozenset(
     str(term) for term in (
         RDF.type, RDFS.label, SKOS.altLabel, KG.kind, KG.participant, KG.agent, KG.object, KG.place,
-        KG.date, KG.datePrecision, KG.dateOrigin, KG.dateText, KG.during, KG.start, KG.end,
-        KG.planned, KG.content, KG.isQuote, KG.evidence, KG.sentence, KG.text, KG.index, KG.inArticle,
+        KG.date, KG.dating, KG.datePrecision, KG.dateOrigin, KG.dateText, KG.during, KG.start, KG.end,
+        KG.planned, KG.content, KG.isQuote, KG.report, KG.evidence, KG.sentence, KG.text, KG.index, KG.inArticle,
         KG.articleId, KG.holdsRole, KG.title, KG.roleOf, KG.statedOn, KG.mentionedIn, KG.mentionCount,
     )
 ) | frozenset(DIRECT_EDGES)
 #: Links read further, from an entity or event to the records the page shows with it.
-_FOLLOW = frozenset(str(p) for p in (KG.evidence, KG.sentence, KG.inArticle, KG.holdsRole, KG.during))
+_FOLLOW = frozenset(
+    str(p) for p in (KG.report, KG.evidence, KG.sentence, KG.inArticle, KG.holdsRole, KG.dating, KG.during)
+)
 #: Links to entities outside the view, whose names the panels show.
 _NAMED = frozenset(str(p) for p in (KG.participant, KG.agent, KG.object, KG.place, KG.roleOf))
 
