@@ -19,7 +19,7 @@ from tests.kg_serve import start_kg_serve, stop
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 EVENT_DATES = """PREFIX kg: <https://w3id.org/newskg/vocab#>
-SELECT ?e ?date ?precision WHERE { ?e kg:date ?date ; kg:datePrecision ?precision } ORDER BY ?e"""
+SELECT ?e ?date ?precision WHERE { ?e kg:date ?date ; kg:dating/kg:datePrecision ?precision } ORDER BY ?e"""
 COUNTS = """PREFIX kg: <https://w3id.org/newskg/vocab#>
 SELECT ?kind (COUNT(DISTINCT ?e) AS ?events) (AVG(?n) AS ?mean) WHERE { ?e kg:kind ?kind ; kg:sortKey ?n }
 GROUP BY ?kind ORDER BY ?kind"""

@@ -125,5 +125,5 @@ def test_the_readme_recipe_runs_as_typed(seeds_build: Path, tmp_path: Path) -> N
     assert (tmp_path / "db").is_dir()
     table = outputs[2].stdout
     kono_lavrov = re.search(r'^\| "Sergey Lavrov" +\| "Taro Kono" +\| "2019-05-31"\^\^<http://www.w3.org/2001/'
-                            r'XMLSchema#date> +\| "inferred given" +\| "Tokyo" ', table, re.MULTILINE)
+                            r'XMLSchema#date> +\| "given inferred" +\| "Tokyo" ', table, re.MULTILINE)
     assert kono_lavrov, table[:2000]

@@ -13,10 +13,12 @@ The node id is the entity's IRI.
 
 Edge attributes: ``relation`` (the property's local name, ``met``),
 ``label`` (``held talks with``), ``kind`` (the event's kind, ``meeting``),
-``event`` (its IRI), ``date`` (ISO, at the precision the text gives: a day,
-``2019-05``, ``2019``, empty when the text does not fix it), ``precision``
-(day, month, year, interval, unresolved), ``articles`` (the ids of the
-articles that report it, ``" "`` between them) and ``symmetric``. An edge
+``event`` (its IRI), ``date`` (the event's ``kg:date``, ISO, at the precision
+the text gives: a day, ``2019-05``, ``2019``, empty when the text does not fix
+it), ``precision`` (day, month, year, interval, unresolved: the
+``kg:datePrecision`` of the event's ``kg:dating``), ``articles`` (the ids of
+the articles whose ``kg:report`` tells it, ``" "`` between them) and
+``symmetric``. An edge
 that no event supports (``kg:speaksFor``) has empty ``kind``, ``event``
 and ``date``. A symmetric relation (met, held talks with, agreed with) is
 one edge, from the smaller IRI to the larger, where the RDF states both
@@ -99,6 +101,11 @@ def _one(values: dict[str, set], iri: str) -> str:
     return found[0] if found else ""
 
 
+def _via(first: dict[str, set], then: dict[str, set]) -> dict[str, set]:
+    """Subject -> the objects of ``then`` on the objects of ``first`` (a property path of two steps)."""
+    return {s: {t for o in objects for t in then.get(o.value, ())} for s, objects in first.items()}
+
+
 def _supported(store: Store) -> dict[tuple[str, str, str], list[str]]:
     """(a, edge IRI, b) -> the events whose kind puts that edge there (model.rdf.direct_edges' rule)."""
     kinds = {str(iri): kind for kind in default_kinds().events if (iri := edge_iri(kind)) is not None}
@@ -132,8 +139,10 @@ def _supported(store: Store) -> dict[tuple[str, str, str], list[str]]:
 def _edges(store: Store, graph: nx.MultiDiGraph) -> None:
     relations = direct_edges(default_kinds())
     supported = _supported(store)
-    dates, precisions = _values(store, str(KG.date)), _values(store, str(KG.datePrecision))
-    sources, kind_of = _values(store, str(KG.sources)), _values(store, str(KG.kind))
+    dates, kind_of = _values(store, str(KG.date)), _values(store, str(KG.kind))
+    precisions = _via(_values(store, str(KG.dating)), _values(store, str(KG.datePrecision)))
+    reports, in_article, article_id = (_values(store, str(p)) for p in (KG.report, KG.inArticle, KG.articleId))
+    sources = _via(_via(reports, in_article), article_id)
     seen: set[tuple[str, str, str, str]] = set()
     direct = sorted({(q.subject.value, p, q.object.value)
                      for p in relations for q in store.ox.quads_for_pattern(None, ox.NamedNode(p), None, None)
@@ -151,7 +160,7 @@ def _edges(store: Store, graph: nx.MultiDiGraph) -> None:
             graph.add_edge(a, b, key=key, relation=_tail(p), label=label, kind=kind, event=event,
                            date=_one(dates, event) if event else "",
                            precision=_PRECISION_NAMES.get(_one(precisions, event), "") if event else "",
-                           articles=" ".join(sorted(_one(sources, event).split())) if event else "",
+                           articles=" ".join(sorted(t.value for t in sources.get(event, ()))) if event else "",
                            symmetric=symmetric)
 
 
