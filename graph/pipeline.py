@@ -117,10 +117,16 @@ def cache_key(article: Article, model_name: str, settings: Settings = DEFAULT) -
 
 
 def file_digest(path: Path) -> str:
+    """The SHA-256 of a file; of a folder (the neo4j export), of its files' names and contents."""
     h = hashlib.sha256()
-    with Path(path).open("rb") as f:
-        while block := f.read(1 << 20):
-            h.update(block)
+    path = Path(path)
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for file in files:
+        if path.is_dir():
+            h.update(file.relative_to(path).as_posix().encode("utf-8") + b"\0")
+        with file.open("rb") as f:
+            while block := f.read(1 << 20):
+                h.update(block)
     return h.hexdigest()
 
 
@@ -373,7 +379,7 @@ class Pipeline:
             report.outputs[name] = path
             with timer.stage(f"export {name}"):
                 done = record.get(exporter.filename, {})
-                if done.get("state") == state and path.is_file() and done.get("sha256") == file_digest(path):
+                if done.get("state") == state and path.exists() and done.get("sha256") == file_digest(path):
                     continue
                 exporter.write(store, path)
                 record[exporter.filename] = {"state": state, "sha256": file_digest(path)}
