@@ -113,6 +113,7 @@ class ClauseReader:
         self.place_kinds = kinds.place_kinds
         self.claimed: set[int] = set()  # event nouns an earlier rule has read
         self.claimed_verbs: set[int] = set()  # verbs an earlier rule has read
+        self.quote_speakers: dict[int, list[Ref]] = {}  # "I" in a quotation -> its speaker (graph.extract.quotes)
 
     # -- triggers -------------------------------------------------------------------
 
@@ -185,7 +186,13 @@ class ClauseReader:
         return Evidence(self.article_id, self.sent(tok), tok.idx, tok.idx + len(tok), "")
 
     def refs(self, tok: Token) -> list[Ref]:
+        if tok.i in self.quote_speakers:
+            return list(self.quote_speakers[tok.i])
         return refs_for(tok, self.names, self.sent(tok))
+
+    def is_speech(self, tok: Token) -> bool:
+        kind = self.verb_kind(tok)
+        return kind is not None and kind.frame == "speech"
 
     def target_refs(self, tok: Token) -> list[Ref]:
         """What an object names: its references, or the named owner of a common noun that belongs
@@ -944,10 +951,12 @@ def read_events(
     settings: Settings = DEFAULT,
 ) -> list[EventRecord]:
     """The events of one article: every active event rule, in order; each record names its rule."""
-    from graph.extract.registry import TIME_RULES
+    from graph.extract.registry import QUOTE_RULES, TIME_RULES
 
     dated = all(settings.enabled(r) for r in TIME_RULES)
     reader = ClauseReader(doc, names, article_id, sentence_of, settings.kinds, dated)
+    for r in active(QUOTE_RULES, settings):
+        reader.quote_speakers = r.func(doc, reader.subject, reader.is_speech)
     events: list[EventRecord] = []
     for r in active(rules, settings):
         for ev in r.func(reader):
