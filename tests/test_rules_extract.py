@@ -1328,3 +1328,21 @@ def test_a_name_found_once_is_found_where_the_model_missed_it():
     )
     assert names(doc) == [("Vantix", "organization"), ("Vantix", "organization"), ("Lenn", "place")]
     assert names(doc, "mentions.repeated_names") == [("Vantix", "organization"), ("Lenn", "place")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_launch_of_a_mission_named_in_apposition_has_a_named_object():
+    doc = parse(
+        """
+        Chile     PROPN NNP nsubj    2
+        launched  VERB  VBD ROOT     0 launch
+        its       PRON  PRP$ poss    5
+        moon      NOUN  NN  compound 5
+        mission   NOUN  NN  dobj     2
+        Orbex     PROPN NNP appos    5
+        .         PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "GPE"), (6, 6, "PRODUCT")],
+    )
+    (launch,) = extract(doc).events
+    assert (launch.kind, [r.text for r in launch.objects]) == ("launch", ["Orbex"])

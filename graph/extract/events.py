@@ -153,9 +153,14 @@ class ClauseReader:
                 c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
             )
         named = any(
-            c.dep_ in {"dobj", "nsubjpass"} and (self.names.get(c) is not None or c.lower_ in _PERSONAL)
+            c.dep_ in {"dobj", "nsubjpass"}
+            and (
+                self.names.get(c) is not None
+                or c.lower_ in _PERSONAL
+                or any(r.kind == "name" for r in refs_for(c, self.names, self.sent(c)))
+            )
             for c in verb.children
-        )  # "welcomed Berg", "she was welcomed by Roux"
+        )  # "welcomed Berg", "she was welcomed by Roux", "launched its mission, Tarvsat 2"
         if kind == "named_object":
             return named
         if kind == "named_object_or_with":
