@@ -10,7 +10,10 @@ removed when the writer fails by an exception (a killed process leaves it,
 named ``.NAME.*.tmp``; :func:`remove_stale` clears such leftovers).
 
 :func:`staged` writes several files and renames them only when all are
-written, so a failure in any leaves every old one in place.
+written, so a failure in any leaves every old one in place. A target may be a
+folder (the neo4j export): its writer replaces the temporary file with a
+folder, which is renamed into place the same way (the old folder is moved
+aside first, then removed).
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -109,35 +113,72 @@ def atomic_text(path: str | Path, text: str, *, durable: bool = True) -> None:
         f.write(text)
 
 
+def _sync_tree(path: Path) -> None:
+    """Sync a file, or every file of a folder and the folders, to disk."""
+    if not path.is_dir():
+        with open(path, "rb+") as f:
+            os.fsync(f.fileno())
+        return
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            with open(Path(root) / name, "rb+") as f:
+                os.fsync(f.fileno())
+        _sync_folder(Path(root))
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    """Rename ``tmp`` over ``target``; a folder over a folder by moving the old one aside first."""
+    if not (tmp.is_dir() and target.is_dir() and not target.is_symlink()):
+        os.replace(tmp, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old.tmp", dir=target.parent))
+    os.replace(target, old)  # onto the empty folder just made
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _discard(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def staged(paths: list[Path]) -> Iterator[dict[Path, Path]]:
-    """Temporary paths for ``paths``; all are renamed over their targets only if the block succeeds."""
+    """Temporary paths for ``paths``; all are renamed over their targets only if the block succeeds.
+
+    Each temporary path is an empty file; a writer of a folder replaces it with one.
+    """
     tmps = {Path(p): temporary_path(p) for p in paths}
     try:
         yield tmps
         for tmp in tmps.values():
-            with open(tmp, "rb+") as f:
-                os.fsync(f.fileno())
+            _sync_tree(tmp)
         for target, tmp in tmps.items():
-            os.replace(tmp, target)
+            _replace(tmp, target)
         for folder in {t.parent for t in tmps}:
             _sync_folder(folder)
     except BaseException:
         for tmp in tmps.values():
-            tmp.unlink(missing_ok=True)
+            _discard(tmp)
         raise
 
 
 def remove_stale(folder: str | Path, names: list[str] | None = None) -> list[Path]:
-    """Remove the temporary files a killed writer left in ``folder`` (only those of ``names``, when
-    given); returns them."""
+    """Remove the temporary files (and folders) a killed writer left in ``folder`` (only those of
+    ``names``, when given); returns them."""
     gone = []
     folder = Path(folder)
     if not folder.is_dir():
         return gone
     prefixes = tuple(f".{n}." for n in names) if names is not None else (".",)
     for p in folder.iterdir():
-        if p.name.startswith(prefixes) and p.name.endswith(".tmp") and p.is_file():
-            p.unlink(missing_ok=True)
+        if p.name.startswith(prefixes) and p.name.endswith(".tmp") and (p.is_file() or p.is_dir()):
+            _discard(p)
             gone.append(p)
     return gone

@@ -35,6 +35,8 @@ def main() -> None:
       kg build seeds/ --out out/             articles in, graph out (Turtle, TriG, HTML, store)
       kg query queries/meetings.rq --store out/
       kg view --store out/ --out macron.html --around Macron --hops 1
+      kg serve --store out/                  a SPARQL endpoint and the view at http://127.0.0.1:7878
+      kg export graphml --store out/         also gexf, neo4j, jsonld (see `kg export --help`)
 
     Everything runs offline on the CPU. Every fact cites its article, sentence
     and character offsets.
@@ -81,6 +83,13 @@ def main() -> None:
 )
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option(
+    "--export",
+    "extra_exports",
+    multiple=True,
+    metavar="F1,F2",
+    help="Also write these exports into --out (see `kg export --help`): jsonld, graphml, gexf, neo4j, nquads.",
+)
+@click.option(
     "--without-rule",
     "without_rules",
     multiple=True,
@@ -112,6 +121,7 @@ def build(
     engine: str,
     scheduler: str | None,
     no_html: bool,
+    extra_exports: tuple[str, ...],
     without_rules: tuple[str, ...],
     replace: bool,
     max_article_chars: int,
@@ -146,6 +156,10 @@ def build(
     from graph.pipeline import Pipeline
 
     exports = ["turtle", "trig"] + ([] if no_html else ["html"])
+    try:
+        exports += [name for name in _export_names(extra_exports) if name not in exports]
+    except KGError as exc:
+        raise _fail(exc) from exc
     bar = None
 
     def progress(done: int, total: int) -> None:
@@ -202,6 +216,16 @@ def build(
             click.echo(f"  {name:<7} {path}")
     if report.problems:
         sys.exit(EXIT_SKIPPED)
+
+
+def _export_names(values: tuple[str, ...]) -> list[str]:
+    """Names from repeated, comma-separated --export values, each checked against the registry."""
+    from graph.export import get_exporter
+
+    names = [n.strip() for value in values for n in value.split(",") if n.strip()]
+    for name in names:
+        get_exporter(name)
+    return list(dict.fromkeys(names))
 
 
 @main.command()
@@ -331,6 +355,53 @@ def view(
     click.echo(f"{out}: {stats.nodes} nodes, {stats.edges} edges, {stats.events} events")
 
 
+@main.command(name="export")
+@click.argument("fmt", metavar="FORMAT")
+@click.option("--store", "-s", type=click.Path(path_type=Path), required=True, help="A build's output folder.")
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
+              help="The file (a folder for neo4j) to write. Default: the format's file name in the build's folder.")
+def export(fmt: str, store: Path, out: Path | None) -> None:
+    """Write the graph in another format, from the store (read-only).
+
+    \b
+    FORMAT     writes                                        read by
+    turtle     graph.ttl: the merged graph                   any RDF tool
+    trig       graph.trig: one named graph per article       RDF stores
+    nquads     graph.nq: every quad, one a line              bulk loaders
+    jsonld     graph.jsonld: every graph, with the shipped   JSON-LD processors,
+               context (graph/model/context.jsonld)          rdflib, pyoxigraph
+    graphml    graph.graphml: the entity network             networkx, yEd, Cytoscape
+    gexf       graph.gexf: the entity network                Gephi, networkx
+    neo4j      neo4j/: node and relationship CSVs for        Neo4j
+               neo4j-admin import, import.sh, load.cypher
+    html       graph.html: the interactive view              a browser
+
+    The entity network has one node per entity (type, names, GeoNames id) and
+    one edge per direct relation and event (kind, date, source articles).
+
+    The file (or folder) is written beside its target and renamed over it when
+    whole: a kill or a full disk leaves the old one as it was.
+    """
+    from graph.atomic import staged
+    from graph.errors import StoreError
+    from graph.export import get_exporter
+    from graph.store import Store
+
+    try:
+        exporter = get_exporter(fmt)
+        with Store.reader(store) as db:
+            target = Path(out or (db.path.parent if db.path.name == "store" else db.path) / exporter.filename)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with staged([target]) as tmps:
+                    exporter.write(db, tmps[target])
+            except OSError as exc:
+                raise StoreError(f"Could not write {target} ({exc.strerror or exc}); it is as it was before") from exc
+    except KGError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"{fmt}: {target}")
+
+
 @main.command()
 @click.argument("article_ids", nargs=-1, required=True)
 @click.option(
@@ -385,7 +456,7 @@ def push(store: Path, endpoint: str, retries: int, timeout: float, full: bool) -
     the server already has, unchanged since, are not sent again (--full sends
     them all). Error messages never show the credentials of the URL.
     """
-    from graph.push import endpoint_urls, push_graphs, redact
+    from graph.client import endpoint_urls, push_graphs, redact
     from graph.push_journal import PushJournal
     from graph.store import Store, graph_payloads
 
@@ -405,6 +476,43 @@ def push(store: Path, endpoint: str, retries: int, timeout: float, full: bool) -
         raise _fail(exc) from exc
     resumed = f" ({journal.resumed} already there from an interrupted push)" if journal.resumed else ""
     click.echo(f"pushed {len(report.graphs)} graphs to {redact(endpoint)}{resumed}")
+
+
+@main.command()
+@click.option("--store", "-s", type=click.Path(path_type=Path), required=True, help="A build's output folder.")
+@click.option("--port", "-p", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="The port on 127.0.0.1 (0: any free port; the first line printed says which).")
+@click.option("--log", is_flag=True, help="Print one line per request on standard error.")
+def serve(store: Path, port: int, log: bool) -> None:
+    """Answer SPARQL queries over the store, read-only, at http://127.0.0.1:PORT, and serve the view.
+
+    \b
+      /query, /sparql   SPARQL 1.1 Protocol: GET ?query=... or POST; results as JSON,
+                        XML, CSV or TSV (graphs as Turtle, N-Triples, RDF/XML, JSON-LD)
+                        by the Accept header; CORS allows any origin
+      /store            the graphs, read-only (Graph Store Protocol GET)
+      /                 the interactive view (?around=NAME&hops=N&from=&to=&types=&all)
+
+    The default graph is the union of every graph, as in `kg query`; so
+    `kg query meetings --endpoint http://127.0.0.1:7878` gives what
+    `kg query meetings --store DIR` does. Updates are refused. It can run
+    while `kg build` adds to the same store: it answers from the store as the
+    last finished build left it, and from the new one once that build ends.
+    Only 127.0.0.1 is served; Ctrl-C stops it.
+    """
+    from graph.serve import serve as run
+
+    def ready(server) -> None:  # noqa: ANN001 - graph.serve.KGServer
+        click.echo(f"serving {store} at {server.url}: SPARQL at {server.url}/query, the view at {server.url}/")
+        click.echo("Ctrl-C stops it", err=True)
+        sys.stdout.flush()
+
+    try:
+        run(store, port, quiet=not log, on_ready=ready)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from exc
 
 
 @main.command()

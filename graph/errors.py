@@ -16,7 +16,7 @@ Every error says what went wrong in one line; a lookup that fails lists what is 
 ...     get_exporter("ttl")
 ... except KGError as exc:
 ...     print(type(exc).__name__, exc)
-RegistryError Unknown exporter 'ttl'. Available: html, nquads, trig, turtle
+RegistryError Unknown exporter 'ttl'. Available: gexf, graphml, html, jsonld, neo4j, nquads, trig, turtle
 """
 
 

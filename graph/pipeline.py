@@ -137,10 +137,16 @@ def content_digest(article: Article) -> str:
 
 
 def file_digest(path: Path) -> str:
+    """The SHA-256 of a file; of a folder (the neo4j export), of its files' names and contents."""
     h = hashlib.sha256()
-    with Path(path).open("rb") as f:
-        while block := f.read(1 << 20):
-            h.update(block)
+    path = Path(path)
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for file in files:
+        if path.is_dir():
+            h.update(file.relative_to(path).as_posix().encode("utf-8") + b"\0")
+        with file.open("rb") as f:
+            while block := f.read(1 << 20):
+                h.update(block)
     return h.hexdigest()
 
 
@@ -506,7 +512,7 @@ class Pipeline:
             path = out / exporter.filename
             report.outputs[name] = path
             done = record.get(exporter.filename, {})
-            if done.get("state") == state and path.is_file() and done.get("sha256") == file_digest(path):
+            if done.get("state") == state and path.exists() and done.get("sha256") == file_digest(path):
                 continue
             todo.append((name, exporter, path))
         try:

@@ -2,7 +2,7 @@
 
 Queries live in `.rq` files; values go in through bindings, never by pasting
 text into the query: Oxigraph substitutes them (`substitutions`), a remote
-endpoint gets them as a VALUES block (graph.push.sparql_select).
+endpoint gets them as a VALUES block (graph.bindings, graph.client.select).
 
 Every shipped query ends with a default ``LIMIT``; :func:`with_page` sets
 another limit and an offset (integers only) for paging. :func:`run_query_timed`
@@ -30,19 +30,22 @@ import multiprocessing
 import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from graph.bindings import bind_inline, projection
+from graph.bindings import substitutions as bound_substitutions
 from graph.errors import QueryError
 from graph.model.namespaces import PREFIXES
 from graph.store import Store
 
 QUERY_DIRS = (Path("queries"),)
 DEFAULT_TIMEOUT = 60.0  # seconds
+_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _QUOTED = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
                      r"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
 _SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:-])\s*(?:SILENT\s*)?(<[^>\s]*>|\S+)?", re.IGNORECASE)
@@ -51,11 +54,21 @@ _PAGE = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+(?:\s+(?:LIMIT|OFFSET)\s+\d+)?", re
 
 @dataclass(frozen=True, slots=True)
 class QueryResult:
+    """The answer to a SELECT (or ASK): its variables, and each row's values as text; ``terms`` holds
+    the same values as pyoxigraph terms (with their datatypes), which :meth:`to_dataframe` types by."""
+
     variables: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]  # each value as text (IRI, or literal's lexical form)
+    terms: tuple[tuple[object | None, ...], ...] | None = field(default=None, compare=False, repr=False)
 
     def as_dicts(self) -> list[dict[str, str | None]]:
         return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def to_dataframe(self):  # noqa: ANN201 - pandas.DataFrame; pandas is optional
+        """A pandas DataFrame with one typed column per variable (dates as dates; see graph.frames)."""
+        from graph.frames import to_dataframe
+
+        return to_dataframe(self)
 
 
 def default_max_memory() -> int:
@@ -142,81 +155,29 @@ def with_page(query: str, limit: int | None = None, offset: int | None = None) -
     return query[: found.start()] + page.strip() + query[found.end() :]
 
 
-def _substitutions(query: str, bindings: dict[str, Node]) -> dict:
-    from graph.push import _oxigraph_term
-
-    out = {}
-    for raw, value in bindings.items():
-        name = str(raw).removeprefix("?").removeprefix("$")
-        if not re.search(rf"[?$]{re.escape(name)}\b", query):
-            known = sorted(set(re.findall(r"[?$](\w+)", query)))
-            raise QueryError(f"the query has no variable ?{name}; it has: {', '.join(known) or 'none'}")
-        out[ox.Variable(name)] = _oxigraph_term(value)
-    return out
-
-
-def _bind_inline(query: str, bindings: dict[str, Node]) -> str:
-    """The query with each bound variable of its WHERE clause replaced by its value, written by
-    pyoxigraph's serializer (an escaped RDF term, never raw text).
-
-    Used for variables the query does not project (pyoxigraph substitutes only
-    projected ones). Unlike a VALUES block, which the engine joins as a whole, a
-    value written in each pattern is where every part of a UNION starts.
-
-    >>> print(_bind_inline('SELECT ?e WHERE { ?e <urn:x:name> ?name }', {"name": 'say "hi"'}))
-    SELECT ?e WHERE { ?e <urn:x:name> "say \\"hi\\"" }
-    """
-    from graph.push import _oxigraph_term
-
-    where = re.search(r"\bWHERE\s*\{", query, re.IGNORECASE)
-    if where is None:
-        raise QueryError("the query has no WHERE clause to bind values in")
-    head, body = query[: where.start()], query[where.start() :]
-    for raw, value in bindings.items():
-        name = str(raw).removeprefix("?").removeprefix("$")
-        pattern = re.compile(rf"[?$]{re.escape(name)}\b")
-        if not re.fullmatch(r"\w+", name) or not pattern.search(body):
-            known = sorted(set(re.findall(r"[?$](\w+)", query)))
-            raise QueryError(f"the query has no variable ?{name}; it has: {', '.join(known) or 'none'}")
-        term = str(_oxigraph_term(value))
-        body = pattern.sub(lambda _m, term=term: term, body)
-    return head + body
-
-
-def _projection(query: str) -> set[str] | None:
-    """The variables a SELECT projects (None for SELECT * and for other forms)."""
-    found = re.search(r"\bSELECT\b(.*?)\bWHERE\b", query, re.IGNORECASE | re.DOTALL)
-    if not found or "*" in found.group(1):
-        return None
-    def aliases(m: re.Match) -> str:
-        return " ".join("?" + v for v in re.findall(r"AS\s+\?(\w+)", m.group(0)))
-
-    head = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\)", aliases, found.group(1))
-    return set(re.findall(r"[?$](\w+)", head))
-
-
 def run_query(store: Store, query: str, bindings: dict[str, Node] | None = None) -> QueryResult:
     """A SELECT (or ASK) query on the store; the default graph is the union of all graphs."""
     substitutions = None
     if bindings:
-        projected = _projection(query)
+        projected = projection(query)
         if projected is not None and all(str(k).lstrip("?$") in projected for k in bindings):
-            substitutions = _substitutions(query, bindings)  # bound before evaluation
+            substitutions = bound_substitutions(query, bindings)  # bound before evaluation
         else:
-            query = _bind_inline(query, bindings)
+            query = bind_inline(query, bindings)
     try:
         result = store.ox.query(query, use_default_graph_as_union=True, substitutions=substitutions)
     except SyntaxError as exc:
         raise QueryError(f"The query does not parse: {exc}") from exc
     except OSError as exc:
         raise QueryError(f"The query failed: {exc}") from exc
-    if isinstance(result, bool):
-        return QueryResult(("ask",), ((str(result).lower(),),))
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        answer = str(bool(result)).lower()
+        return QueryResult(("ask",), ((answer,),), ((ox.Literal(answer, datatype=ox.NamedNode(_BOOLEAN)),),))
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("Only SELECT and ASK queries print as tables; CONSTRUCT them with pyoxigraph instead")
     variables = tuple(v.value for v in result.variables)
-    rows = tuple(tuple(_text(sol[v]) for v in variables) for sol in result)
-    return QueryResult(variables, rows)
+    terms = tuple(tuple(sol[v] for v in variables) for sol in result)
+    return QueryResult(variables, tuple(tuple(_text(t) for t in row) for row in terms), terms)
 
 
 def _child(path: str, query: str, bindings: dict[str, Node] | None, conn) -> None:  # noqa: ANN001
@@ -291,16 +252,13 @@ def run_query_timed(
 def run_remote(
     endpoint: str, query: str, bindings: dict[str, Node] | None = None, *, timeout: float | None = DEFAULT_TIMEOUT
 ) -> QueryResult:
-    """The same query on a SPARQL 1.1 endpoint, its whole answer read within ``timeout`` seconds."""
-    from graph.push import sparql_select
+    """The same query on a SPARQL 1.1 endpoint (graph.client.select), its whole answer read within
+    ``timeout`` seconds."""
+    from graph.client import select
 
-    rows = sparql_select(endpoint, query, bindings, timeout=timeout)
-    variables: list[str] = []
-    for row in rows:
-        for k in row:
-            if k not in variables:
-                variables.append(k)
-    return QueryResult(tuple(variables), tuple(tuple(_text(r.get(v)) for v in variables) for r in rows))
+    solutions = select(endpoint, query, bindings, timeout=timeout)
+    rows = tuple(tuple(_text(term) for term in row) for row in solutions.rows)
+    return QueryResult(solutions.variables, rows, solutions.rows)
 
 
 def shorten(value: str | None) -> str:

@@ -58,13 +58,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 
 from graph.atomic import atomic_text, remove_stale
 from graph.errors import StoreError
 from graph.model.namespaces import PREFIXES
 from graph.model.rdf import Unit, graph_order
 from graph.records import Extraction, from_json, to_json
+from graph.terms import TermError, to_oxigraph
 
 Quad = tuple[URIRef, URIRef, object, URIRef | None]
 
@@ -108,23 +109,14 @@ class UpdateStats:
         return self.added + self.changed + self.removed
 
 
-def to_ox(term: object) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise StoreError(f"not an RDF term: {term!r}")
-
-
 def to_ox_quad(q: Quad) -> ox.Quad:
+    """An rdflib quad (graph ``None``: the default graph) as a pyoxigraph quad."""
     s, p, o, g = q
-    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g) if g is not None else ox.DefaultGraph())
+    try:
+        graph = ox.DefaultGraph() if g is None else to_oxigraph(g)
+        return ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph)
+    except TermError as exc:
+        raise StoreError(f"cannot store {q!r}: {exc}") from exc
 
 
 def store_dir(path: str | Path) -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -12,6 +14,8 @@ pytest_plugins = ["tests.oxigraph_server"]
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = ROOT / "seeds"
+#: The shared evaluation data beside the project (``../shared/eval``): 28 dev articles and their gold facts.
+DEV = ROOT.parent / "shared" / "eval" / "dev"
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +60,31 @@ def seeds_copy(tmp_path, seeds_build) -> Path:
     out = tmp_path / "out"
     shutil.copytree(seeds_build, out)
     return out
+
+
+def dated_dev_articles(path: Path) -> Path:
+    """The dev texts as JSON lines with the gold publication dates (as ../shared/eval/dated_jsonl.py writes)."""
+    if not (DEV / "gold.json").is_file() or not any((DEV / "texts").glob("*.txt")):
+        pytest.skip(f"the dev set is not at {DEV} (../shared/eval/dev beside the project)")
+    gold = json.loads((DEV / "gold.json").read_text(encoding="utf-8"))
+    dates = {a["id"]: a.get("doc_date") for a in (gold["articles"] if isinstance(gold, dict) else gold)}
+    lines = []
+    for text_path in sorted((DEV / "texts").glob("*.txt")):
+        text = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", text_path.read_text(encoding="utf-8"))
+        record = {"id": text_path.stem, "text": text}
+        if dates.get(text_path.stem):
+            record["date"] = dates[text_path.stem]
+        lines.append(json.dumps(record, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def dev_build(tmp_path_factory, pipeline) -> Path:
+    """The 28 dev articles, dated by their gold publication dates, built once; returns the output folder."""
+    work = tmp_path_factory.mktemp("dev")
+    pipeline.build([dated_dev_articles(work / "articles.jsonl")], work / "out")
+    return work / "out"
 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001

@@ -8,8 +8,8 @@
 - ``"rdflib"``: plain rdflib (its own SPARQL engine) over the merged Turtle
   file;
 - ``"server"``: a running Oxigraph server over HTTP, after loading the TriG
-  file into it through the Graph Store Protocol (:func:`graph.push.push_graphs`)
-  and querying with ``union-default-graph`` (:func:`graph.push.sparql_select`).
+  file into it through the Graph Store Protocol (:func:`graph.client.push_graphs`)
+  and querying with ``union-default-graph`` (:func:`graph.client.sparql_select`).
 
 Each answer is a set of rows, each row a tuple of strings (the IRI, or the
 lexical form of a literal; ``None`` where unbound), with the variables in the
@@ -28,6 +28,7 @@ is PUT graph by graph, and any other graph on the server would be queried too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -36,12 +37,60 @@ from rdflib import Dataset, Graph
 from rdflib.query import Result
 from rdflib.term import Identifier
 
+from graph.client import push_graphs, sparql_select
 from graph.model.namespaces import PREFIXES
-from graph.push import push_graphs, sparql_select
 
 Row = tuple[str | None, ...]
 
 ENGINES = ("oxigraph-store", "rdflib", "server")
+
+# Aggregated columns: GROUP_CONCAT's order is not defined by SPARQL, so compare their items as sets.
+CONCATENATED = {"articles", "origins", "words", "participants"}
+
+
+def projection(text: str) -> list[str]:
+    """The names of a SELECT's columns, in order ('(... AS ?x)' gives x)."""
+    head = text.split("SELECT", 1)[1].split("WHERE", 1)[0]
+    out: list[str] = []
+    pos = 0
+    while pos < len(head):
+        if head[pos] == "(":
+            depth, end = 1, pos + 1
+            while depth:
+                depth += {"(": 1, ")": -1}.get(head[end], 0)
+                end += 1
+            alias = re.search(r"AS\s+\?(\w+)\s*\)\s*$", head[pos:end])
+            if alias:
+                out.append(alias.group(1))
+            pos = end
+            continue
+        m = re.match(r"\?(\w+)", head[pos:])
+        if m:
+            out.append(m.group(1))
+            pos += m.end()
+            continue
+        pos += 1
+    return out
+
+
+def normal_rows(rows: Iterable[tuple], columns: Sequence[str]) -> list[tuple]:
+    """The rows, sorted, each with the items of its GROUP_CONCAT columns (:data:`CONCATENATED`) sorted;
+    duplicates are kept, so two answers compare as multisets."""
+    out = []
+    for row in rows:
+        cells = []
+        for name, cell in zip(columns, row, strict=True):
+            if name in CONCATENATED and cell is not None:
+                sep = " | " if " | " in cell else (", " if ", " in cell else " ")
+                cell = sep.join(sorted(cell.split(sep)))
+            cells.append(cell)
+        out.append(tuple(cells))
+    return sorted(out, key=lambda row: tuple((cell is not None, cell or "") for cell in row))
+
+
+def normal(rows: Iterable[tuple], columns: Sequence[str]) -> set[tuple]:
+    """:func:`normal_rows` as a set."""
+    return set(normal_rows(rows, columns))
 
 
 def _rows(variables: Sequence[str], solutions: Iterable[Mapping[str, Identifier | None]]) -> set[Row]:

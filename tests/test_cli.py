@@ -24,7 +24,8 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def test_the_commands_are_the_documented_ones():
-    assert COMMANDS == ["build", "push", "query", "remove", "rules", "timex", "validate", "view", "vocab"]
+    assert COMMANDS == ["build", "export", "push", "query", "remove", "rules", "serve", "timex", "validate", "view",
+                        "vocab"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

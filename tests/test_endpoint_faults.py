@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.push import push_graphs
+from graph.client import push_graphs
 from graph.push_journal import PushJournal
 from graph.store import Store, graph_payloads
 from tests.oxigraph_server import _answers, _stop, oxigraph_executable

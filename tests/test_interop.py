@@ -18,7 +18,7 @@ import pytest
 from rdflib import Dataset, Graph
 from sparql_compare import ENGINES, load_trig, rows_everywhere, write_union_turtle
 
-from graph.push import endpoint_urls, push_graphs
+from graph.client import endpoint_urls, push_graphs
 
 # The fixture of the plugin module, named here until tests/conftest.py registers the plugin.
 oxigraph_server = server_plugin.oxigraph_server

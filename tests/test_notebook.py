@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,10 @@ def test_walkthrough_runs_and_shows_the_kono_lavrov_meeting():
     text = _output_text(nb)
     assert "Sergey Lavrov met Taro Kono on 2019-05-31 in Tokyo" in text
     assert "2019-05-31" in text and "Tokyo" in text
+    # the meetings as a DataFrame: dates as dates, grouped by month, shown as a table
+    assert re.search(r"^date +datetime64\[us\]$", text, re.MULTILINE)
+    assert re.search(r"^2019-05 +\d+$", text, re.MULTILINE)
+    assert "<table" in text and "<td>2019-05-31</td>" in text
     assert "Warning" not in "".join(
         o.get("text", "") for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr"
     )

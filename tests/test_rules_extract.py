@@ -1277,3 +1277,72 @@ def test_a_speech_made_outside_a_building_is_made_there():
         ents=[(1, 1, "PERSON"), (6, 7, "FAC")],
     )
     assert events(doc) == [("statement", ("Berg",), "Lenn Hall", "events.support_verb.v2")]
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_speaker_the_parse_hung_on_a_clause_before_still_speaks_there():
+    doc = parse(
+        """
+        Hours    NOUN  NNS dep      5 hour
+        after    SCONJ IN  mark     5
+        the      DET   DT  det      4
+        vote     NOUN  NN  nsubj    5
+        was      AUX   VBD advcl    14 be
+        over     ADV   RB  advmod   5
+        ,        PUNCT ,   punct    5
+        Berg     PROPN NNP conj     5
+        during   ADP   IN  prep     5
+        a        DET   DT  det      11
+        rally    NOUN  NN  pobj     9
+        in       ADP   IN  prep     11
+        Oskel    PROPN NNP pobj     12
+        said     VERB  VBD ROOT     0 say
+        Lenn     PROPN NNP nsubj    16
+        won      VERB  VBD ccomp    14 win
+        .        PUNCT .   punct    14
+        """,
+        ents=[(8, 8, "PERSON"), (13, 13, "GPE"), (15, 15, "GPE")],
+    )
+    said = next(e for e in extract(doc).events if e.kind == "statement")
+    assert ([r.text for r in said.participants], said.place.text) == (["Berg"], "Oskel")
+    assert [e.kind for e in extract(doc, "statements.verbal").events if e.kind == "statement"] == []
+
+
+@pytest.mark.rule("mentions.repeated_names")
+def test_a_name_found_once_is_found_where_the_model_missed_it():
+    doc = parse(
+        """
+        Vantix   PROPN NNP nsubj    2
+        grew     VERB  VBD ROOT     0 grow
+        .        PUNCT .   punct    2
+        Vantix   PROPN NNP nsubj    5
+        entered  VERB  VBD ROOT     0 enter
+        Lenn     PROPN NNP dobj     5
+        ,        PUNCT ,   punct    5
+        not      PART  RB  neg      9
+        Vantix   PROPN NNP compound 10
+        Labs     PROPN NNP appos    5
+        .        PUNCT .   punct    5
+        """,
+        ents=[(1, 1, "ORG"), (6, 6, "GPE")],
+    )
+    assert names(doc) == [("Vantix", "organization"), ("Vantix", "organization"), ("Lenn", "place")]
+    assert names(doc, "mentions.repeated_names") == [("Vantix", "organization"), ("Lenn", "place")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_launch_of_a_mission_named_in_apposition_has_a_named_object():
+    doc = parse(
+        """
+        Chile     PROPN NNP nsubj    2
+        launched  VERB  VBD ROOT     0 launch
+        its       PRON  PRP$ poss    5
+        moon      NOUN  NN  compound 5
+        mission   NOUN  NN  dobj     2
+        Orbex     PROPN NNP appos    5
+        .         PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "GPE"), (6, 6, "PRODUCT")],
+    )
+    (launch,) = extract(doc).events
+    assert (launch.kind, [r.text for r in launch.objects]) == ("launch", ["Orbex"])

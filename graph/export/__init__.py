@@ -1,11 +1,11 @@
 """Exporters: one registry, filled here, that the CLI and plugins use alike.
 
 >>> sorted(EXPORTERS)
-['html', 'nquads', 'trig', 'turtle']
+['gexf', 'graphml', 'html', 'jsonld', 'neo4j', 'nquads', 'trig', 'turtle']
 >>> get_exporter("ttl2")
 Traceback (most recent call last):
 ...
-graph.errors.RegistryError: Unknown exporter 'ttl2'. Available: html, nquads, trig, turtle
+graph.errors.RegistryError: Unknown exporter 'ttl2'. Available: gexf, graphml, html, jsonld, neo4j, nquads, trig, turtle
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ class ExportFunction(Protocol):
 @dataclass(frozen=True, slots=True)
 class Exporter:
     name: str
-    filename: str  # default file name in the output folder
+    filename: str  # default file name in the output folder (a folder for neo4j)
     write: ExportFunction
     description: str
 
@@ -37,6 +37,9 @@ def _html(store: Store, path: Path) -> None:
 
 
 def _registry() -> dict[str, Exporter]:
+    from graph.export.jsonld import write_jsonld
+    from graph.export.neo4j import write_neo4j
+    from graph.export.network import write_gexf, write_graphml
     from graph.export.rdf import write_nquads, write_trig, write_turtle
 
     return {
@@ -44,6 +47,11 @@ def _registry() -> dict[str, Exporter]:
         "trig": Exporter("trig", "graph.trig", write_trig, "one named graph per article, with provenance"),
         "html": Exporter("html", "graph.html", _html, "an interactive page that works offline"),
         "nquads": Exporter("nquads", "graph.nq", write_nquads, "every quad, one per line"),
+        "jsonld": Exporter("jsonld", "graph.jsonld", write_jsonld, "every graph as JSON-LD, with the shipped context"),
+        "graphml": Exporter("graphml", "graph.graphml", write_graphml, "the entity network as GraphML (networkx)"),
+        "gexf": Exporter("gexf", "graph.gexf", write_gexf, "the entity network as GEXF, for Gephi (networkx)"),
+        "neo4j": Exporter("neo4j", "neo4j", write_neo4j,
+                          "the entity network as neo4j-admin import CSVs, with a LOAD CSV script (a folder)"),
     }
 
 

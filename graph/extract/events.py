@@ -113,6 +113,7 @@ class ClauseReader:
         self.place_kinds = kinds.place_kinds
         self.claimed: set[int] = set()  # event nouns an earlier rule has read
         self.claimed_verbs: set[int] = set()  # verbs an earlier rule has read
+        self.quote_speakers: dict[int, list[Ref]] = {}  # "I" in a quotation -> its speaker (graph.extract.quotes)
 
     # -- triggers -------------------------------------------------------------------
 
@@ -152,9 +153,14 @@ class ClauseReader:
                 c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
             )
         named = any(
-            c.dep_ in {"dobj", "nsubjpass"} and (self.names.get(c) is not None or c.lower_ in _PERSONAL)
+            c.dep_ in {"dobj", "nsubjpass"}
+            and (
+                self.names.get(c) is not None
+                or c.lower_ in _PERSONAL
+                or any(r.kind == "name" for r in refs_for(c, self.names, self.sent(c)))
+            )
             for c in verb.children
-        )  # "welcomed Berg", "she was welcomed by Roux"
+        )  # "welcomed Berg", "she was welcomed by Roux", "launched its mission, Tarvsat 2"
         if kind == "named_object":
             return named
         if kind == "named_object_or_with":
@@ -185,7 +191,13 @@ class ClauseReader:
         return Evidence(self.article_id, self.sent(tok), tok.idx, tok.idx + len(tok), "")
 
     def refs(self, tok: Token) -> list[Ref]:
+        if tok.i in self.quote_speakers:
+            return list(self.quote_speakers[tok.i])
         return refs_for(tok, self.names, self.sent(tok))
+
+    def is_speech(self, tok: Token) -> bool:
+        kind = self.verb_kind(tok)
+        return kind is not None and kind.frame == "speech"
 
     def target_refs(self, tok: Token) -> list[Ref]:
         """What an object names: its references, or the named owner of a common noun that belongs
@@ -253,6 +265,13 @@ class ClauseReader:
                 for tok in child.subtree:
                     if self.names.kind(tok) == "person" and tok.dep_ in {"pobj", "conj"}:
                         return [r for r in self.refs(tok) if r.kind == "name" and not self.is_place(r)]
+        # the parse hung the subject elsewhere ("Hours after X was over, Berg during a rally said"): the
+        # nearest person named before the verb, with no verb between them
+        for tok in reversed(self.doc[verb.sent.start : verb.i]):
+            if tok.pos_ in {"VERB", "AUX"}:
+                break
+            if self.names.kind(tok) == "person" and tok.dep_ in {"npadvmod", "nsubj", "appos", "dep", "conj"}:
+                return [r for r in self.refs(tok) if r.kind == "name"]
         return []
 
     def passive_subject(self, verb: Token) -> list[Ref]:
@@ -349,6 +368,17 @@ class ClauseReader:
                 seen.add(span.start)
                 out.append(name_ref(span, self.sent(verb)))
         return out
+
+    def place_during(self, verb: Token) -> Ref | None:
+        """Where an event told before the verb took place, when the parse hung it elsewhere: 'Berg during
+        a rally in Tarvia said ...'."""
+        for tok in self.doc[verb.sent.start : verb.i]:
+            if tok.dep_ == "prep" and tok.lower_ == "during":
+                for pobj in (c for c in tok.children if c.dep_ == "pobj" and self.noun_kind(c) is not None):
+                    place = self.place(pobj, 1)
+                    if place is not None:
+                        return place
+        return None
 
     def place_from(self, verb: Token) -> Ref | None:
         """Where a speaker speaks from: 'told Reuters from Lisbon', 'speaking from Tarvia'."""
@@ -539,6 +569,9 @@ class ClauseReader:
             agent = participants[0] if participants else None
         else:
             participants = possessor + self.prep_objects(noun, {"between", "with", "by"}) + modifiers
+            # "entered Tarvia through a joint venture with X": the one who acts through it is a party
+            if noun.dep_ == "pobj" and noun.head.lower_ in {"through", "via"} and is_verb(noun.head.head):
+                participants = [r for r in self.subject(noun.head.head) if r.kind == "name"] + participants
         return participants, objects, agent, bool(possessor), date_possessive
 
 
@@ -732,7 +765,7 @@ def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecor
         trigger=verb.text,
         participants=tuple(speakers),
         evidence=reader.evidence(verb),
-        place=reader.place(verb) or reader.place_from(verb),
+        place=reader.place(verb) or reader.place_from(verb) or reader.place_during(verb),
         time=time,
         reported_now=time is None and tense in {Tense.PAST, Tense.PRESENT} and not perfect,
         planned=tense == Tense.FUTURE,
@@ -923,10 +956,12 @@ def read_events(
     settings: Settings = DEFAULT,
 ) -> list[EventRecord]:
     """The events of one article: every active event rule, in order; each record names its rule."""
-    from graph.extract.registry import TIME_RULES
+    from graph.extract.registry import QUOTE_RULES, TIME_RULES
 
     dated = all(settings.enabled(r) for r in TIME_RULES)
     reader = ClauseReader(doc, names, article_id, sentence_of, settings.kinds, dated)
+    for r in active(QUOTE_RULES, settings):
+        reader.quote_speakers = r.func(doc, reader.subject, reader.is_speech)
     events: list[EventRecord] = []
     for r in active(rules, settings):
         for ev in r.func(reader):

@@ -647,6 +647,39 @@ def repeated_surnames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     ]
 
 
+def repeated_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A name the model found in one place of the article, standing alone where it saw nothing:
+    'Tarvex entered Lenn ...' after 'Tarvex said ...' (one sense per discourse). The words must be
+    the whole run of capitalised proper nouns there, not part of a longer name."""
+    taken = _taken(ranges)
+    known: dict[tuple[str, ...], str] = {}
+    for r in ranges:
+        words = tuple(t.text for t in doc[r.start : r.end])
+        if r.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and all(w[:1].isupper() for w in words):
+            known.setdefault(words, r.label)
+    if not known:
+        return ranges
+    longest = max(len(k) for k in known)
+
+    def capital(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+    added: list[NameRange] = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not capital(i) or capital(i - 1):
+            i += 1
+            continue
+        end = i
+        while capital(end) and end not in taken and end - i < longest:
+            end += 1
+        label = known.get(tuple(t.text for t in doc[i:end]))
+        if label is not None and not capital(end) and not is_title_word(doc[i]):
+            added.append(NameRange(i, end, label))
+        i = end if end > i else i + 1
+    return ranges + added
+
+
 def _title_case_line(sent: Span) -> bool:
     """A headline in title case ('Leader Quits: PM Will Stand Down'), where every word looks like a name."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]

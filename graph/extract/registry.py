@@ -11,7 +11,7 @@ keyed by the versions of the rules that run). ``kg rules`` lists them;
 
 from __future__ import annotations
 
-from graph.extract import aliases, events, mentions, roles, timexpr
+from graph.extract import aliases, events, mentions, quotes, roles, timexpr
 from graph.rules import rule
 
 #: Repairs of the model's names, in order: each takes and returns the name ranges.
@@ -42,6 +42,7 @@ MENTION_RULES = (
     rule("mentions.title_then_name", 1, mentions.title_then_name),
     rule("mentions.repeated_surnames", 2, mentions.repeated_surnames),
     rule("mentions.forenames", 1, mentions.forenames),
+    rule("mentions.repeated_names", 1, mentions.repeated_names),
     rule("mentions.dateline_places", 1, mentions.dateline_places),
     rule("mentions.listed_places", 1, mentions.listed_places),
     rule("mentions.missed_countries", 1, mentions.missed_countries),
@@ -60,6 +61,9 @@ ROLE_RULES = (
 #: The time expressions events take their dates from (switched off: no event has a time).
 TIME_RULES = (rule("times.expressions", 3, timexpr.time_spans),)
 
+#: Who says "I" in a quotation: its speaker, for the event rules' subjects (switched off: "I" is no one).
+QUOTE_RULES = (rule("quotes.first_person", 1, quotes.first_person_speakers),)
+
 #: Ways an event is told. The support-verb rule runs before the nominal one: it claims its nouns.
 EVENT_RULES = (
     rule("events.support_verb", 2, events.support_verb_events),
@@ -75,4 +79,4 @@ ALIAS_RULES = (
     rule("aliases.called", 1, aliases.called),
 )
 
-EXTRACT_RULES = MENTION_RULES + ROLE_RULES + TIME_RULES + EVENT_RULES + ALIAS_RULES
+EXTRACT_RULES = MENTION_RULES + ROLE_RULES + TIME_RULES + QUOTE_RULES + EVENT_RULES + ALIAS_RULES

@@ -36,6 +36,7 @@ from graph.timex.normalize import ground
 from graph.timex.patterns import MONTH, WEEKDAY
 
 _PROBE = dt.date(2000, 6, 15)
+WEEKDAY_WORD = re.compile(rf"(?i)\b{WEEKDAY}")
 _LEAD = re.compile(
     r"(?i)^(?:(?:the|an|a|just|only|sometime|some time|both|even|as early as|as soon as|as late as|"
     r"no later than|no earlier than|from|on|in|at|by|until|till|since|around)\s+)+"
@@ -48,9 +49,17 @@ _QUALIFIER = re.compile(r"(?i)\b(?:than|over|under|nearly|almost|about|more|less
 
 @functools.lru_cache(maxsize=8192)
 def readable(words: str) -> bool:
-    """Whether the rules give these words a value (whatever the article's date)."""
+    """Whether the rules give these words a value (whatever the article's date). A weekday with a date
+    ("Friday 7th June") is read in a year where the two agree: one of seven years in a row is one."""
     value = ground(words, Tense.PAST, _PROBE)
-    return value.precision is not Precision.UNRESOLVED
+    if value.precision is not Precision.UNRESOLVED:
+        return True
+    if not WEEKDAY_WORD.search(words):
+        return False
+    return any(
+        ground(words, Tense.PAST, _PROBE.replace(year=_PROBE.year + n)).precision is not Precision.UNRESOLVED
+        for n in range(1, 12)
+    )
 
 
 def segments(words: str) -> list[tuple[int, int]]:

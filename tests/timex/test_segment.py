@@ -25,6 +25,9 @@ from graph.timex.segment import segments
         ("a coup last year", ["last year"]),
         ("more than four years ago", ["more than four years ago"]),
         ("in recent months", ["in recent months"]),
+        # a weekday with its date is one expression, whatever year the weekday fits
+        ("Friday 7th June", ["Friday 7th June"]),
+        ("Tuesday, March 24", ["Tuesday, March 24"]),
     ],
 )
 def test_segments(words, expected):

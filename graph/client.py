@@ -1,16 +1,20 @@
-"""Push named graphs to a SPARQL 1.1 Graph Store Protocol endpoint, and query it.
+"""The HTTP client of a SPARQL server: queries (SPARQL 1.1 Protocol) and uploads (Graph Store Protocol).
+
+Used by ``kg push`` (:func:`push_graphs`), ``kg query --endpoint``
+(:func:`select`) and the tests of ``kg serve``.
 
 Endpoint URLs
 -------------
 The Oxigraph server (``oxigraph serve --location DIR --bind HOST:PORT``, from
-the ``oxigraph`` PyPI package, 0.5) answers at these paths of its base URL:
+the ``oxigraph`` PyPI package, 0.5) and ``kg serve`` answer at these paths of
+their base URL:
 
 ========== ==================================================================
 ``/store``  SPARQL 1.1 Graph Store Protocol: ``GET``/``HEAD``/``PUT``/``POST``/
             ``DELETE`` with ``?graph=<iri>`` or ``?default``. ``PUT``
             replaces the graph (201 Created if it was new, 204 No Content
             otherwise), ``POST`` adds to it. Without a parameter, ``GET``
-            dumps the whole dataset as N-Quads.
+            dumps the whole dataset as N-Quads. (``kg serve``: ``GET`` only.)
 ``/query``  SPARQL 1.1 Protocol, queries (``GET ?query=`` or ``POST``
             ``application/sparql-query``). ``GET`` without a query returns
             the service description. Non-standard parameter
@@ -18,11 +22,10 @@ the ``oxigraph`` PyPI package, 0.5) answers at these paths of its base URL:
             graphs (otherwise it is only the real default graph).
 ``/update`` SPARQL 1.1 Protocol, updates (``POST application/sparql-update``).
 ``/sparql`` queries and updates at one URL (new in 0.5).
-``/``       the YASGUI query page.
 ========== ==================================================================
 
 Any other path answers ``404 Not Found`` (``PUT /x/store is not supported by
-this server``), which :func:`push_graphs` reports as an :class:`EndpointError`.
+this server``), which is reported as an :class:`EndpointError`.
 
 What to pass as ``endpoint`` (``kg push --endpoint``, ``kg query --endpoint``):
 the server's **base URL**, ``http://127.0.0.1:7878``; the Graph Store URL
@@ -33,26 +36,25 @@ or ``sparql`` is accepted as well and stands for its parent, so
 
 Requests
 --------
+Every request goes through one function: connection errors, timeouts and 5xx
+answers are retried with exponential backoff (``backoff * 2**n`` seconds
+before retry n+1); a 4xx answer fails at once. Either way the failure is an
+:class:`EndpointError` naming the method, the URL, what was sent, the status
+and the start of the server's answer.
+
 :func:`push_graphs` sends one request per graph: ``PUT {store}?graph=<iri>``
 (or ``?default`` for the default graph) when ``replace`` is true, ``POST``
-otherwise. Connection errors, timeouts and 5xx answers are retried with
-exponential backoff (``backoff * 2**n`` seconds before retry n+1); a 4xx answer
-fails at once. Either way the failure is an :class:`EndpointError` naming the
-status, the graph and the start of the server's answer.
+otherwise. Blank nodes are scoped to one request by the protocol: a blank node
+shared by two graphs becomes two nodes on the server. The graphs of this
+project have none (every node gets an IRI, see ``graph/model/namespaces.py``).
 
-Blank nodes are scoped to one request by the protocol: a blank node shared by
-two graphs becomes two nodes on the server. The graphs of this project have
-none (every node gets an IRI, see ``graph/model/namespaces.py``).
+:func:`select` POSTs the query and reads the results with pyoxigraph's
+parser (JSON, XML or TSV, whichever the server answers); values go in through
+a trailing ``VALUES`` clause (:func:`graph.bindings.bind_values`), never as
+pasted text.
 
-Bindings
---------
-:func:`sparql_select` never pastes a value into the query text. Bindings go
-into one trailing ``VALUES`` clause, each value written in N-Triples syntax by
-pyoxigraph (which escapes quotes, backslashes and line breaks, and rejects an
-invalid IRI or language tag). A trailing ``VALUES`` clause is joined with the
-solutions of the query's ``WHERE`` clause (after grouping), which is what
-rdflib does with ``initBindings`` too, so a query answers the same with
-``--store`` and ``--endpoint``.
+>>> endpoint_urls("http://127.0.0.1:7878/store").query
+'http://127.0.0.1:7878/query'
 """
 
 from __future__ import annotations
@@ -61,26 +63,30 @@ import re
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any, Final
+from typing import Final
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import httpx
 import pyoxigraph
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Identifier
 
-from graph.errors import EndpointError, InvalidIRIError, QueryError
+from graph.bindings import BindingValue, bind_values
+from graph.errors import EndpointError, InvalidIRIError
+from graph.terms import OxTerm, to_rdflib
 
 __all__ = [
     "DEFAULT_GRAPH",
     "EndpointURLs",
     "GraphPush",
+    "MAX_URL",
     "PushReport",
-    "bind_values",
+    "Solutions",
     "endpoint_urls",
     "push_graphs",
+    "redact",
+    "select",
     "sparql_select",
 ]
 
@@ -91,17 +97,18 @@ DEFAULT_GRAPH: Final[str] = str(DATASET_DEFAULT_GRAPH_ID)
 TURTLE: Final = "text/turtle"
 N_TRIPLES: Final = "application/n-triples"
 SPARQL_QUERY: Final = "application/sparql-query"
-SPARQL_RESULTS_JSON: Final = "application/sparql-results+json"
+#: What :func:`select` asks for, best first.
+RESULTS_ACCEPT: Final = (
+    "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/tab-separated-values;q=0.8"
+)
 
 #: Last path segments that name a service of the server rather than its base.
 _SERVICE_SEGMENTS: Final = frozenset({"store", "query", "sparql"})
-_VARIABLE_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BODY_EXCERPT: Final = 200
 
 Payload = bytes | str
 #: Graph IRI (or ``None``/:data:`DEFAULT_GRAPH` for the default graph) to Turtle or N-Triples.
 GraphPayloads = Mapping[str, Payload] | Mapping[str | None, Payload]
-BindingValue = Identifier | str | int | float | bool | date | datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,14 +149,21 @@ class PushReport:
         return sum(1 for push in self.graphs if push.status == httpx.codes.CREATED)
 
 
+@dataclass(frozen=True, slots=True)
+class Solutions:
+    """The answer to a SELECT: its variables in order, and one tuple of pyoxigraph terms
+    (``None`` where unbound) per row."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[OxTerm | None, ...], ...]
+
+
 def endpoint_urls(endpoint: str) -> EndpointURLs:
     """The Graph Store and query URLs of a server, from its base URL.
 
     >>> endpoint_urls("http://127.0.0.1:7878")
     EndpointURLs(base='http://127.0.0.1:7878', store='http://127.0.0.1:7878/store', \
 query='http://127.0.0.1:7878/query')
-    >>> endpoint_urls("http://127.0.0.1:7878/store").query
-    'http://127.0.0.1:7878/query'
     >>> endpoint_urls("https://example.org/kg/").store
     'https://example.org/kg/store'
     """
@@ -221,7 +235,7 @@ def _request(
     return httpx.Response(response.status_code, headers=kept, content=bytes(body), request=request)
 
 
-def _send(
+def send(
     client: httpx.Client,
     method: str,
     url: str,
@@ -269,7 +283,8 @@ def _send(
     raise _error(f"{method} {url} for {what} failed after {attempt + 1} attempts: {failure}")
 
 
-def _new_client() -> httpx.Client:
+def new_client() -> httpx.Client:
+    """The client made when a caller gives none: 60 s to answer, 5 s to connect."""
     return httpx.Client(timeout=httpx.Timeout(60.0, connect=5.0))
 
 
@@ -303,7 +318,12 @@ def _payloads_of_mapping(graphs: GraphPayloads) -> Iterable[tuple[str | None, by
         yield name, payload.encode("utf-8") if isinstance(payload, str) else bytes(payload), TURTLE
 
 
-def _graph_url(store_url: str, graph: str | None) -> str:
+def graph_url(store_url: str, graph: str | None) -> str:
+    """The Graph Store URL of one graph (``None``: the default graph).
+
+    >>> graph_url("http://127.0.0.1:7878/store", "https://w3id.org/newskg/id/graph/a1")
+    'http://127.0.0.1:7878/store?graph=https%3A%2F%2Fw3id.org%2Fnewskg%2Fid%2Fgraph%2Fa1'
+    """
     if graph is None:
         return f"{store_url}?default"
     return f"{store_url}?graph={quote(graph, safe='')}"
@@ -356,7 +376,7 @@ def push_graphs(
     for name, _body, _type in payloads:
         if name is not None:
             _checked_graph_iri(name)
-            url = _graph_url(urls.store, name)
+            url = graph_url(urls.store, name)
             if len(url) > MAX_URL:
                 raise _error(
                     f"graph <{name[:80]}...> makes a request URL of {len(url):,} characters, more than the "
@@ -364,16 +384,16 @@ def push_graphs(
                 )
     method = "PUT" if replace else "POST"
     own_client = client is None
-    http = _new_client() if client is None else client
+    http = new_client() if client is None else client
     pushed: list[GraphPush] = []
     try:
         for name, body, content_type in payloads:
             if skip is not None and skip(name, body):
                 continue
-            response, attempts = _send(
+            response, attempts = send(
                 http,
                 method,
-                _graph_url(urls.store, name),
+                graph_url(urls.store, name),
                 what="the default graph" if name is None else f"graph <{name}>",
                 content=body,
                 headers={"Content-Type": content_type},
@@ -396,87 +416,83 @@ def push_graphs(
 # ---------------------------------------------------------------- SPARQL protocol
 
 
-def _oxigraph_term(value: BindingValue) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
-    """The value as a pyoxigraph term, whose ``str`` is its N-Triples form."""
-    term = value if isinstance(value, Identifier) else Literal(value)
-    try:
-        if isinstance(term, URIRef):
-            return pyoxigraph.NamedNode(str(term))
-        if isinstance(term, Literal):
-            if term.language is not None:
-                return pyoxigraph.Literal(str(term), language=term.language)
-            if term.datatype is not None:
-                return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
-            return pyoxigraph.Literal(str(term))
-    except ValueError as exc:
-        raise QueryError(f"cannot bind {term!r}: {exc}") from exc
-    raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be bound, not {type(term).__name__}")
+def _results_format(response: httpx.Response) -> pyoxigraph.QueryResultsFormat | None:
+    media_type = response.headers.get("content-type", "").split(";")[0].strip()
+    return pyoxigraph.QueryResultsFormat.from_media_type(media_type) if media_type else None
 
 
-def _variables_of(query_text: str) -> set[str]:
-    """The variables a SELECT query mentions; QueryError if it does not parse, is no
-    SELECT, or already ends with a VALUES clause."""
-    # Imported here: the SPARQL parser is slow to import and needed only with bindings.
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
+def select(
+    endpoint: str,
+    query_text: str,
+    bindings: Mapping[str, BindingValue] | None = None,
+    *,
+    client: httpx.Client | None = None,
+    retries: int = 3,
+    backoff: float = 0.5,
+    union_default_graph: bool = True,
+    timeout: float | None = None,
+) -> Solutions:
+    """Run a SELECT query at ``endpoint`` over the SPARQL 1.1 Protocol; its variables and rows.
 
-    try:
-        parsed = parseQuery(query_text)
-        query = parsed[1]
-        if query.name != "SelectQuery":
-            raise QueryError(f"bindings need a SELECT query, not {query.name}")
-        if "valuesClause" in query:
-            raise QueryError("the query already ends with a VALUES clause; bindings would add a second")
-        algebra = translateQuery(parsed).algebra
-    except QueryError:
-        raise
-    except Exception as exc:  # pyparsing and rdflib raise many kinds
-        raise QueryError(f"query does not parse: {exc}") from exc
-    return {str(variable) for variable in algebra.get("_vars") or ()}
+    The query is POSTed as ``application/sparql-query`` to the query URL of
+    ``endpoint`` (a base URL, see the module's docstring), and the answer read
+    by pyoxigraph in the format the server chose (JSON, XML or TSV).
 
+    ``bindings`` maps variable names (with or without ``?``) to values:
+    rdflib IRIs or literals, or plain Python values made into literals. They go
+    in through a trailing VALUES clause, never as pasted text.
 
-def bind_values(query_text: str, bindings: Mapping[str, BindingValue]) -> str:
-    """The query with one trailing VALUES clause that binds each variable to its value.
+    ``union_default_graph`` (the default) sends Oxigraph's
+    ``union-default-graph`` parameter, so that patterns outside ``GRAPH``
+    match the union of all graphs, as they do in the merged ``graph.ttl`` and
+    in the local store. Turn it off for a server that does not know it.
 
-    >>> print(bind_values("SELECT ?name WHERE { ?e <urn:x:name> ?name }", {"e": URIRef("urn:x:a")}))
-    SELECT ?name WHERE { ?e <urn:x:name> ?name }
-    VALUES (?e) { (<urn:x:a>) }
-    >>> print(bind_values('SELECT * WHERE { ?s ?p ?o }', {"o": 'say "hi"'}).splitlines()[-1])
-    VALUES (?o) { ("say \\"hi\\"") }
+    ``timeout`` bounds the request and its retries, in seconds, however
+    slowly the server answers.
+
+    Raises :class:`~graph.errors.QueryError` for bad bindings,
+    :class:`EndpointError` when the server refuses or fails the request,
+    gives no whole answer within ``timeout``, or answers something other than
+    SELECT results. Error messages never show the credentials of a URL.
     """
-    if not bindings:
-        return query_text
-    known = _variables_of(query_text)
-    names: list[str] = []
-    terms: list[str] = []
-    for raw_name, value in bindings.items():
-        name = str(raw_name).removeprefix("?").removeprefix("$")
-        if not _VARIABLE_NAME.fullmatch(name):
-            raise QueryError(f"{raw_name!r} is not a SPARQL variable name")
-        if name not in known:
-            raise QueryError(
-                f"the query has no variable ?{name}; it has: {', '.join(sorted(known)) or 'none'}"
-            )
-        names.append(f"?{name}")
-        terms.append(str(_oxigraph_term(value)))
-    return f"{query_text.rstrip()}\nVALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
-
-
-def _rdflib_term(cell: Mapping[str, Any]) -> Identifier:
-    kind = cell.get("type")
-    value = cell.get("value")
-    if not isinstance(value, str):
-        raise EndpointError(f"SPARQL JSON result has a term without a value: {cell!r}")
-    if kind == "uri":
-        return URIRef(value)
-    if kind == "bnode":
-        return BNode(value)
-    if kind in ("literal", "typed-literal"):
-        if "xml:lang" in cell:
-            return Literal(value, lang=cell["xml:lang"])
-        datatype = cell.get("datatype")
-        return Literal(value, datatype=URIRef(datatype) if datatype else None)
-    raise EndpointError(f"SPARQL JSON result has a term of unsupported type {kind!r}")
+    text = bind_values(query_text, bindings) if bindings else query_text
+    url = endpoint_urls(endpoint).query
+    if union_default_graph:
+        url += "?union-default-graph"
+    own_client = client is None
+    http = new_client() if client is None else client
+    try:
+        response, _attempts = send(
+            http,
+            "POST",
+            url,
+            what="a SELECT query",
+            content=text.encode("utf-8"),
+            headers={"Content-Type": SPARQL_QUERY, "Accept": RESULTS_ACCEPT},
+            retries=retries,
+            backoff=backoff,
+            deadline=time.monotonic() + timeout if timeout is not None else None,
+            timeout=timeout,
+        )
+    finally:
+        if own_client:
+            http.close()
+    results_format = _results_format(response)
+    problem = "" if results_format is not None else "an unknown content type"
+    if results_format is not None:
+        try:
+            parsed = pyoxigraph.parse_query_results(response.content, results_format)
+            if isinstance(parsed, pyoxigraph.QuerySolutions):
+                variables = tuple(variable.value for variable in parsed.variables)
+                rows = tuple(tuple(solution[name] for name in variables) for solution in parsed)
+                return Solutions(variables, rows)
+            problem = "a boolean"
+        except (SyntaxError, ValueError) as exc:
+            problem = f"results that do not parse ({exc})"
+    raise _error(
+        f"POST {url} did not answer SPARQL SELECT results but {problem} "
+        f"({response.headers.get('content-type', 'no content type')}): {_excerpt(response)}"
+    )
 
 
 def sparql_select(
@@ -490,57 +506,19 @@ def sparql_select(
     union_default_graph: bool = True,
     timeout: float | None = None,
 ) -> list[dict[str, Identifier | None]]:
-    """Run a SELECT query at ``endpoint`` over the SPARQL 1.1 Protocol; one dict per row.
-
-    The query is POSTed as ``application/sparql-query`` to the query URL of
-    ``endpoint`` (a base URL, see the module's docstring), asking for
-    ``application/sparql-results+json``. Each row maps every variable of the
-    result to an rdflib term (``URIRef``, ``Literal`` or ``BNode``), or to
-    ``None`` where the variable is unbound.
-
-    ``bindings`` maps variable names (with or without ``?``) to values:
-    rdflib IRIs or literals, or plain Python values made into literals. They go
-    in through a trailing VALUES clause (see the module's docstring), never as
-    pasted text.
-
-    ``union_default_graph`` (the default) sends Oxigraph's
-    ``union-default-graph`` parameter, so that patterns outside ``GRAPH``
-    match the union of all graphs, as they do in the merged ``graph.ttl`` and
-    in the local store. Turn it off for a server that does not know it.
-
-    Raises :class:`QueryError` for bad bindings, :class:`EndpointError` when
-    the server refuses or fails the request or answers something other than
-    SELECT results.
-    """
-    text = bind_values(query_text, bindings) if bindings else query_text
-    url = endpoint_urls(endpoint).query
-    if union_default_graph:
-        url += "?union-default-graph"
-    own_client = client is None
-    http = _new_client() if client is None else client
-    try:
-        response, _attempts = _send(
-            http,
-            "POST",
-            url,
-            what="a SELECT query",
-            content=text.encode("utf-8"),
-            headers={"Content-Type": SPARQL_QUERY, "Accept": SPARQL_RESULTS_JSON},
-            retries=retries,
-            backoff=backoff,
-            deadline=time.monotonic() + timeout if timeout is not None else None,
-            timeout=timeout,
-        )
-    finally:
-        if own_client:
-            http.close()
-    try:
-        document = response.json()
-        variables = [str(name) for name in document["head"]["vars"]]
-        rows = document["results"]["bindings"]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise _error(
-            f"POST {url} did not answer SPARQL SELECT results as JSON "
-            f"({response.headers.get('content-type', 'no content type')}): {_excerpt(response)}"
-        ) from exc
-    return [{name: _rdflib_term(row[name]) if name in row else None for name in variables} for row in rows]
+    """:func:`select`, one dict per row: every variable to an rdflib term (``URIRef``,
+    ``Literal`` or ``BNode``), or to ``None`` where it is unbound."""
+    solutions = select(
+        endpoint,
+        query_text,
+        bindings,
+        client=client,
+        retries=retries,
+        backoff=backoff,
+        union_default_graph=union_default_graph,
+        timeout=timeout,
+    )
+    return [
+        {name: None if term is None else to_rdflib(term) for name, term in zip(solutions.variables, row, strict=True)}
+        for row in solutions.rows
+    ]

@@ -1,4 +1,4 @@
-"""graph.push: Graph Store Protocol pushes and SPARQL SELECTs, against the real Oxigraph server
+"""graph.client: Graph Store Protocol pushes and SPARQL SELECTs, against the real Oxigraph server
 (marker ``server``) and against httpx mock transports for the retry logic."""
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ import pyoxigraph
 import pytest
 from rdflib import BNode, Dataset, Literal, URIRef
 
-from graph.errors import EndpointError, InvalidIRIError, QueryError
-from graph.model.namespaces import ID
-from graph.push import (
+from graph.bindings import bind_values
+from graph.client import (
     DEFAULT_GRAPH,
     EndpointURLs,
-    bind_values,
     endpoint_urls,
     push_graphs,
     sparql_select,
 )
+from graph.errors import EndpointError, InvalidIRIError, QueryError
+from graph.model.namespaces import ID
 
 # The fixture of the plugin module, named here until tests/conftest.py registers the plugin.
 oxigraph_server = server_plugin.oxigraph_server
