@@ -84,7 +84,7 @@ def count(name: str) -> None:
 # -- reading ----------------------------------------------------------------------------------
 
 
-@settings(PROFILE, max_examples=2000)
+@settings(PROFILE, max_examples=1200)
 @given(st.lists(records, min_size=1, max_size=4))
 def test_generated_json_lines_are_read_or_reported_never_crash(tmp_path_factory, lines):
     count("json lines")
@@ -111,7 +111,7 @@ def test_generated_json_lines_are_read_or_reported_never_crash(tmp_path_factory,
                 value.encode("utf-8")  # no lone surrogate left
 
 
-@settings(PROFILE, max_examples=1500)
+@settings(PROFILE, max_examples=1000)
 @given(st.one_of(edge_days.map(lambda d: f"date {d.isoformat()} "), st.just("date 2019-5-3 "), st.just(""),
                  hostile.map(lambda h: f"date {h} ")),
        article_texts, st.sampled_from(["\n", "\r\n", "\r"]))
@@ -130,7 +130,7 @@ def test_generated_text_files_are_read_or_reported_never_crash(tmp_path_factory,
 # -- dates at the calendar's edges --------------------------------------------------------------
 
 
-@settings(PROFILE, max_examples=5500)
+@settings(PROFILE, max_examples=7200)
 @given(st.sampled_from(RELATIVE), st.sampled_from(list(Tense)), edge_days,
        st.sampled_from([DateOrigin.GIVEN, DateOrigin.STATED]))
 def test_relative_dates_at_the_calendars_edges_stay_in_the_calendar(words, tense, anchor, origin):
@@ -177,7 +177,7 @@ clean_id = st.one_of(hostile, st.text(min_size=1, max_size=30), long_id).filter(
     lambda s: s.strip() and not any(0xD800 <= ord(c) <= 0xDFFF for c in s))
 
 
-@settings(PROFILE, max_examples=800)
+@settings(PROFILE, max_examples=400)
 @given(st.lists(st.tuples(clean_id, st.lists(name, min_size=2, max_size=4), st.sampled_from(["met", "and", "\n"])),
                 min_size=1, max_size=3, unique_by=lambda t: t[0]))
 def test_generated_names_and_ids_give_turtle_trig_and_nquads_that_parse_strictly(articles):
@@ -209,7 +209,7 @@ def test_generated_names_and_ids_give_turtle_trig_and_nquads_that_parse_strictly
 
 
 @pytest.mark.slow
-@settings(PROFILE, max_examples=30)
+@settings(PROFILE, max_examples=20)
 @given(st.lists(st.fixed_dictionaries({"text": texts}, optional={"id": clean_id, "date": dates, "title": hostile}),
                 min_size=1, max_size=3))
 def test_generated_articles_build_with_every_good_article_in_the_graph(tmp_path_factory, pipeline, lines):

@@ -601,6 +601,19 @@ def numbered_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 def title_then_name(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """Proper nouns right after a title are a person: 'Foreign Ministers Annalena Baerbock'."""
+    # The ranges in order, each alive or not, and by token, so that each title looks only at the
+    # ranges on its own words (a long article has thousands of titles and of ranges).
+    found = list(ranges)
+    alive = [True] * len(found)
+    by_token: dict[int, list[int]] = {}
+    empty = [k for k, r in enumerate(found) if r.end <= r.start]  # on no token, yet inside a span
+
+    def index(k: int) -> None:
+        for t in range(found[k].start, found[k].end):
+            by_token.setdefault(t, []).append(k)
+
+    for k in range(len(found)):
+        index(k)
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -610,18 +623,24 @@ def title_then_name(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 j += 1
             if 2 <= j - (i + 1) <= 3 and not gazetteer.country_name(doc[i + 1 : j].text):
                 start, end = i + 1, j
+                on = {k for t in range(start, end) for k in by_token.get(t, ()) if alive[k]}
+                on.update(k for k in empty if alive[k] and found[k].end > start and found[k].start < end)
                 # a longer person name of the model's holds it: "Cho Tae-yul", "Luiz Inacio Lula da Silva"
                 if not any(
-                    r.label == "PERSON" and r.start <= start and end <= r.end and r.end - r.start > end - start
-                    for r in ranges
+                    found[k].label == "PERSON" and found[k].start <= start and end <= found[k].end
+                    and found[k].end - found[k].start > end - start
+                    for k in on
                 ):
                     # otherwise a title-anchored name wins over what the model made of those words
-                    ranges = [r for r in ranges if r.end <= start or r.start >= end]
-                    ranges.append(NameRange(start, end, "PERSON"))
+                    for k in on:
+                        alive[k] = False
+                    found.append(NameRange(start, end, "PERSON"))
+                    alive.append(True)
+                    index(len(found) - 1)
                 i = j
                 continue
         i += 1
-    return ranges
+    return [r for r, keep in zip(found, alive, strict=True) if keep]
 
 
 def _taken(ranges: Iterable[NameRange]) -> set[int]:

@@ -172,20 +172,19 @@ def week_ambiguous(spans: list[Span]) -> list[Span]:
     one; when the weekday comes before the other in the week the two readings
     can differ, and a wrong date is worse than none.
     """
+    latest: dict[int, int] = {}  # sentence start -> the latest weekday a "last <weekday>" of it names
+    for other in spans:
+        last = _LAST_WEEKDAY.match(other.text)
+        if last:
+            start = other.sent.start
+            latest[start] = max(latest.get(start, -1), _WEEKDAYS.index(last[1].lower()))
+    if not latest:
+        return []
     out = []
     for span in spans:
         bare = _BARE_WEEKDAY.match(span.text)
-        if not bare:
-            continue
-        for other in spans:
-            last = _LAST_WEEKDAY.match(other.text)
-            if (
-                last
-                and other.sent.start == span.sent.start
-                and _WEEKDAYS.index(bare[1].lower()) < _WEEKDAYS.index(last[1].lower())
-            ):
-                out.append(span)
-                break
+        if bare and _WEEKDAYS.index(bare[1].lower()) < latest.get(span.sent.start, -1):
+            out.append(span)
     return out
 
 
