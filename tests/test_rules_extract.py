@@ -1346,3 +1346,23 @@ def test_a_launch_of_a_mission_named_in_apposition_has_a_named_object():
     )
     (launch,) = extract(doc).events
     assert (launch.kind, [r.text for r in launch.objects]) == ("launch", ["Orbex"])
+
+
+@pytest.mark.rule("events.verbal")
+def test_the_body_of_the_post_left_in_an_as_phrase_takes_part():
+    doc = parse(
+        """
+        Berg    PROPN NNP nsubj    3
+        will    AUX   MD  aux      3
+        resign  VERB  VB  ROOT     0 resign
+        as      ADP   IN  prep     3
+        leader  NOUN  NN  pobj     4
+        of      ADP   IN  prep     5
+        the     DET   DT  det      9
+        Unity   PROPN NNP compound 9
+        Party   PROPN NNP pobj     6
+        .       PUNCT .   punct    3
+        """,
+        ents=[(1, 1, "PERSON"), (8, 9, "ORG")],
+    )
+    assert events(doc) == [("resignation", ("Berg", "Unity Party"), None, "events.verbal.v2")]

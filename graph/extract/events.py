@@ -501,6 +501,16 @@ class ClauseReader:
         elif kind.frame == "single":
             participants = self.passive_subject(verb) if passive else self.subject(verb)
             objects = self.prep_objects(verb, kind.target_preps, targets=True)
+            if kind.post_is_party:  # "resign as leader of the Unity Party": the party takes part
+                participants += [
+                    r
+                    for prep in verb.children
+                    if prep.dep_ == "prep" and prep.lower_ == "as"
+                    for title in prep.children
+                    if title.dep_ == "pobj"
+                    for r in self.prep_objects(title, {"of", "at"})
+                    if r.kind == "name" and r.entity_kind in {"organization", "country"}
+                ]
         else:
             participants = self.subject(verb) if not passive else self.prep_objects(verb, {"by"})
             participants += self.prep_objects(verb, {"with", "between"})
