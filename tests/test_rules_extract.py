@@ -1366,3 +1366,24 @@ def test_the_body_of_the_post_left_in_an_as_phrase_takes_part():
         ents=[(1, 1, "PERSON"), (8, 9, "ORG")],
     )
     assert events(doc) == [("resignation", ("Berg", "Unity Party"), None, "events.verbal.v2")]
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_person_named_last_before_a_speech_verb_speaks_not_the_body_the_parse_made_subject():
+    doc = parse(
+        """
+        Lenn         PROPN NNP compound 2
+        Agency       PROPN NNP nsubj    8
+        for          ADP   IN  prep     2
+        Roads        PROPN NNP compound 7
+        employee     NOUN  NN  compound 7
+        Anna         PROPN NNP compound 7
+        Berg         PROPN NNP pobj     3
+        told         VERB  VBD ROOT     0 tell
+        Reuters      PROPN NNP dobj     8
+        .            PUNCT .   punct    8
+        """,
+        ents=[(1, 2, "ORG"), (6, 7, "PERSON"), (9, 9, "ORG")],
+    )
+    (told,) = extract(doc).events
+    assert ([r.text for r in told.participants], [r.text for r in told.objects]) == (["Anna Berg"], ["Reuters"])

@@ -229,6 +229,9 @@ class ClauseReader:
                 if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
                     return self.refs(tok.head)
                 refs = self.refs(s)
+                person = self._person_before(tok, s)
+                if person is not None and not any(r.entity_kind == "person" for r in refs):
+                    return [person]  # "X Agency for Y contract employee Anna Berg said": Berg speaks
                 if (
                     refs
                     and all(r.kind == "pronoun" for r in refs)
@@ -248,6 +251,17 @@ class ClauseReader:
                 continue
             break
         return self.fronted_names(verb)
+
+    def _person_before(self, verb: Token, subj: Token) -> Ref | None:
+        """A person named last in the subject's words, right before a speech verb, whom the parse buried
+        inside the phrase of a body: 'the agency's contract employee Anna Berg told ...'."""
+        last = subj.right_edge
+        if last.i != verb.i - 1 or last.i == subj.i or not self.is_speech(verb):
+            return None
+        span = self.names.get(last)
+        if span is None or self.names.kind(last) != "person" or span.end - 1 != last.i:
+            return None
+        return name_ref(span, self.sent(verb))
 
     def subject_with(self, verb: Token) -> list[Ref]:
         """The names in a 'with' phrase of the subject of a joint act: 'X with Y shake hands'."""
