@@ -515,7 +515,7 @@ class ClauseReader:
         elif kind.frame == "single":
             participants = self.passive_subject(verb) if passive else self.subject(verb)
             objects = self.prep_objects(verb, kind.target_preps, targets=True)
-            if kind.post_is_party:  # "resign as leader of the Unity Party": the party takes part
+            if kind.post_is_party and participants:  # "resign as leader of the Unity Party": the party too
                 participants += [
                     r
                     for prep in verb.children
