@@ -72,6 +72,14 @@ def test_a_surname_joins_the_full_name_of_its_article_whatever_its_kind():
     ]
 
 
+@pytest.mark.rule("entities.surname_in_article")
+def test_a_hyphened_surname_joins_the_full_name_whatever_its_kind():
+    a = Art("a1", "Omar Al-Tarek spoke. Al-Tarek left.")
+    ex = a.extraction([a.mention("Omar Al-Tarek", "person"), a.mention("Al-Tarek", "organization", 1)])
+    assert entities(resolve(ex)) == [("Omar Al-Tarek", "person", ("Al-Tarek",))]
+    assert len(entities(resolve(ex, without=("entities.surname_in_article",)))) == 2
+
+
 @pytest.mark.rule("entities.same_name_in_article")
 def test_a_lone_name_said_twice_in_an_article_is_one_entity():
     a = Art("a1", "Tarvair said profits fell. Tarvair left.")
