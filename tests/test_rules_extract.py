@@ -1387,3 +1387,35 @@ def test_a_person_named_last_before_a_speech_verb_speaks_not_the_body_the_parse_
     )
     (told,) = extract(doc).events
     assert ([r.text for r in told.participants], [r.text for r in told.objects]) == (["Anna Berg"], ["Reuters"])
+
+
+@pytest.mark.rule("mentions.not_person_names")
+def test_capitals_and_company_words_make_a_body_not_a_person():
+    doc = parse(
+        """
+        The       DET   DT  det      2
+        TKP       PROPN NNP nsubj    3
+        sold      VERB  VBD ROOT     0 sell
+        shares    NOUN  NNS dobj     3 share
+        to        ADP   IN  prep     3
+        Osk       PROPN NNP compound 8
+        Holdings  PROPN NNP compound 8
+        Limited   PROPN NNP pobj     5
+        .         PUNCT .   punct    3
+        """,
+        ents=[(2, 2, "PERSON"), (6, 8, "PERSON")],
+    )
+    assert names(doc) == [("TKP", "organization"), ("Osk Holdings Limited", "organization")]
+    assert names(doc, "mentions.not_person_names") == [("TKP", "person"), ("Osk Holdings Limited", "person")]
+
+
+@pytest.mark.rule("mentions.not_person_names")
+def test_a_name_in_a_headline_of_capitals_stays_a_person():
+    doc = parse(
+        """
+        OSK     PROPN NNP nsubj 2
+        QUITS   VERB  VBZ ROOT  0 quit
+        """,
+        ents=[(1, 1, "PERSON")],
+    )
+    assert names(doc) == [("OSK", "person")]

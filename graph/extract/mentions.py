@@ -37,6 +37,7 @@ from graph import gazetteer
 from graph.extract.lemmas import lemma
 from graph.lexicon import (
     BUILDING_NAME_WORDS,
+    COMPANY_WORDS,
     DEMONYM_LANDFORMS,
     DIVISION_NOUNS,
     FACILITY_NOUNS,
@@ -483,6 +484,19 @@ def lowercase_edges(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return out
 
 
+_BODY_WORDS = COMPANY_WORDS | INSTITUTION_HEADS
+
+
+def _capitals(word: str) -> bool:
+    """'PKR', 'UMNO': three to five capitals, an initialism (a person's name is not written so)."""
+    return 3 <= len(word) <= 5 and word.isalpha() and word.isupper()
+
+
+def _cased(sent: Span) -> bool:
+    """A sentence in running case (not a headline in capitals: 'TARVO MEETS OSK')."""
+    return sum(t.is_lower for t in sent if t.is_alpha) >= 2
+
+
 def _mixed_acronym(word: str) -> bool:
     """'JeM', 'AfD', 'PoK': short, a capital after a small letter, ending in a capital (not 'DeVos')."""
     return len(word) <= 5 and word[-1].isupper() and any(ch.islower() for ch in word[1:-1]) and word[0].isupper()
@@ -491,7 +505,8 @@ def _mixed_acronym(word: str) -> bool:
 def not_person_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """What the model takes for a person but is not one: a name with a number is a product
     ('Chandrayaan 2'), story labels are page furniture ('a Dawn Exclusive'), a lone title is no name ('King'), an
-    initialism in mixed case is a body ('AfD')."""
+    initialism is a body ('AfD', 'PKR'), and so is a name that ends in a company's or institution's
+    word ('Tarvo Holdings Limited')."""
     out = []
     for r in ranges:
         words = doc[r.start : r.end]
@@ -502,8 +517,11 @@ def not_person_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 continue
             if any(ch.isdigit() for ch in words.text):
                 r = replace(r, label="PRODUCT")
-            elif len(words) == 1 and _mixed_acronym(words.text):
-                r = replace(r, label="ORG")  # 'the JeM', 'AfD': an initialism in mixed case
+            elif len(words) == 1 and (_mixed_acronym(words.text) or (_capitals(words.text) and _cased(words.sent))):
+                r = replace(r, label="ORG")  # 'the JeM', 'AfD', 'PKR': an initialism
+            elif len(words) >= 2 and words[-1].text.istitle() and words[-1].lower_.rstrip(".") in _BODY_WORDS:
+                r = replace(r, label="ORG")  # 'Tarvo Holdings Limited', 'Command Network'
+
         out.append(r)
     return out
 
