@@ -28,6 +28,7 @@ mentions (see graph.resolve).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -745,6 +746,46 @@ def forenames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 continue
             out = [r for r in out if r is not own]
             out.append(NameRange(i - 1, i + 1, "PERSON"))
+    return sorted(out, key=lambda r: r.start)
+
+
+# "Picture: PA", "PHOTO: REUTERS", "Pics/AFP", "Credit: Mira Osk/EPA", "(AP Photo/Mira Osk)", "(Yonhap)"
+_CREDIT = re.compile(
+    r"(?:\b(?P<agency>[A-Z]{2,6}) )?\b(?:Pictures?|Photos?|PHOTOS?|Photograph|Pics|Images?|Credit|CREDIT)\s*[:/]\s*"
+    r"(?P<names>[A-Z][\w.'-]*(?:[ /][A-Z][\w.'-]*){0,5})"
+)
+_BYLINE_AGENCY = re.compile(r"(?m)(?:\bBy |\()(?P<name>[A-Z][a-z]+|[A-Z]{2,6})\)?[ \t]*$")
+
+
+def credits(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """Who took a picture and for whom, in its credit line: an agency's short name ('Picture: PA') is a
+    body, two or more capitalised words a person ('Credit: Mira Osk/EPA'); a lone name in brackets or
+    after 'By' that ends a line is an agency ('(Tarvia Press)' aside, '(Yonhap)')."""
+    found: list[tuple[int, int, str]] = []
+    for m in _CREDIT.finditer(doc.text):
+        if m.group("agency"):
+            found.append((m.start("agency"), m.end("agency"), "ORG"))
+        offset = m.start("names")
+        for part in m.group("names").split("/"):
+            piece = part.strip().rstrip(".")
+            if piece:
+                start = doc.text.index(piece, offset)
+                label = "PERSON" if len(piece.split()) >= 2 and not piece.isupper() else "ORG"
+                found.append((start, start + len(piece), label))
+            offset += len(part) + 1
+    for m in _BYLINE_AGENCY.finditer(doc.text):
+        found.append((m.start("name"), m.end("name"), "ORG"))
+    out = list(ranges)
+    for start, end, label in found:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not len(span) or any(
+            not t.text[:1].isupper() for t in span if t.is_alpha and not (t.i > 0 and doc[t.i - 1].text == "-")
+        ):
+            continue
+        if any(t.ent_type_ in {"DATE", "TIME"} for t in span) or gazetteer.place_kind(span.text):
+            continue  # "(Monday)", "(Tarvia)": a day or a place in brackets, no agency
+        out = [r for r in out if r.end <= span.start or r.start >= span.end]
+        out.append(NameRange(span.start, span.end, label))
     return sorted(out, key=lambda r: r.start)
 
 

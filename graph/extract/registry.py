@@ -44,6 +44,7 @@ MENTION_RULES = (
     rule("mentions.forenames", 1, mentions.forenames),
     rule("mentions.repeated_names", 1, mentions.repeated_names),
     rule("mentions.dateline_places", 1, mentions.dateline_places),
+    rule("mentions.credits", 1, mentions.credits),
     rule("mentions.listed_places", 1, mentions.listed_places),
     rule("mentions.missed_countries", 1, mentions.missed_countries),
 )
