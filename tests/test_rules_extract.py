@@ -77,7 +77,7 @@ def test_model_names_are_the_starting_names():
     doc = parse(BERG_MET_ROUX, ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (7, 7, "GPE")])
     assert names(doc) == [("Anna Berg", "person"), ("Paul Roux", "person"), ("Lisbon", "city")]
     # without them only the large city after "in" is found (mentions.listed_places)
-    assert names(doc, "mentions.model_names") == [("Lisbon", "city")]
+    assert names(doc, "mentions.model_names", "mentions.known_forenames") == [("Lisbon", "city")]
 
 
 @pytest.mark.rule("mentions.split_possessive")
@@ -1419,3 +1419,22 @@ def test_a_name_in_a_headline_of_capitals_stays_a_person():
         ents=[(1, 1, "PERSON")],
     )
     assert names(doc) == [("OSK", "person")]
+
+
+@pytest.mark.rule("mentions.known_forenames")
+def test_a_sure_forename_and_a_capitalised_word_are_a_person_the_model_missed():
+    doc = parse(
+        """
+        a        DET   DT  det      2
+        goal     NOUN  NN  ROOT     0
+        from     ADP   IN  prep     2
+        Anna     PROPN NNP compound 5
+        Osk      PROPN NNP pobj     3
+        and      CCONJ CC  cc       5
+        Georgia  PROPN NNP compound 8
+        Lenn     PROPN NNP conj     5
+        .        PUNCT .   punct    2
+        """,
+    )
+    assert names(doc) == [("Anna Osk", "person"), ("Georgia", "country")]  # "Georgia" is a place
+    assert names(doc, "mentions.known_forenames") == [("Georgia", "country")]

@@ -699,6 +699,41 @@ def repeated_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return ranges + added
 
 
+def known_forenames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A forename the name dictionary is sure of, then a capitalised proper noun, is a person the model
+    missed: 'a free-kick from Tarek Osk'; not when either word is a place ('Jordan', 'Georgia')."""
+    from graph.resolve.gender import forename_gender
+
+    taken = _taken(ranges)
+
+    def word(i: int) -> bool:
+        tok = doc[i]
+        return (
+            i not in taken
+            and tok.pos_ == "PROPN"
+            and tok.is_alpha
+            and tok.text.istitle()
+            and len(tok) >= 3
+            and not is_title_word(tok)
+            and tok.lower_ not in HONORIFICS
+        )
+
+    added = []
+    for tok in doc[:-1]:
+        i = tok.i
+        if not (word(i) and word(i + 1)) or (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text.istitle()):
+            continue
+        if i + 2 < len(doc) and doc[i + 2].pos_ == "PROPN" and doc[i + 2].text[:1].isupper():
+            continue  # part of a longer name
+        if not _cased(tok.sent) or forename_gender(tok.text) is None:
+            continue
+        if gazetteer.place_kind(tok.text) or gazetteer.place_kind(doc[i + 1].text):
+            continue
+        added.append(NameRange(i, i + 2, "PERSON"))
+        taken.update((i, i + 1))
+    return ranges + added
+
+
 def _title_case_line(sent: Span) -> bool:
     """A headline in title case ('Leader Quits: PM Will Stand Down'), where every word looks like a name."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]

@@ -42,6 +42,7 @@ MENTION_RULES = (
     rule("mentions.title_then_name", 1, mentions.title_then_name),
     rule("mentions.repeated_surnames", 2, mentions.repeated_surnames),
     rule("mentions.forenames", 1, mentions.forenames),
+    rule("mentions.known_forenames", 1, mentions.known_forenames),
     rule("mentions.repeated_names", 1, mentions.repeated_names),
     rule("mentions.dateline_places", 1, mentions.dateline_places),
     rule("mentions.credits", 1, mentions.credits),
