@@ -1438,3 +1438,20 @@ def test_a_sure_forename_and_a_capitalised_word_are_a_person_the_model_missed():
     )
     assert names(doc) == [("Anna Osk", "person"), ("Georgia", "country")]  # "Georgia" is a place
     assert names(doc, "mentions.known_forenames") == [("Georgia", "country")]
+
+
+@pytest.mark.rule("mentions.described_bodies")
+def test_a_name_after_a_common_noun_for_a_body_is_that_body():
+    doc = parse(
+        """
+        according  VERB  VBG ROOT     0 accord
+        to         ADP   IN  prep     1
+        the        DET   DT  det      5
+        news       NOUN  NN  compound 5
+        website    NOUN  NN  pobj     2
+        Tarvo24    PROPN NNP appos    5
+        .          PUNCT .   punct    1
+        """,
+    )
+    assert names(doc) == [("Tarvo24", "organization")]
+    assert names(doc, "mentions.described_bodies") == []

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from graph import gazetteer
 from graph.extract.lemmas import lemma
 from graph.lexicon import (
+    BODY_DESCRIPTORS,
     BUILDING_NAME_WORDS,
     COMPANY_WORDS,
     DEMONYM_LANDFORMS,
@@ -696,6 +697,31 @@ def repeated_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         if label is not None and not capital(end) and not is_title_word(doc[i]):
             added.append(NameRange(i, end, label))
         i = end if end > i else i + 1
+    return ranges + added
+
+
+def described_bodies(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A capitalised name right after a common noun for a body is that body: 'the website Tarvo24',
+    'data tracker Osk', 'the radio station Lenn 1'."""
+    taken = _taken(ranges)
+    added = []
+    for tok in doc[:-1]:
+        if not (tok.is_lower and tok.pos_ == "NOUN" and lemma(tok) in BODY_DESCRIPTORS):
+            continue
+        start = end = tok.i + 1
+        while end < len(doc) and end not in taken and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == start or end - start > 3:
+            continue
+        if end < len(doc) and doc[end].like_num and end not in taken and doc[end].whitespace_ != "":
+            end += 1  # "Europe 1"
+        if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            continue
+        words = doc[start:end]
+        if gazetteer.place_kind(words.text) or any(is_title_word(t) for t in words):
+            continue
+        added.append(NameRange(start, end, "ORG"))
+        taken.update(range(start, end))
     return ranges + added
 
 

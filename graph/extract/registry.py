@@ -43,6 +43,7 @@ MENTION_RULES = (
     rule("mentions.repeated_surnames", 2, mentions.repeated_surnames),
     rule("mentions.forenames", 1, mentions.forenames),
     rule("mentions.known_forenames", 1, mentions.known_forenames),
+    rule("mentions.described_bodies", 1, mentions.described_bodies),
     rule("mentions.repeated_names", 1, mentions.repeated_names),
     rule("mentions.dateline_places", 1, mentions.dateline_places),
     rule("mentions.credits", 1, mentions.credits),
