@@ -1455,3 +1455,19 @@ def test_a_name_after_a_common_noun_for_a_body_is_that_body():
     )
     assert names(doc) == [("Tarvo24", "organization")]
     assert names(doc, "mentions.described_bodies") == []
+
+
+@pytest.mark.rule("mentions.names_with_numbers")
+def test_a_maker_and_the_model_code_named_apart_are_one_product():
+    doc = parse(
+        """
+        The      DET   DT  det      3
+        Vantix   PROPN NNP compound 3
+        V310     PROPN NNP nsubj    4
+        landed   VERB  VBD ROOT     0 land
+        .        PUNCT .   punct    4
+        """,
+        ents=[(2, 2, "ORG"), (3, 3, "PRODUCT")],
+    )
+    assert names(doc) == [("Vantix V310", "product")]
+    assert names(doc, "mentions.names_with_numbers") == [("Vantix", "organization"), ("V310", "product")]

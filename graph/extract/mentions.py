@@ -558,24 +558,34 @@ _AMOUNT_WORDS = frozenset({"%", "per", "percent", "million", "billion", "trillio
 def names_with_numbers(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A name the model cut before its number takes it: 'Ligue' + '1', 'Apollo' + '11', 'Airbus' + 'A320'."""
     taken = _taken(ranges)
+    # a model's name of one code token ("A320" as a product of its own) joins the maker's name before it
+    codes = {r.start: r for r in ranges if r.end - r.start == 1 and r.label in {"PRODUCT", "ORG"}}
     out = []
+    absorbed: set[int] = set()
     for r in ranges:
+        if r.start in absorbed:
+            continue
         end = r.end
+        label = r.label
         nxt = doc[end] if end < len(doc) else None
         code = nxt is not None and nxt.text[:1].isupper() and any(c.isdigit() for c in nxt.text)
+        own = end in codes and (code or (nxt.text.isdigit() and codes[end].label == "PRODUCT"))  # "Airbus A320"
         if (
             r.label in {"ORG", "PRODUCT"} or (r.label == "PERSON" and r.end - r.start == 1)
         ) and (
             nxt is not None
-            and end not in taken
+            and (end not in taken or own)
             and doc[end - 1].whitespace_ == " "
             and (nxt.like_num and nxt.text.isdigit() or code)
-            and nxt.ent_type_ in {"", "CARDINAL", "PRODUCT"}
+            and (nxt.ent_type_ in {"", "CARDINAL", "PRODUCT"} or own)
             and not (end + 1 < len(doc) and doc[end + 1].lower_ in _AMOUNT_WORDS)
         ):
+            if own:
+                absorbed.add(end)
+                label = "PRODUCT" if r.label == "ORG" else label
             end += 1
-        out.append(replace(r, end=end))
-    return out
+        out.append(replace(r, end=end, label=label))
+    return [r for r in out if r.start not in absorbed or r.end - r.start > 1]
 
 
 def group_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:

@@ -29,7 +29,7 @@ MENTION_RULES = (
     rule("mentions.of_names", 1, mentions.of_names),
     rule("mentions.division_nouns", 1, mentions.division_nouns),
     rule("mentions.demonym_compounds", 1, mentions.demonym_compounds),
-    rule("mentions.names_with_numbers", 1, mentions.names_with_numbers),
+    rule("mentions.names_with_numbers", 2, mentions.names_with_numbers),
     rule("mentions.not_person_names", 3, mentions.not_person_names),
     rule("mentions.group_names", 1, mentions.group_names),
     rule("mentions.group_of_number", 1, mentions.group_of_number),
