@@ -312,6 +312,20 @@ def test_the_two_countries_are_the_two_the_article_names_most():
     assert events(resolve(ex, without=("references.nominal",))) == []
 
 
+@pytest.mark.rule("references.nominal")
+def test_the_court_is_the_one_body_of_the_article_with_court_in_its_name():
+    a = Art("a1", "The Lenn District Court heard Berg. The court ruled on Friday. Vantix Bank lent.")
+    ms = [a.mention("Lenn District Court", "organization"), a.mention("Vantix Bank", "organization")]
+    ev = a.event("ruling", "ruled", [a.ref("The court", "nominal", head="court")], time=a.time("Friday"))
+    ex = a.extraction(ms, events=[ev])
+    assert events(resolve(ex)) == [("ruling", ("Lenn District Court",), None)]
+    # two bodies with the word: no one
+    b = Art("b1", "The Lenn Court and the Oskel Court met. The court ruled on Friday.")
+    ms = [b.mention("Lenn Court", "organization"), b.mention("Oskel Court", "organization")]
+    ev = b.event("ruling", "ruled", [b.ref("The court", "nominal", head="court")], time=b.time("Friday"))
+    assert events(resolve(b.extraction(ms, events=[ev]))) == []
+
+
 # -- passes over events ----------------------------------------------------------------------------------
 
 

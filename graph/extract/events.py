@@ -509,7 +509,7 @@ class ClauseReader:
             participants = self.prep_objects(verb, {"by"}) if passive else self.subject(verb)
             objects = self.passive_subject(verb) if passive else self.objects(verb, targets=True)
             objects += self.prep_objects(verb, kind.target_preps, targets=True)
-            if kind.clause_parties:
+            if lemma(verb) in kind.clause_parties:
                 objects += self.clause_parties(verb)
             agent = participants[0] if participants else None
         elif kind.frame == "single":
