@@ -389,6 +389,7 @@ def test_shared_plural_title(nlp):
         ("The leaders met. (AP Photo/Lena Young-joon)\n", [("AP", "organization"), ("Lena Young-joon", "person")]),
         ("March 2, 2021 - 10:24 By Yonhap\n\nThe talks ended.", [("Yonhap", "organization")]),
         ("The talks ended on Monday. (Monday)\n", []),
+        ("The talks ended. (Undated)\n", []),
     ],
 )
 def test_a_credit_line_names_the_agency_and_the_photographer(nlp, text, expected):

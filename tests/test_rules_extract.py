@@ -77,7 +77,7 @@ def test_model_names_are_the_starting_names():
     doc = parse(BERG_MET_ROUX, ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (7, 7, "GPE")])
     assert names(doc) == [("Anna Berg", "person"), ("Paul Roux", "person"), ("Lisbon", "city")]
     # without them only the large city after "in" is found (mentions.listed_places)
-    assert names(doc, "mentions.model_names", "mentions.known_forenames") == [("Lisbon", "city")]
+    assert names(doc, "mentions.model_names") == [("Lisbon", "city")]
 
 
 @pytest.mark.rule("mentions.split_possessive")
@@ -1421,25 +1421,6 @@ def test_a_name_in_a_headline_of_capitals_stays_a_person():
     assert names(doc) == [("OSK", "person")]
 
 
-@pytest.mark.rule("mentions.known_forenames")
-def test_a_sure_forename_and_a_capitalised_word_are_a_person_the_model_missed():
-    doc = parse(
-        """
-        a        DET   DT  det      2
-        goal     NOUN  NN  ROOT     0
-        from     ADP   IN  prep     2
-        Anna     PROPN NNP compound 5
-        Osk      PROPN NNP pobj     3
-        and      CCONJ CC  cc       5
-        Georgia  PROPN NNP compound 8
-        Lenn     PROPN NNP conj     5
-        .        PUNCT .   punct    2
-        """,
-    )
-    assert names(doc) == [("Anna Osk", "person"), ("Georgia", "country")]  # "Georgia" is a place
-    assert names(doc, "mentions.known_forenames") == [("Georgia", "country")]
-
-
 @pytest.mark.rule("mentions.described_bodies")
 def test_a_name_after_a_common_noun_for_a_body_is_that_body():
     doc = parse(
@@ -1471,3 +1452,55 @@ def test_a_maker_and_the_model_code_named_apart_are_one_product():
     )
     assert names(doc) == [("Vantix V310", "product")]
     assert names(doc, "mentions.names_with_numbers") == [("Vantix", "organization"), ("V310", "product")]
+
+
+@pytest.mark.rule("mentions.repeated_names")
+def test_a_word_the_article_also_writes_in_lower_case_is_not_spread_as_a_name():
+    doc = parse(
+        """
+        Riot     PROPN NNP nsubj    2
+        spread   VERB  VBD ROOT     0 spread
+        .        PUNCT .   punct    2
+        The      DET   DT  det      5
+        riot     NOUN  NN  nsubj    6
+        ended    VERB  VBD ROOT     0 end
+        near     ADP   IN  prep     6
+        Riot     PROPN NNP pobj     7
+        .        PUNCT .   punct    6
+        """,
+        ents=[(1, 1, "PERSON")],
+    )
+    assert names(doc) == [("Riot", "person")]
+
+
+@pytest.mark.rule("mentions.division_nouns")
+def test_a_lower_case_place_name_keeps_its_last_word():
+    doc = parse(
+        """
+        from     ADP   IN  ROOT     0
+        the      DET   DT  det      4
+        united   ADJ   JJ  compound 4
+        states   NOUN  NNS pobj     1 state
+        """,
+        ents=[(3, 4, "GPE")],
+    )
+    assert [n for n, _ in names(doc)] == ["united states"]
+
+
+@pytest.mark.rule("mentions.hyphen_names")
+def test_a_prefix_or_a_participle_is_no_part_of_a_persons_name():
+    doc = parse(
+        """
+        Anti     ADJ   JJ  amod     3
+        -        PUNCT HYPH punct   3
+        Osk      PROPN NNP compound 4
+        rallies  NOUN  NNS ROOT     0 rally
+        and      CCONJ CC  cc       4
+        Lenn     PROPN NNP compound 9
+        -        PUNCT HYPH punct   8
+        organized VERB VBN amod     9 organize
+        marches  NOUN  NNS conj     4 march
+        """,
+        ents=[(3, 3, "PERSON"), (6, 6, "PERSON")],
+    )
+    assert [n for n, _ in names(doc)] == ["Osk", "Lenn"]

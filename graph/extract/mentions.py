@@ -312,7 +312,14 @@ def division_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     out = []
     for r in ranges:
         last = doc[r.end - 1]
-        if r.label in {"GPE", "LOC"} and r.end - r.start >= 2 and last.is_lower and lemma(last) in DIVISION_NOUNS:
+        rest = doc[r.start : r.end - 1]
+        if (
+            r.label in {"GPE", "LOC"}
+            and len(rest) >= 1
+            and last.is_lower
+            and lemma(last) in DIVISION_NOUNS
+            and all(t.text[:1].isupper() for t in rest if t.is_alpha)  # not "the united states"
+        ):
             r = replace(r, end=r.end - 1)
         out.append(r)
     return out
@@ -398,6 +405,9 @@ def _tight(doc: Doc, i: int) -> bool:
     return i < len(doc) - 1 and not doc[i].whitespace_
 
 
+_NAME_PREFIXES = frozenset({"anti", "pro", "ex", "post", "pre", "non", "neo", "pan", "mid", "un"})
+
+
 def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A person's name runs over the hyphens inside it: 'Moon Jae' + '-in', 'Al-' + 'Khelaifi'; not into
     an adjective ('Mao-style', 'Paris-based'). Any name runs over a hyphened particle: 'Hizb-ul-Tarvia'."""
@@ -413,6 +423,7 @@ def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 and _tight(doc, end)
                 and doc[end + 1].is_alpha
                 and doc[end + 1].lower_ not in HYPHEN_COMPOUND_HEADS
+                and not doc[end + 1].lower_.endswith("ed")  # "Hutu-organized"
                 and end + 1 not in taken
             ):
                 end += 2
@@ -423,6 +434,7 @@ def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 and _tight(doc, start - 1)
                 and doc[start - 2].is_alpha
                 and doc[start - 2].text[:1].isupper()
+                and doc[start - 2].lower_ not in _NAME_PREFIXES  # "Anti-Castro" is no name
                 and start - 2 not in taken
             ):
                 start -= 2
@@ -682,9 +694,14 @@ def repeated_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     'Tarvex entered Lenn ...' after 'Tarvex said ...' (one sense per discourse). The words must be
     the whole run of capitalised proper nouns there, not part of a longer name."""
     taken = _taken(ranges)
+    lower = {t.text for t in doc if t.is_lower}
     known: dict[tuple[str, ...], str] = {}
     for r in ranges:
         words = tuple(t.text for t in doc[r.start : r.end])
+        if len(words) == 1 and (words[0].lower() in lower or is_title_word(doc[r.start])):
+            continue  # "Embassy", "Riot": a common noun the model took for a name somewhere
+        if any(_time_word(t) for t in doc[r.start : r.end]):
+            continue  # "Friday" taken for a company
         if r.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and all(w[:1].isupper() for w in words):
             known.setdefault(words, r.label)
     if not known:
@@ -710,6 +727,16 @@ def repeated_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return ranges + added
 
 
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)
+
+
+def _time_word(tok: Token) -> bool:
+    return tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ in _TIME_WORDS
+
+
 def described_bodies(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A capitalised name right after a common noun for a body is that body: 'the website Tarvo24',
     'data tracker Osk', 'the radio station Lenn 1'."""
@@ -728,45 +755,10 @@ def described_bodies(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
             continue
         words = doc[start:end]
-        if gazetteer.place_kind(words.text) or any(is_title_word(t) for t in words):
+        if gazetteer.place_kind(words.text) or any(is_title_word(t) or _time_word(t) for t in words):
             continue
         added.append(NameRange(start, end, "ORG"))
         taken.update(range(start, end))
-    return ranges + added
-
-
-def known_forenames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """A forename the name dictionary is sure of, then a capitalised proper noun, is a person the model
-    missed: 'a free-kick from Tarek Osk'; not when either word is a place ('Jordan', 'Georgia')."""
-    from graph.resolve.gender import forename_gender
-
-    taken = _taken(ranges)
-
-    def word(i: int) -> bool:
-        tok = doc[i]
-        return (
-            i not in taken
-            and tok.pos_ == "PROPN"
-            and tok.is_alpha
-            and tok.text.istitle()
-            and len(tok) >= 3
-            and not is_title_word(tok)
-            and tok.lower_ not in HONORIFICS
-        )
-
-    added = []
-    for tok in doc[:-1]:
-        i = tok.i
-        if not (word(i) and word(i + 1)) or (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text.istitle()):
-            continue
-        if i + 2 < len(doc) and doc[i + 2].pos_ == "PROPN" and doc[i + 2].text[:1].isupper():
-            continue  # part of a longer name
-        if not _cased(tok.sent) or forename_gender(tok.text) is None:
-            continue
-        if gazetteer.place_kind(tok.text) or gazetteer.place_kind(doc[i + 1].text):
-            continue
-        added.append(NameRange(i, i + 2, "PERSON"))
-        taken.update((i, i + 1))
     return ranges + added
 
 
@@ -825,6 +817,7 @@ _CREDIT = re.compile(
     r"(?:\b(?P<agency>[A-Z]{2,6}) )?\b(?:Pictures?|Photos?|PHOTOS?|Photograph|Pics|Images?|Credit|CREDIT)\s*[:/]\s*"
     r"(?P<names>[A-Z][\w.'-]*(?:[ /][A-Z][\w.'-]*){0,5})"
 )
+_PAGE_WORDS = frozenset({"undated", "updated", "file", "archive", "video", "photo", "live", "opinion", "analysis"})
 _BYLINE_AGENCY = re.compile(r"(?m)(?:\bBy |\()(?P<name>[A-Z][a-z]+|[A-Z]{2,6})\)?[ \t]*$")
 
 
@@ -845,7 +838,8 @@ def credits(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 found.append((start, start + len(piece), label))
             offset += len(part) + 1
     for m in _BYLINE_AGENCY.finditer(doc.text):
-        found.append((m.start("name"), m.end("name"), "ORG"))
+        if m.group("name").lower() not in FURNITURE_WORDS | _PAGE_WORDS:
+            found.append((m.start("name"), m.end("name"), "ORG"))
     out = list(ranges)
     for start, end, label in found:
         span = doc.char_span(start, end, alignment_mode="contract")
