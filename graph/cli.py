@@ -96,6 +96,21 @@ def main() -> None:
     metavar="NAME",
     help="Switch a rule off (see `kg rules`), e.g. entities.acronyms. Repeatable.",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Let an article replace the stored article of its id when their contents differ "
+    "(without it such an article is reported and left out).",
+)
+@click.option(
+    "--max-article-chars",
+    type=click.IntRange(1000),
+    default=2_000_000,
+    show_default=True,
+    metavar="N",
+    help="Read at most N characters of an article (cut at a paragraph or sentence end); the rest is "
+    "left out, said per article. Bounds the memory one article takes.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def build(
@@ -108,6 +123,8 @@ def build(
     no_html: bool,
     extra_exports: tuple[str, ...],
     without_rules: tuple[str, ...],
+    replace: bool,
+    max_article_chars: int,
     quiet: bool,
     as_json: bool,
 ) -> None:
@@ -125,8 +142,16 @@ def build(
     --engine dask on a Dask cluster (--scheduler ADDRESS).
 
     Files that cannot be read (empty, not UTF-8, binary, bad JSON lines) are
-    reported and skipped; the rest is built. Exit status: 0 when everything
-    was read, 3 when something was skipped, 1 on errors.
+    reported and skipped; the rest is built. A bad date, url or title costs
+    that field (a warning), not the article; lone surrogates are replaced. An
+    article whose id the store already holds with other content is left out
+    unless --replace. JSON lines without an id get one from their text.
+
+    The store moves from one whole graph to the next in one commit: a kill or
+    a full disk during a build leaves the previous graph whole, and the next
+    build finishes the work. Exit status: 0 when everything was read as
+    given, 3 when something was skipped or changed (each said on stderr), 1
+    on errors.
     """
     from graph.pipeline import Pipeline
 
@@ -148,15 +173,22 @@ def build(
         bar.update(done - bar.n)
 
     try:
-        pipeline = Pipeline(model, n_process=jobs, engine=engine, scheduler=scheduler, without_rules=without_rules)
-        report = pipeline.build(inputs, out, exports=exports, progress=progress)
+        pipeline = Pipeline(
+            model,
+            n_process=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            without_rules=without_rules,
+            max_article_chars=max_article_chars,
+        )
+        report = pipeline.build(inputs, out, exports=exports, progress=progress, replace=replace)
     except KGError as exc:
         raise _fail(exc) from exc
     finally:
         if bar is not None:
             bar.close()
     for problem in report.problems:
-        click.echo(f"skipped: {problem}", err=True)
+        click.echo(f"{'warning' if problem.warning else 'skipped'}: {problem}", err=True)
     summary = {
         "articles": report.articles,
         "added": report.added,
@@ -165,7 +197,8 @@ def build(
         "events": report.events,
         "roles": report.roles,
         "triples": report.triples,
-        "skipped": len(report.problems),
+        "skipped": sum(1 for p in report.problems if not p.warning),
+        "warnings": sum(1 for p in report.problems if p.warning),
         "model": report.model,
         "written": report.written,
         "timings": {k: round(v, 3) for k, v in report.timings.items()},
@@ -213,7 +246,12 @@ def _export_names(values: tuple[str, ...]) -> list[str]:
 @click.option("--offset", type=click.IntRange(0), default=None, metavar="N",
               help="Skip the first N rows: with --limit, pages through a long answer.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, metavar="SECONDS",
-              help="Stop a query that runs longer than this (on the store).")
+              help="Stop a query that runs longer than this: on the store, or waiting for an endpoint's whole "
+              "answer (however slowly it trickles in).")
+@click.option("--max-memory", type=click.IntRange(min=16), default=None, metavar="MB",
+              help="Stop a query on the store that takes more memory than this. Default: half the machine's.")
+@click.option("--allow-service", is_flag=True,
+              help="Let a query on the store call other endpoints (SERVICE <...>); refused without it.")
 def query(
     query_file: str,
     store: Path | None,
@@ -223,12 +261,19 @@ def query(
     limit: int | None,
     offset: int | None,
     timeout: float,
+    max_memory: int | None,
+    allow_service: bool,
 ) -> None:
     """Run a SPARQL query file (or a name from ./queries, e.g. `meetings`).
 
     The default graph is the union of every graph (articles, corpus, provenance).
     Page through a long answer with --limit and --offset:
     `kg query timeline --store out/ --limit 50 --offset 50` gives rows 51 to 100.
+
+    On the store, a query runs in a child process that is stopped after
+    --timeout seconds, past --max-memory, or by Ctrl-C, with a message saying
+    which; a query that calls another endpoint (SERVICE) is refused unless
+    --allow-service.
     """
     from graph.query import format_result, load_query, parse_binding, run_query_timed, run_remote, with_page
     from graph.store import store_dir
@@ -239,12 +284,14 @@ def query(
         text = with_page(load_query(query_file), limit, offset)
         bindings = dict(parse_binding(b) for b in binds)
         if endpoint:
-            result = run_remote(endpoint, text, bindings)
+            result = run_remote(endpoint, text, bindings, timeout=timeout)
         else:
             from graph.store import Store
 
             Store.reader(store).close()  # a clear error for a missing store, before the child starts
-            result = run_query_timed(store_dir(store), text, bindings, timeout=timeout)
+            result = run_query_timed(
+                store_dir(store), text, bindings, timeout=timeout, max_memory=max_memory, allow_service=allow_service
+            )
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(format_result(result, fmt))
@@ -331,15 +378,25 @@ def export(fmt: str, store: Path, out: Path | None) -> None:
 
     The entity network has one node per entity (type, names, GeoNames id) and
     one edge per direct relation and event (kind, date, source articles).
+
+    The file (or folder) is written beside its target and renamed over it when
+    whole: a kill or a full disk leaves the old one as it was.
     """
+    from graph.atomic import staged
+    from graph.errors import StoreError
     from graph.export import get_exporter
     from graph.store import Store
 
     try:
         exporter = get_exporter(fmt)
         with Store.reader(store) as db:
-            target = out or (db.path.parent if db.path.name == "store" else db.path) / exporter.filename
-            exporter.write(db, target)
+            target = Path(out or (db.path.parent if db.path.name == "store" else db.path) / exporter.filename)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with staged([target]) as tmps:
+                    exporter.write(db, tmps[target])
+            except OSError as exc:
+                raise StoreError(f"Could not write {target} ({exc.strerror or exc}); it is as it was before") from exc
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(f"{fmt}: {target}")
@@ -384,22 +441,41 @@ def remove(article_ids: tuple[str, ...], store: Path) -> None:
     help="SPARQL 1.1 Graph Store endpoint (base URL like http://127.0.0.1:7878, or its /store URL).",
 )
 @click.option("--retries", default=3, show_default=True, type=click.IntRange(0, 20))
-def push(store: Path, endpoint: str, retries: int) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=3600.0, show_default=True, metavar="SECONDS",
+              help="Stop the push when it has taken this long in all, however slowly the server answers.")
+@click.option("--full", is_flag=True, help="Send every graph, even those an interrupted push already sent.")
+def push(store: Path, endpoint: str, retries: int, timeout: float, full: bool) -> None:
     """Upload every article's named graph (and the default graph) to a SPARQL server.
 
     One PUT per graph through the SPARQL 1.1 Graph Store Protocol, so it works with
     Oxigraph server, Apache Jena Fuseki, GraphDB and Virtuoso. Graphs are replaced.
+
+    A store that is not whole is refused, and so is a graph whose request URL
+    servers would refuse, before anything is sent. A push that stops (an
+    error, --timeout, a kill) resumes where it stopped the next time: graphs
+    the server already has, unchanged since, are not sent again (--full sends
+    them all). Error messages never show the credentials of the URL.
     """
-    from graph.client import push_graphs
+    from graph.client import endpoint_urls, push_graphs, redact
+    from graph.push_journal import PushJournal
     from graph.store import Store, graph_payloads
 
     try:
         with Store.reader(store) as db:
+            db.verify()
             payloads = graph_payloads(db)
-        report = push_graphs(payloads, endpoint, retries=retries)
+            journal = PushJournal(db.path / "pushes.json", redact(endpoint_urls(endpoint).base), full=full)
+        try:
+            report = push_graphs(payloads, endpoint, retries=retries, timeout=timeout, skip=journal.done,
+                                 pushed_one=journal.record)
+        except BaseException:
+            journal.save()
+            raise
+        journal.close()
     except KGError as exc:
         raise _fail(exc) from exc
-    click.echo(f"pushed {len(report.graphs)} graphs to {endpoint}")
+    resumed = f" ({journal.resumed} already there from an interrupted push)" if journal.resumed else ""
+    click.echo(f"pushed {len(report.graphs)} graphs to {redact(endpoint)}{resumed}")
 
 
 @main.command()
@@ -553,6 +629,7 @@ def validate(store: Path) -> None:
 
     try:
         with Store.reader(store) as db:
+            db.verify()  # a store that lost quads does not "conform"
             report = run(db.dataset)
     except KGError as exc:
         raise _fail(exc) from exc

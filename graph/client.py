@@ -59,8 +59,9 @@ pasted text.
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -79,10 +80,12 @@ __all__ = [
     "DEFAULT_GRAPH",
     "EndpointURLs",
     "GraphPush",
+    "MAX_URL",
     "PushReport",
     "Solutions",
     "endpoint_urls",
     "push_graphs",
+    "redact",
     "select",
     "sparql_select",
 ]
@@ -166,9 +169,9 @@ query='http://127.0.0.1:7878/query')
     """
     parts = urlsplit(endpoint.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise EndpointError(f"endpoint {endpoint!r} is not an http(s) URL such as http://127.0.0.1:7878")
+        raise _error(f"endpoint {endpoint!r} is not an http(s) URL such as http://127.0.0.1:7878")
     if parts.query or parts.fragment:
-        raise EndpointError(f"endpoint {endpoint!r} has a query or fragment; give the server's base URL")
+        raise _error(f"endpoint {endpoint!r} has a query or fragment; give the server's base URL")
     path = parts.path.rstrip("/")
     head, _, last = path.rpartition("/")
     if last in _SERVICE_SEGMENTS:
@@ -185,6 +188,53 @@ def _excerpt(response: httpx.Response) -> str:
     return text[:_BODY_EXCERPT] if text else "(empty body)"
 
 
+_USERINFO: Final = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]*@")
+#: Longer request URLs than this are refused by common servers (8 KiB request lines); checked before sending.
+MAX_URL: Final = 8000
+
+
+def redact(text: str) -> str:
+    """``text`` with the user name and password of every URL in it replaced by ``***``.
+
+    >>> redact("PUT http://user:secret@127.0.0.1:7878/store failed")
+    'PUT http://***@127.0.0.1:7878/store failed'
+    """
+    return _USERINFO.sub(r"\1***@", text)
+
+
+def _error(message: str) -> EndpointError:
+    return EndpointError(redact(message))
+
+
+class _Deadline(Exception):
+    pass
+
+
+def _request(
+    client: httpx.Client, method: str, url: str, content: bytes, headers: Mapping[str, str], deadline: float | None
+) -> httpx.Response:
+    """One request, its whole answer read by ``deadline`` (time.monotonic), however slowly it trickles."""
+    if deadline is None:
+        return client.request(method, url, content=content, headers=dict(headers))
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _Deadline
+    timeout = httpx.Timeout(min(60.0, left), connect=min(5.0, left))
+    request = client.build_request(method, url, content=content, headers=dict(headers), timeout=timeout)
+    response = client.send(request, stream=True)
+    body = bytearray()
+    try:
+        for chunk in response.iter_bytes():
+            body += chunk
+            if time.monotonic() > deadline:
+                raise _Deadline
+    finally:
+        response.close()
+    dropped = ("content-encoding", "content-length")  # the body is decoded already
+    kept = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in dropped]
+    return httpx.Response(response.status_code, headers=kept, content=bytes(body), request=request)
+
+
 def send(
     client: httpx.Client,
     method: str,
@@ -195,15 +245,29 @@ def send(
     headers: Mapping[str, str],
     retries: int,
     backoff: float,
+    deadline: float | None = None,
+    timeout: float | None = None,
 ) -> tuple[httpx.Response, int]:
-    """Send one request, retrying connection errors and 5xx; the response and the attempts made."""
+    """Send one request, retrying connection errors and 5xx; the response and the attempts made.
+
+    With ``deadline`` (a time.monotonic value), the request and its retries stop there, however
+    slowly the server answers (``timeout`` is the number of seconds it stands for, for the message).
+    """
     failure = ""
     attempts = max(retries, 0) + 1
     for attempt in range(attempts):
         if attempt:
-            time.sleep(backoff * 2 ** (attempt - 1))
+            pause = backoff * 2 ** (attempt - 1)
+            if deadline is not None and time.monotonic() + pause > deadline:
+                break
+            time.sleep(pause)
         try:
-            response = client.request(method, url, content=content, headers=dict(headers))
+            response = _request(client, method, url, content, headers, deadline)
+        except (_Deadline, httpx.TimeoutException) as exc:
+            if deadline is not None and (isinstance(exc, _Deadline) or time.monotonic() >= deadline - 0.05):
+                raise _error(f"{method} {url} for {what} got no whole answer within --timeout {timeout:g} s") from None
+            failure = f"{type(exc).__name__}: {exc}"
+            continue
         except httpx.TransportError as exc:
             failure = f"{type(exc).__name__}: {exc}"
             continue
@@ -212,11 +276,11 @@ def send(
             failure = f"{status} {response.reason_phrase}: {_excerpt(response)}"
             continue
         if status >= 400:
-            raise EndpointError(
+            raise _error(
                 f"{method} {url} for {what} answered {status} {response.reason_phrase}: {_excerpt(response)}"
             )
         return response, attempt + 1
-    raise EndpointError(f"{method} {url} for {what} failed after {attempts} attempts: {failure}")
+    raise _error(f"{method} {url} for {what} failed after {attempt + 1} attempts: {failure}")
 
 
 def new_client() -> httpx.Client:
@@ -273,6 +337,9 @@ def push_graphs(
     retries: int = 3,
     backoff: float = 0.5,
     replace: bool = True,
+    timeout: float | None = None,
+    skip: Callable[[str | None, bytes], bool] | None = None,
+    pushed_one: Callable[[str | None, bytes], None] | None = None,
 ) -> PushReport:
     """Send each graph to the Graph Store of ``endpoint``, one request per graph.
 
@@ -292,9 +359,16 @@ def push_graphs(
     and closed here. Raises :class:`EndpointError` on a 4xx answer, or on
     connection errors and 5xx answers that last through ``retries`` retries;
     :class:`InvalidIRIError` before sending anything if a graph name is not an
-    IRI.
+    IRI, and EndpointError before sending anything if a graph's request URL
+    would be longer than :data:`MAX_URL` (servers refuse those: a push would
+    stop half-way). ``timeout`` bounds the whole push, in seconds, however
+    slowly the server answers. ``skip(name, body)`` says a graph is on the
+    server already (a push resumed, graph.push_journal); ``pushed_one(name,
+    body)`` is told of each graph the server took. Error messages never show
+    the credentials of a URL.
     """
     urls = endpoint_urls(endpoint)
+    deadline = time.monotonic() + timeout if timeout is not None else None
     if isinstance(graphs, Dataset):
         payloads = list(_payloads_of_dataset(graphs))
     else:
@@ -302,12 +376,20 @@ def push_graphs(
     for name, _body, _type in payloads:
         if name is not None:
             _checked_graph_iri(name)
+            url = graph_url(urls.store, name)
+            if len(url) > MAX_URL:
+                raise _error(
+                    f"graph <{name[:80]}...> makes a request URL of {len(url):,} characters, more than the "
+                    f"{MAX_URL:,} servers accept: nothing was sent. Give its article a shorter id"
+                )
     method = "PUT" if replace else "POST"
     own_client = client is None
     http = new_client() if client is None else client
     pushed: list[GraphPush] = []
     try:
         for name, body, content_type in payloads:
+            if skip is not None and skip(name, body):
+                continue
             response, attempts = send(
                 http,
                 method,
@@ -317,10 +399,14 @@ def push_graphs(
                 headers={"Content-Type": content_type},
                 retries=retries,
                 backoff=backoff,
+                deadline=deadline,
+                timeout=timeout,
             )
             pushed.append(
                 GraphPush(graph=name, status=response.status_code, attempts=attempts, size=len(body))
             )
+            if pushed_one is not None:
+                pushed_one(name, body)
     finally:
         if own_client:
             http.close()
@@ -344,6 +430,7 @@ def select(
     retries: int = 3,
     backoff: float = 0.5,
     union_default_graph: bool = True,
+    timeout: float | None = None,
 ) -> Solutions:
     """Run a SELECT query at ``endpoint`` over the SPARQL 1.1 Protocol; its variables and rows.
 
@@ -360,9 +447,13 @@ def select(
     match the union of all graphs, as they do in the merged ``graph.ttl`` and
     in the local store. Turn it off for a server that does not know it.
 
+    ``timeout`` bounds the request and its retries, in seconds, however
+    slowly the server answers.
+
     Raises :class:`~graph.errors.QueryError` for bad bindings,
-    :class:`EndpointError` when the server refuses or fails the request or
-    answers something other than SELECT results.
+    :class:`EndpointError` when the server refuses or fails the request,
+    gives no whole answer within ``timeout``, or answers something other than
+    SELECT results. Error messages never show the credentials of a URL.
     """
     text = bind_values(query_text, bindings) if bindings else query_text
     url = endpoint_urls(endpoint).query
@@ -380,6 +471,8 @@ def select(
             headers={"Content-Type": SPARQL_QUERY, "Accept": RESULTS_ACCEPT},
             retries=retries,
             backoff=backoff,
+            deadline=time.monotonic() + timeout if timeout is not None else None,
+            timeout=timeout,
         )
     finally:
         if own_client:
@@ -396,7 +489,7 @@ def select(
             problem = "a boolean"
         except (SyntaxError, ValueError) as exc:
             problem = f"results that do not parse ({exc})"
-    raise EndpointError(
+    raise _error(
         f"POST {url} did not answer SPARQL SELECT results but {problem} "
         f"({response.headers.get('content-type', 'no content type')}): {_excerpt(response)}"
     )
@@ -411,6 +504,7 @@ def sparql_select(
     retries: int = 3,
     backoff: float = 0.5,
     union_default_graph: bool = True,
+    timeout: float | None = None,
 ) -> list[dict[str, Identifier | None]]:
     """:func:`select`, one dict per row: every variable to an rdflib term (``URIRef``,
     ``Literal`` or ``BNode``), or to ``None`` where it is unbound."""
@@ -422,6 +516,7 @@ def sparql_select(
         retries=retries,
         backoff=backoff,
         union_default_graph=union_default_graph,
+        timeout=timeout,
     )
     return [
         {name: None if term is None else to_rdflib(term) for name, term in zip(solutions.variables, row, strict=True)}

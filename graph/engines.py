@@ -35,7 +35,7 @@ from itertools import islice
 from typing import Protocol
 
 from graph.errors import RegistryError
-from graph.records import Article, Extraction
+from graph.records import Article, Extraction, Failure
 from graph.rules import DEFAULT, Settings
 
 CHUNK = 16  # articles per task: enough to keep nlp.pipe's batches full, small enough to stream
@@ -53,25 +53,45 @@ def _worker_model(model_name: str | None):  # noqa: ANN202 - spacy.Language
 
 def extract_articles(  # noqa: ANN001
     nlp, articles: list[Article], batch_size: int = CHUNK, settings: Settings = DEFAULT
-) -> list[Extraction]:
-    """Parse these articles with ``nlp`` and read their records: the one place extraction is called."""
+) -> list[Extraction | Failure]:
+    """Parse these articles with ``nlp`` and read their records: the one place extraction is called.
+
+    An article that the model or a rule fails on becomes a :class:`~graph.records.Failure` (its id and
+    why), in its place; the others are read as if it were not there.
+    """
     from graph.boilerplate import clean_text
     from graph.extract import extract_article
     from graph.nlp import model_info, parse
 
     info = str(model_info(nlp))
-    items = ((clean_text(a.text, a.dropped), a) for a in articles)
-    return [extract_article(doc, article, info, settings) for doc, article in parse(nlp, items, batch_size=batch_size)]
+
+    def one(doc, article: Article) -> Extraction | Failure:  # noqa: ANN001 - spacy Doc
+        try:
+            return extract_article(doc, article, info, settings)
+        except Exception as exc:  # noqa: BLE001 - a rule failed on this article only
+            return Failure(article.id, f"extraction failed ({type(exc).__name__}: {exc})")
+
+    items = [(clean_text(a.text, a.dropped), a) for a in articles]
+    try:
+        return [one(doc, article) for doc, article in parse(nlp, items, batch_size=batch_size)]
+    except Exception:  # noqa: BLE001 - the model failed on one of the batch: read them one by one
+        out: list[Extraction | Failure] = []
+        for item in items:
+            try:
+                out.extend(one(doc, article) for doc, article in parse(nlp, [item], batch_size=1))
+            except Exception as exc:  # noqa: BLE001
+                out.append(Failure(item[1].id, f"the model could not parse it ({type(exc).__name__}: {exc})"))
+        return out
 
 
-#: An extraction and its JSON (graph.records.to_json), as the engines give them.
-Extracted = tuple[Extraction, str]
+#: An extraction and its JSON (graph.records.to_json), as the engines give them; a Failure has "".
+Extracted = tuple[Extraction | Failure, str]
 
 
-def _with_json(extractions: list[Extraction]) -> list[Extracted]:
+def _with_json(extractions: list[Extraction | Failure]) -> list[Extracted]:
     from graph.records import to_json
 
-    return [(e, to_json(e)) for e in extractions]
+    return [(e, "" if isinstance(e, Failure) else to_json(e)) for e in extractions]
 
 
 def extract_chunk(model_name: str | None, settings: Settings, articles: list[Article]) -> list[Extracted]:

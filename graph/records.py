@@ -65,6 +65,14 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Failure:
+    """An article that parse or extraction could not read: its id and why (the build leaves it out)."""
+
+    article_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact was read: article, sentence, and character offsets."""
 

@@ -85,3 +85,14 @@ def dev_build(tmp_path_factory, pipeline) -> Path:
     work = tmp_path_factory.mktemp("dev")
     pipeline.build([dated_dev_articles(work / "articles.jsonl")], work / "out")
     return work / "out"
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+    """The number of inputs the hypothesis tests generated in this run (tests/test_generated.py)."""
+    import sys
+
+    module = next((m for name, m in sys.modules.items() if name.rsplit(".", 1)[-1] == "test_generated"), None)
+    generated = getattr(module, "GENERATED", None)
+    if generated:
+        parts = ", ".join(f"{name} {n:,}" for name, n in sorted(generated.items()))
+        terminalreporter.write_line(f"generated inputs: {sum(generated.values()):,} ({parts})")

@@ -16,6 +16,7 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
+from graph.atomic import staged
 from graph.cli import main
 from graph.export import get_exporter
 from graph.export.jsonld import context
@@ -244,6 +245,24 @@ def test_the_new_exports_write_the_same_bytes_twice(store: Store, tmp_path: Path
     get_exporter("neo4j").write(store, tmp_path / "n2")
     assert {p.name: p.read_bytes() for p in (tmp_path / "n1").iterdir()} == {
         p.name: p.read_bytes() for p in (tmp_path / "n2").iterdir()}
+
+
+def test_a_staged_neo4j_folder_replaces_the_old_one_whole_or_not_at_all(store: Store, tmp_path: Path):
+    """graph.atomic.staged with a folder export (issue 14's atomic exports): the new folder is renamed over
+    the old one; a failure in any staged export leaves the old folder as it was and no temporary files."""
+    target, other = tmp_path / "neo4j", tmp_path / "graph.graphml"
+    target.mkdir()
+    (target / "old.csv").write_text("old\n")
+    with staged([target, other]) as tmps:
+        get_exporter("neo4j").write(store, tmps[target])
+        get_exporter("graphml").write(store, tmps[other])
+    assert (target / "load.cypher").is_file() and not (target / "old.csv").exists() and other.is_file()
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    with pytest.raises(OSError, match="disk full"), staged([target, other]) as tmps:
+        get_exporter("neo4j").write(store, tmps[target])
+        raise OSError("disk full")
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.graphml", "neo4j", "store"]
 
 
 # ---------------------------------------------------------------- kg export and kg build --export

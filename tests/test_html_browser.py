@@ -424,3 +424,43 @@ def test_seed_build_lavrov_and_kono_meeting_of_2019_05_31(request: pytest.Fixtur
     if os.environ.get("KG_SCREENSHOT"):
         Path(os.environ["KG_SCREENSHOT"]).write_bytes(target.read_bytes())
     page.assert_clean()
+
+
+def test_generated_hostile_names_run_no_script_in_the_page(browser: Any, tmp_path: Path) -> None:
+    """A sample of generated names (tests/test_generated.py's strategies) drawn in Chromium: no dialog,
+    no request out of the file, no script error, and each name shown as text."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from graph.model.rdf import corpus_units
+    from graph.resolve import resolve_corpus
+    from tests.test_generated import GENERATED, PROFILE, extraction, name
+
+    @settings(PROFILE, max_examples=12)
+    @given(st.lists(name, min_size=2, max_size=4, unique=True))
+    def check(names: list[str]) -> None:
+        GENERATED["pages"] += 1
+        corpus = resolve_corpus([extraction("a1", [SCRIPT, *names], "met")])
+        nquads = "".join(line[:-2] + ("" if u.graph is None else f" <{u.graph}>") + " .\n"
+                         for u in corpus_units(corpus) for line in u.lines)
+        ds = Dataset(store="Oxigraph")
+        ds.parse(data=nquads, format="nquads")
+        path = tmp_path / "generated.html"
+        write_html(ds, path)
+        context = browser.new_context()
+        try:
+            context.route("http*://**", lambda route: route.abort())
+            page = context.new_page()
+            opened = Page(page)
+            page.on("pageerror", lambda e: opened.errors.append(str(e)))
+            page.on("request", lambda r: opened.requests.append(r.url))
+            page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+            page.goto(path.as_uri())
+            page.wait_for_function("window.kgReady === true", timeout=15_000)
+            shown = set(opened.js("Object.values(kgView.data.entities).map(e => e.name)"))
+            opened.assert_clean()
+            assert {e.label for e in corpus.entities} <= shown
+        finally:
+            context.close()
+
+    check()

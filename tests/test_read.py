@@ -10,7 +10,7 @@ import pytest
 
 from graph.boilerplate import clean_text
 from graph.errors import InputError
-from graph.read import Problem, ReadResult, read_articles
+from graph.read import Problem, ReadResult, content_id, read_articles
 from graph.records import DateOrigin
 
 HARBOR = "The harbor of Varna reopened on Monday after a week of repairs.\n"
@@ -66,11 +66,14 @@ def test_mixed_folder_reads_the_good_articles(mixed_folder: Path) -> None:
         ("a", dt.date(2021, 3, 4), DateOrigin.GIVEN),
         ("b", None, DateOrigin.UNKNOWN),
         ("x1", dt.date(2021, 3, 5), DateOrigin.GIVEN),
-        ("feed-6", dt.date(2021, 3, 6), DateOrigin.GIVEN),
+        (content_id(Path("feed.jsonl"), "Dock workers voted to accept the new contract."), dt.date(2021, 3, 6),
+         DateOrigin.GIVEN),
+        ("x7", None, DateOrigin.UNKNOWN),  # a bad date costs the date, not the article
     ]
     assert [a.path for a in result.articles] == [
         str(mixed_folder / "a.txt"),
         str(mixed_folder / "b.txt"),
+        str(mixed_folder / "sub" / "feed.jsonl"),
         str(mixed_folder / "sub" / "feed.jsonl"),
         str(mixed_folder / "sub" / "feed.jsonl"),
     ]
@@ -97,7 +100,8 @@ def test_mixed_folder_reports_each_bad_file_and_line(mixed_folder: Path) -> None
     assert reasons[3].startswith("not valid JSON")
     assert reasons[4] == "no 'text' field"
     assert reasons[5] == f"duplicate article id 'x1' (first read from {feed}:1)"
-    assert reasons[6] == "'date' is not an ISO date: 'March 6'"
+    assert reasons[6] == "'date' is not an ISO date: 'March 6': the article is read without it"
+    assert [p.warning for p in result.problems] == [False] * 6 + [True] + [False] * 2
     assert reasons[7] == "not a JSON object but list"
     assert reasons[8] == "empty 'text'"
 
@@ -138,13 +142,29 @@ def test_a_date_later_in_the_text_is_not_a_header(tmp_path: Path) -> None:
     assert article.text == "The ministers met in Oslo.\ndate 2020-11-17\n"
 
 
-def test_date_header_with_an_impossible_date_is_a_problem(tmp_path: Path) -> None:
+def test_date_header_with_an_impossible_date_costs_the_date_not_the_article(tmp_path: Path) -> None:
     path = tmp_path / "bad.txt"
     path.write_text("date 2020-02-30 The ministers met in Oslo.\n")
     result = read_articles([path])
-    assert result.articles == []
-    assert where(result) == [(str(path), None)]
-    assert result.problems[0].reason.startswith("bad date in header 'date 2020-02-30'")
+    assert [(a.id, a.date, a.date_evidence, a.text) for a in result.articles] == [
+        ("bad", None, None, "The ministers met in Oslo.\n")
+    ]
+    assert [(p.path, p.line, p.warning, p.reason) for p in result.problems] == [
+        (str(path), None, True,
+         "date header 'date 2020-02-30' is not a date (YYYY-MM-DD): the article is read without it")
+    ]
+
+
+def test_date_header_with_one_digit_month_and_day_is_read_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "loose.txt"
+    path.write_text("date 2019-5-3 The ministers met in Oslo.\n")
+    result = read_articles([path])
+    assert [(a.date, a.date_evidence, a.text) for a in result.articles] == [
+        (dt.date(2019, 5, 3), "date 2019-5-3", "The ministers met in Oslo.\n")
+    ]
+    assert [str(p) for p in result.problems] == [
+        f"{path}: date header 'date 2019-5-3' is not ISO (YYYY-MM-DD): read as 2019-05-03"
+    ]
 
 
 def test_offsets_after_cleaning_point_at_the_same_words(tmp_path: Path) -> None:
@@ -202,7 +222,7 @@ def test_jsonl_line_that_is_not_utf8_is_a_problem_of_that_line(tmp_path: Path) -
     assert where(result) == [(str(path), 1)]
 
 
-def test_jsonl_fields_of_the_wrong_type_are_problems(tmp_path: Path) -> None:
+def test_jsonl_fields_of_the_wrong_type_cost_the_field(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     path.write_text(
         jsonl(
@@ -214,8 +234,15 @@ def test_jsonl_fields_of_the_wrong_type_are_problems(tmp_path: Path) -> None:
         )
     )
     result = read_articles([path])
-    assert [a.id for a in result.articles] == ["7"]
-    assert where(result) == [(str(path), 2), (str(path), 3), (str(path), 4), (str(path), 5)]
+    made = content_id(path, "The id is empty.")
+    assert [(a.id, a.date, a.title) for a in result.articles] == [("7", None, None), ("t3", None, None),
+                                                                 ("t4", None, None), (made, None, None)]
+    assert [(p.line, p.warning, p.reason) for p in result.problems] == [
+        (2, False, "'text' must be a string, not int"),
+        (3, True, "'date' must be an ISO date string, not 20210305: the article is read without it"),
+        (4, True, "'title' must be a string, not list: left out"),
+        (5, True, f"'id' must be a non-empty string, not '': the article gets the id {made!r}"),
+    ]
 
 
 def test_duplicate_id_across_files_reports_the_later_one(tmp_path: Path) -> None:

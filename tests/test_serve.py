@@ -167,6 +167,10 @@ def test_bad_requests_are_one_clear_line_with_their_status(served):
     assert wrong_type.status_code == 415
     nowhere = httpx.get(f"{served}/nowhere")
     assert nowhere.status_code == 404 and "/query" in nowhere.text
+    service = httpx.get(f"{served}/query", params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/q> {} }"})
+    assert service.status_code == 400
+    assert service.text.strip() == ("The query calls another endpoint (SERVICE <http://127.0.0.1:9/q>): "
+                                    "kg serve sends no requests out")
 
 
 def test_a_get_without_query_answers_the_service_description(served):
@@ -290,3 +294,18 @@ def test_kg_serve_says_what_is_wrong_in_one_line(tmp_path, seeds_build):
         port = taken.getsockname()[1]
         busy = CliRunner().invoke(main, ["serve", "--store", str(seeds_build), "--port", str(port)])
     assert busy.exit_code == 1 and f"cannot serve on 127.0.0.1:{port}: Address already in use" in busy.output
+
+
+def test_kg_serve_refuses_a_store_that_is_not_whole(tmp_path, seeds_copy):
+    """As every reader does (issue 14): a store without a commit record, and one whose database lost quads."""
+    Store(tmp_path / "new" / "store").close()  # made, never committed: as an interrupted first build leaves it
+    never = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "new"), "--port", "0"])
+    assert never.exit_code == 1 and "is not whole (it has no commit record)" in never.output
+    with Store.reader(seeds_copy) as db:
+        folder = db.path / f"oxigraph-{db.generation}"
+    damaged = ox.Store(str(folder))
+    damaged.remove_graph(ox.NamedNode(CORPUS))
+    damaged.flush()
+    del damaged
+    lost = CliRunner().invoke(main, ["serve", "--store", str(seeds_copy), "--port", "0"])
+    assert lost.exit_code == 1 and "is not whole (it holds " in lost.output, lost.output

@@ -132,7 +132,8 @@ def _cypher(nodes: dict[str, list[tuple]], relationships: dict[str, list[tuple]]
 
 
 def write_neo4j(store: Store, folder: Path) -> None:
-    """Write the folder (replacing one that was there): node and relationship CSVs, import.sh, load.cypher."""
+    """Write the folder (replacing a folder or file that was there, such as the empty file
+    graph.atomic.staged gives): node and relationship CSVs, import.sh, load.cypher."""
     nodes, relationships = _files(entity_network(store))
     nodes, relationships = dict(sorted(nodes.items())), dict(sorted(relationships.items()))
     folder = Path(folder)
@@ -148,6 +149,8 @@ def write_neo4j(store: Store, folder: Path) -> None:
                                       [f"relationships_{k}.csv" for k in relationships]), encoding="utf-8")
     script.chmod(0o755)
     (tmp / "load.cypher").write_text(_cypher(nodes, relationships), encoding="utf-8")
-    if folder.exists():
+    if folder.is_dir() and not folder.is_symlink():
         shutil.rmtree(folder)
+    elif folder.exists() or folder.is_symlink():
+        folder.unlink()
     tmp.rename(folder)

@@ -114,6 +114,14 @@ def _with_determiner(span: Span) -> Span:
     return span
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy joins every token's text on each call)."""
+    text = doc.user_data.get("kg.text")
+    if text is None:
+        text = doc.user_data["kg.text"] = doc.text
+    return text
+
+
 def time_spans(doc: Doc) -> list[Span]:
     """The time expressions of a Doc.
 
@@ -132,7 +140,7 @@ def time_spans(doc: Doc) -> list[Span]:
     merged: list[Span] = []
     for ent in ents:
         last = merged[-1] if merged else None
-        gap = doc.text[last.end_char : ent.start_char] if last is not None else ""
+        gap = doc_text(doc)[last.end_char : ent.start_char] if last is not None else ""
         if last is not None and _WEEKDAY_ONLY.match(last.text) and _BETWEEN_WEEKDAY_AND_DATE.match(gap):
             merged[-1] = doc[last.start : ent.end]
         else:
@@ -304,7 +312,7 @@ def word_tense(span: Span) -> Tense | None:
     the new date of a postponement ("postponed until Tuesday", "extended to
     Nov. 20"); past: what "since" counts from ("has risen since Friday").
     """
-    before = span.doc.text[max(0, span.start_char - 20) : span.start_char]
+    before = doc_text(span.doc)[max(0, span.start_char - 20) : span.start_char]
     if _EARLIEST.search(before):
         return Tense.FUTURE
     if re.search(r"(?i)\b(?:ever )?since\s*$", before):
@@ -380,7 +388,7 @@ def read_times(doc: Doc, anchor: dt.date | None, origin: DateOrigin = DateOrigin
         ends = []
         for part, value in range_ends(expr.text, expr.tense, anchor, origin):
             start = expr.start + part.start
-            words = doc.text[start : expr.start + part.end]
+            words = doc_text(doc)[start : expr.start + part.end]
             ends.append((TimeExpression(words, expr.tense, start, start + len(words)), replace(value, text=words)))
         out.append(TimeReading(expr, ground(expr.text, expr.tense, anchor, origin), tuple(ends)))
     return out

@@ -170,10 +170,17 @@ class CorpusModel:
         self.roles: dict[str, list[ResolvedRole]] = defaultdict(list)
         for role in unify_roles(corpus.roles):
             self.roles[role.evidence.article_id].append(role)
-        self.events: dict[str, list[ResolvedEvent]] = defaultdict(list)
+        # article id -> each event it reports, with the article's own report of it and its evidence there
+        self.events: dict[str, list[tuple[ResolvedEvent, tuple | None, list[Evidence]]]] = defaultdict(list)
         for event in corpus.events:
-            for aid in dict.fromkeys(x.article_id for x in event.evidence):
-                self.events[aid].append(event)
+            reports: dict[str, tuple] = {}
+            for r in event.reported:
+                reports.setdefault(r[0], r)
+            evidence: dict[str, list[Evidence]] = defaultdict(list)
+            for x in event.evidence:
+                evidence[x.article_id].append(x)
+            for aid, found in evidence.items():
+                self.events[aid].append((event, reports.get(aid), found))
         self.speaks_for: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for aid, city, country in corpus.speaks_for:
             self.speaks_for[aid].add((city, country))
@@ -317,8 +324,8 @@ class CorpusModel:
                 self.examples[r] = min(self.examples.get(r, first), first)
         for city, country in sorted(self.speaks_for.get(article_id, ())):
             corpus[self.iris[city]].add(nt.statement(self.iris[city], K["speaksFor"], self.iris[country]))
-        for event in self.events.get(article_id, ()):
-            self.event_lines(event, article_id, lines, used)
+        for event, report, evidence in self.events.get(article_id, ()):
+            self.event_lines(event, article_id, lines, used, report, evidence)
         for key in used:
             lines.add(nt.statement(self.iris[key], K["mentionedIn"], a))
         self.described |= used
@@ -349,10 +356,19 @@ class CorpusModel:
             }
         return iri
 
-    def event_lines(self, event: ResolvedEvent, article_id: str, lines: set[str], used: set[str]) -> None:
+    def event_lines(
+        self,
+        event: ResolvedEvent,
+        article_id: str,
+        lines: set[str],
+        used: set[str],
+        report: tuple | None,
+        evidence: list[Evidence],
+    ) -> None:
+        """The event as one article reports it (``report``: its parties, place and date there, if any;
+        ``evidence``: the event's evidence in that article)."""
         e = nt.iri(event_iri(event))
         out = self.corpus_lines[e]
-        report = next((r for r in event.reported if r[0] == article_id), None)
         participants = report[1] if report else event.participants
         place = report[2] if report else event.place
         date = event.date
@@ -406,9 +422,8 @@ class CorpusModel:
         }
         if told is not None:  # this article dates it otherwise than the corpus does
             lines.add(nt.statement(r, K["dating"], self.dating_lines(told)))
-        for x in event.evidence:
-            if x.article_id == article_id:
-                lines.add(nt.statement(r, K["evidence"], self.evidence_lines(x, lines)))
+        for x in evidence:
+            lines.add(nt.statement(r, K["evidence"], self.evidence_lines(x, lines)))
         self.direct_edges(event, participants, place)
 
     def dating_lines(self, date: TimeValue | None) -> str:

@@ -677,8 +677,9 @@ def demonyms(res: EntityResolver) -> None:
             c = gazetteer.country_name(m.text) if m.kind in res.settings.kinds.place_kinds else None
             if c:
                 by_country.setdefault(c, root)
-            if m.kind in KNOWN_PLACE_KINDS | {"place"}:
-                prefixes[name_key(m.text).split()[0]].add(root)
+            words = name_key(m.text).split() if m.kind in KNOWN_PLACE_KINDS | {"place"} else []
+            if words:  # a "name" of punctuation only has no first word
+                prefixes[words[0]].add(root)
     for i, m in sorted(res.mentions.items()):
         if not is_demonym(m):
             continue

@@ -14,7 +14,7 @@ why that is safe with Oxigraph). Queries have no time limit: use ``LIMIT``
 >>> from graph.store import Store
 >>> path = Path(tempfile.mkdtemp()) / "store"
 >>> with Store(path) as db:
-...     _ = db.write_manifest({}), db.update([]), db.write_summary({"articles": 0})
+...     _ = db.update([], manifest={}, summary={"articles": 0})
 >>> ready = threading.Event(); servers = []
 >>> thread = threading.Thread(target=serve, args=(path, 0), kwargs={"on_ready": lambda s: (servers.append(s),
 ...     ready.set())}, daemon=True)

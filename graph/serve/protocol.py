@@ -178,7 +178,18 @@ def _graphs(iris: tuple[str, ...], what: str) -> list[ox.NamedNode]:
 
 
 def run(store: ox.Store, request: QueryRequest, accept: str | None) -> Answer:
-    """Evaluate the query on the store and serialize the answer in the format ``accept`` prefers."""
+    """Evaluate the query on the store and serialize the answer in the format ``accept`` prefers.
+
+    A query that calls another endpoint (``SERVICE``) is refused (400): the server sends no requests out.
+    """
+    from graph.errors import QueryError
+    from graph.query import check_service
+
+    try:
+        check_service(request.query)
+    except QueryError as exc:
+        raise ProtocolError(400, str(exc).replace("refused without --allow-service", "kg serve sends no requests "
+                                                  "out")) from exc
     try:
         result = store.query(
             request.query,

@@ -17,7 +17,7 @@ request the CORS preflight answer), so a page on any origin can query it;
 >>> from graph.store import Store
 >>> path = Path(tempfile.mkdtemp()) / "store"
 >>> with Store(path) as db:
-...     _ = db.write_manifest({}), db.update([]), db.write_summary({"articles": 0})
+...     _ = db.update([], manifest={}, summary={"articles": 0})
 >>> server = make_server(path, port=0)
 >>> thread = threading.Thread(target=server.serve_forever, daemon=True); thread.start()
 >>> answer = httpx.get(server.url + "/query", params={"query": "ASK { ?s ?p ?o }"})
@@ -41,7 +41,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from graph.errors import KGError
+from graph.errors import KGError, StoreError
 from graph.serve.protocol import GRAPH_FORMATS, Answer, ProtocolError, negotiate, parse_request, run
 from graph.serve.snapshot import Snapshot, Snapshots, StoreBusy
 
@@ -183,6 +183,8 @@ class Handler(BaseHTTPRequestHandler):
             self._error(exc.status, str(exc))
         except StoreBusy as exc:
             self._error(503, str(exc), {"Retry-After": "2"})
+        except StoreError as exc:
+            self._error(500, str(exc))
         except OSError as exc:
             self._error(500, f"the store could not be read: {exc}")
 
@@ -235,6 +237,7 @@ class Handler(BaseHTTPRequestHandler):
 def make_server(path: str | Path, port: int = DEFAULT_PORT, *, quiet: bool = True) -> KGServer:
     """A server of the store at ``path`` on 127.0.0.1:``port`` (0: any free port), not yet serving.
 
-    Raises StoreError when there is no store at ``path``; OSError when the port is taken.
+    Raises StoreError when there is no store at ``path`` or it is not whole (graph.store.Store.verify);
+    OSError when the port is taken.
     """
     return KGServer(Snapshots(path), port, quiet=quiet)

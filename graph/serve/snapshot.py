@@ -1,35 +1,29 @@
 """Read-only snapshots of a store that ``kg build`` may be writing: what ``kg serve`` answers from.
 
-Oxigraph opens a store read-only beside its one writer (RocksDB's read-only
-mode: no lock is taken, so ``kg build`` can open the same store and write).
-A read-only open is a snapshot: it sees the database as it was when it was
-opened, whatever the writer does after (its files stay open, even when the
-writer compacts them away), and nothing it would write since. pyoxigraph
-calls reading *while* another process writes "undefined behaviour"; what is
-safe is a snapshot opened when no update was running, and a new one once an
-update has finished.
+A store moves from one whole graph to the next in one commit (graph.store):
+an update writes the next generation of the database (``oxigraph-N+1/``)
+beside the one readers use, commits it in the unit table's commit record,
+then points the ``oxigraph`` link at it and removes the old generation. A
+read-only open (:meth:`graph.store.Store.reader`) reads the commit record and
+opens the committed generation, so it is always of a whole graph, and it is a
+snapshot: it keeps seeing that generation (its files stay open) even after
+the writer has removed it.
 
-``kg build`` and ``kg remove`` write a store in this order: ``manifest.json``
-(the articles it will hold), then the Oxigraph database, then
-``summary.json``, which records the digest of the manifest it was made from
-(graph.store.Store.write_summary). So a store is **complete** when
-``summary.json`` names the digest of ``manifest.json`` and was written after
-it; while an update runs, the manifest is newer. A snapshot is taken only when
-the store is complete before and after the open, with neither file changed
-in between: then no update started writing the database meanwhile.
-
-:class:`Snapshots` keeps the newest complete snapshot. Each call of
-:meth:`Snapshots.current` looks at the two files (two ``stat`` calls): when
-an update has finished since the snapshot was taken, it opens a new one;
-while an update runs, it keeps answering from the last complete one; before
-the first complete one exists it raises :class:`StoreBusy`.
+:class:`Snapshots` keeps the newest snapshot. Each call of
+:meth:`Snapshots.current` reads where the ``oxigraph`` link points (one
+``readlink``): when an update has committed since the snapshot was taken, it
+opens a new one; while an update runs, the link has not moved and it answers
+from the last committed generation. A store that is not whole (no commit
+record, a missing database, fewer or more quads than its record says:
+:meth:`graph.store.Store.verify`) is refused: at the first snapshot, so that
+``kg serve`` does not start; later, a new generation that is not whole is
+refused and the last whole snapshot is kept.
 
 >>> import tempfile
->>> from graph.model.rdf import Unit
 >>> from graph.store import Store
 >>> path = Path(tempfile.mkdtemp()) / "store"
 >>> with Store(path) as db:
-...     _ = db.write_manifest({"a1": "key"}), db.update([]), db.write_summary({"articles": 1})
+...     _ = db.update([], manifest={"a1": "key"}, summary={"articles": 1})
 >>> snapshots = Snapshots(path)
 >>> snapshots.current().summary["articles"], snapshots.current() is snapshots.current()
 (1, True)
@@ -37,57 +31,38 @@ the first complete one exists it raises :class:`StoreBusy`.
 
 from __future__ import annotations
 
-import json
+import os
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import StoreError
-from graph.store import Store, manifest_digest, store_dir
+from graph.store import Store, store_dir
 
 __all__ = ["Snapshot", "Snapshots", "StoreBusy", "store_marker"]
 
-#: How often a failed open is tried again (a file the writer deletes as the reader opens it).
+#: How often a failed open is tried again (a generation the writer removes as the reader opens it).
 OPEN_ATTEMPTS = 3
 
-Marker = tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]
+Marker = str | None
 
 
 class StoreBusy(StoreError):
-    """The store has no complete state to answer from yet: an update is being written."""
-
-
-def _stat(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
+    """The store has no whole state to answer from yet: an update is being written."""
 
 
 def store_marker(path: Path) -> Marker:
-    """The identity of the store's manifest and summary files (inode, mtime, size; None if absent)."""
-    return _stat(path / "manifest.json"), _stat(path / "summary.json")
-
-
-def _is_complete(path: Path, marker: Marker) -> bool:
-    manifest_stat, summary_stat = marker
-    if summary_stat is None:
-        return False
-    if manifest_stat is not None and summary_stat[1] < manifest_stat[1]:
-        return False  # the manifest was written after the summary: an update is running
+    """The committed generation's folder that the store's ``oxigraph`` link names (None: no link)."""
     try:
-        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8")) if manifest_stat else {}
-        summary = json.loads((path / "summary.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return summary.get("manifest") == manifest_digest(manifest)
+        return os.readlink(path / "oxigraph")
+    except OSError:
+        return None
 
 
 @dataclass
 class Snapshot:
-    """One read-only open of the store, taken while it was complete."""
+    """One read-only open of the store, of one committed generation."""
 
     store: Store
     marker: Marker
@@ -98,7 +73,10 @@ class Snapshot:
 
 
 class Snapshots:
-    """The newest complete snapshot of the store at ``path`` (a build's output folder or its store/)."""
+    """The newest snapshot of the store at ``path`` (a build's output folder or its store/).
+
+    The first one is opened here: StoreError when there is no store or it is not whole.
+    """
 
     def __init__(self, path: str | Path):
         self.path = store_dir(path)
@@ -107,28 +85,26 @@ class Snapshots:
         self._current: Snapshot | None = None
         self._lock = threading.Lock()
         self._generation = 0
+        self._current = self._open(store_marker(self.path))
 
     def current(self) -> Snapshot:
-        """The snapshot to answer from now: a new one if an update finished since the last."""
+        """The snapshot to answer from now: a new one if an update committed since the last."""
         with self._lock:
             marker = store_marker(self.path)
             if self._current is not None and self._current.marker == marker:
                 return self._current
-            fresh = self._open(marker)
-            if fresh is not None:
+            try:
+                fresh = self._open(marker)
+            except StoreError:
+                if self._current is None:
+                    raise
+                return self._current  # the new state cannot be read (yet): answer from the last whole one
+            if self._current is None or fresh.store.generation >= self._current.store.generation:
                 self._current = fresh  # the old one is closed when the last request using it ends
-                return fresh
-            if self._current is not None:
-                return self._current  # an update is running: answer from the last complete state
-            raise StoreBusy(
-                f"The store at {self.path} is being written (kg build or kg remove is running) and has no "
-                "finished state to answer from yet; try again when it finishes"
-            )
+            return self._current
 
-    def _open(self, marker: Marker) -> Snapshot | None:
-        """A snapshot if the store is complete and stays unchanged across the open, else None."""
-        if not _is_complete(self.path, marker):
-            return None
+    def _open(self, marker: Marker) -> Snapshot:
+        """A snapshot of the committed generation, checked whole (StoreError if it is not)."""
         for attempt in range(OPEN_ATTEMPTS):
             try:
                 store = Store.reader(self.path)
@@ -137,8 +113,14 @@ class Snapshots:
                     raise
                 time.sleep(0.05 * (attempt + 1))
                 continue
-            if store_marker(self.path) != marker:
-                return None  # an update started meanwhile: the open may have seen part of it
+            try:
+                store.verify()
+            except StoreError:
+                store.close()
+                raise
+            # the link moves just after the commit: name the generation opened, not the link read before
+            opened = f"oxigraph-{store.generation}"
             self._generation += 1
-            return Snapshot(store, marker, store.summary(), generation=self._generation)
-        return None
+            return Snapshot(store, opened if marker is not None else None, store.summary(),
+                            generation=self._generation)
+        raise StoreError(f"Cannot open the store at {self.path}")  # not reached

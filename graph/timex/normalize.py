@@ -66,6 +66,18 @@ def absolute(text: str) -> TimeValue | None:
     return dataclasses.replace(found, text=text.strip(), origin=DateOrigin.STATED)
 
 
+def in_calendar(value: TimeValue) -> bool:
+    """Whether every day, month or year the value names is one of Python's calendar (years 1 to 9999).
+
+    >>> in_calendar(TimeValue("last month", Precision.MONTH, "0000-12"))
+    False
+    """
+    for text in (value.value, value.start, value.end):
+        if text and not (text[:4].isdigit() and 1 <= int(text[:4]) <= 9999 and len(text.split("-")[0]) == 4):
+            return False
+    return True
+
+
 def ground(
     text: str,
     tense: Tense,
@@ -79,11 +91,16 @@ def ground(
     """
     words = text.strip()
     unresolved = TimeValue(words, Precision.UNRESOLVED)
-    found = _ground_one(words, tense, anchor, origin)
-    if found is not None:
-        return found
-    found = _ground_range(words, tense, anchor, origin)
-    return unresolved if found is None else found[0]
+    try:
+        found = _ground_one(words, tense, anchor, origin)
+        if found is not None:
+            return found if in_calendar(found) else unresolved
+        found = _ground_range(words, tense, anchor, origin)
+    except (OverflowError, ValueError):  # a day outside the calendar (an article dated 9999-12-31): words only
+        return unresolved
+    if found is None or not in_calendar(found[0]):
+        return unresolved
+    return found[0]
 
 
 def range_ends(
@@ -97,12 +114,17 @@ def range_ends(
     [('March 24', '2021-03-24'), ('March 25', '2021-03-25')]
     """
     words = text.strip()
-    if _ground_one(words, tense, anchor, origin) is not None:
+    try:
+        if _ground_one(words, tense, anchor, origin) is not None:
+            return []
+        found = _ground_range(words, tense, anchor, origin)
+    except (OverflowError, ValueError):
         return []
-    found = _ground_range(words, tense, anchor, origin)
     if found is None:
         return []
     _, first, second = found
+    if not (in_calendar(first) and in_calendar(second)):
+        return []
     parts = range_parts(words)
     return [(parts[0], first), (parts[1], second)]
 
