@@ -67,7 +67,7 @@ class EventKind:
     min_parties: int = 1
     capital_speaks: bool = True
     post_is_party: bool = False
-    clause_parties: bool = False
+    clause_parties: frozenset[str] = frozenset()  # trigger verbs whose stated clause names the parties
     frame: str = "joint"
     object_is_party: bool = False
     target_preps: frozenset[str] = frozenset()
@@ -125,7 +125,7 @@ def _event(entry: Mapping[str, Any]) -> EventKind:
     if unknown:
         raise RegistryError(f"Event kind {entry.get('name')!r}: unknown fields {', '.join(unknown)}")
     values = {k: v for k, v in entry.items() if k != "class"}
-    for name in ("verbs", "nouns", "target_preps", "support", "verb_nouns"):
+    for name in ("verbs", "nouns", "target_preps", "support", "verb_nouns", "clause_parties"):
         values[name] = frozenset(w.lower() for w in values.get(name, ()))
     values["close_match"] = tuple(values.get("close_match", ()))
     values["needs"] = tuple(sorted(values.get("needs", {}).items()))

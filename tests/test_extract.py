@@ -11,6 +11,7 @@ import pytest
 
 from graph.extract import extract_article
 from graph.records import Article, Extraction
+from graph.rules import Settings
 
 
 def extract(nlp, text: str, article_id: str = "a1") -> Extraction:
@@ -377,3 +378,22 @@ def test_shared_plural_title(nlp):
         ("Cho Tae-yul", "Foreign Minister", None),
     ]
     assert [r.evidence.extractor for r in ex.roles] == ["roles.title_before.v2", "roles.shared_title.v1"]
+
+
+@pytest.mark.rule("mentions.credits")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mira Osk outside the hall. Picture: PA\n", [("Mira Osk", "person"), ("PA", "organization")]),
+        ("Osk arrives in court. / Credit: Lena Holm/EPA\n", [("Lena Holm", "person"), ("EPA", "organization")]),
+        ("The leaders met. (AP Photo/Lena Young-joon)\n", [("AP", "organization"), ("Lena Young-joon", "person")]),
+        ("March 2, 2021 - 10:24 By Yonhap\n\nThe talks ended.", [("Yonhap", "organization")]),
+        ("The talks ended on Monday. (Monday)\n", []),
+        ("The talks ended. (Undated)\n", []),
+    ],
+)
+def test_a_credit_line_names_the_agency_and_the_photographer(nlp, text, expected):
+    ex = extract_article(nlp(text), Article("c1", text), "m")
+    assert [(m.text, m.kind) for m in ex.mentions if m.kind != "nationality"] == expected
+    off = extract_article(nlp(text), Article("c1", text), "m", Settings(without_rules=frozenset({"mentions.credits"})))
+    assert not any(m.rule.startswith("mentions.credits") for m in off.mentions)

@@ -41,7 +41,7 @@ def test_paragraphs_that_open_with_a_quote_mark_go_on_with_the_quotation():
 def test_i_in_a_quotation_is_its_speaker_across_paragraphs_and_a_caption(nlp):
     found = kinds_and_speakers(nlp, SPEECH)
     assert ("announcement", ("Mira Osk",)) in found
-    assert ("resignation", ("Mira Osk",)) in found
+    assert ("resignation", ("Mira Osk", "Unity Party")) in found
     off = kinds_and_speakers(nlp, SPEECH, "quotes.first_person")
     assert [k for k, _ in off if k in {"announcement", "resignation"}] == []
 

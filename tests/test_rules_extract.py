@@ -1346,3 +1346,161 @@ def test_a_launch_of_a_mission_named_in_apposition_has_a_named_object():
     )
     (launch,) = extract(doc).events
     assert (launch.kind, [r.text for r in launch.objects]) == ("launch", ["Orbex"])
+
+
+@pytest.mark.rule("events.verbal")
+def test_the_body_of_the_post_left_in_an_as_phrase_takes_part():
+    doc = parse(
+        """
+        Berg    PROPN NNP nsubj    3
+        will    AUX   MD  aux      3
+        resign  VERB  VB  ROOT     0 resign
+        as      ADP   IN  prep     3
+        leader  NOUN  NN  pobj     4
+        of      ADP   IN  prep     5
+        the     DET   DT  det      9
+        Unity   PROPN NNP compound 9
+        Party   PROPN NNP pobj     6
+        .       PUNCT .   punct    3
+        """,
+        ents=[(1, 1, "PERSON"), (8, 9, "ORG")],
+    )
+    assert events(doc) == [("resignation", ("Berg", "Unity Party"), None, "events.verbal.v2")]
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_person_named_last_before_a_speech_verb_speaks_not_the_body_the_parse_made_subject():
+    doc = parse(
+        """
+        Lenn         PROPN NNP compound 2
+        Agency       PROPN NNP nsubj    8
+        for          ADP   IN  prep     2
+        Roads        PROPN NNP compound 7
+        employee     NOUN  NN  compound 7
+        Anna         PROPN NNP compound 7
+        Berg         PROPN NNP pobj     3
+        told         VERB  VBD ROOT     0 tell
+        Reuters      PROPN NNP dobj     8
+        .            PUNCT .   punct    8
+        """,
+        ents=[(1, 2, "ORG"), (6, 7, "PERSON"), (9, 9, "ORG")],
+    )
+    (told,) = extract(doc).events
+    assert ([r.text for r in told.participants], [r.text for r in told.objects]) == (["Anna Berg"], ["Reuters"])
+
+
+@pytest.mark.rule("mentions.not_person_names")
+def test_capitals_and_company_words_make_a_body_not_a_person():
+    doc = parse(
+        """
+        The       DET   DT  det      2
+        TKP       PROPN NNP nsubj    3
+        sold      VERB  VBD ROOT     0 sell
+        shares    NOUN  NNS dobj     3 share
+        to        ADP   IN  prep     3
+        Osk       PROPN NNP compound 8
+        Holdings  PROPN NNP compound 8
+        Limited   PROPN NNP pobj     5
+        .         PUNCT .   punct    3
+        """,
+        ents=[(2, 2, "PERSON"), (6, 8, "PERSON")],
+    )
+    assert names(doc) == [("TKP", "organization"), ("Osk Holdings Limited", "organization")]
+    assert names(doc, "mentions.not_person_names") == [("TKP", "person"), ("Osk Holdings Limited", "person")]
+
+
+@pytest.mark.rule("mentions.not_person_names")
+def test_a_name_in_a_headline_of_capitals_stays_a_person():
+    doc = parse(
+        """
+        OSK     PROPN NNP nsubj 2
+        QUITS   VERB  VBZ ROOT  0 quit
+        """,
+        ents=[(1, 1, "PERSON")],
+    )
+    assert names(doc) == [("OSK", "person")]
+
+
+@pytest.mark.rule("mentions.described_bodies")
+def test_a_name_after_a_common_noun_for_a_body_is_that_body():
+    doc = parse(
+        """
+        according  VERB  VBG ROOT     0 accord
+        to         ADP   IN  prep     1
+        the        DET   DT  det      5
+        news       NOUN  NN  compound 5
+        website    NOUN  NN  pobj     2
+        Tarvo24    PROPN NNP appos    5
+        .          PUNCT .   punct    1
+        """,
+    )
+    assert names(doc) == [("Tarvo24", "organization")]
+    assert names(doc, "mentions.described_bodies") == []
+
+
+@pytest.mark.rule("mentions.names_with_numbers")
+def test_a_maker_and_the_model_code_named_apart_are_one_product():
+    doc = parse(
+        """
+        The      DET   DT  det      3
+        Vantix   PROPN NNP compound 3
+        V310     PROPN NNP nsubj    4
+        landed   VERB  VBD ROOT     0 land
+        .        PUNCT .   punct    4
+        """,
+        ents=[(2, 2, "ORG"), (3, 3, "PRODUCT")],
+    )
+    assert names(doc) == [("Vantix V310", "product")]
+    assert names(doc, "mentions.names_with_numbers") == [("Vantix", "organization"), ("V310", "product")]
+
+
+@pytest.mark.rule("mentions.repeated_names")
+def test_a_word_the_article_also_writes_in_lower_case_is_not_spread_as_a_name():
+    doc = parse(
+        """
+        Riot     PROPN NNP nsubj    2
+        spread   VERB  VBD ROOT     0 spread
+        .        PUNCT .   punct    2
+        The      DET   DT  det      5
+        riot     NOUN  NN  nsubj    6
+        ended    VERB  VBD ROOT     0 end
+        near     ADP   IN  prep     6
+        Riot     PROPN NNP pobj     7
+        .        PUNCT .   punct    6
+        """,
+        ents=[(1, 1, "PERSON")],
+    )
+    assert names(doc) == [("Riot", "person")]
+
+
+@pytest.mark.rule("mentions.division_nouns")
+def test_a_lower_case_place_name_keeps_its_last_word():
+    doc = parse(
+        """
+        from     ADP   IN  ROOT     0
+        the      DET   DT  det      4
+        united   ADJ   JJ  compound 4
+        states   NOUN  NNS pobj     1 state
+        """,
+        ents=[(3, 4, "GPE")],
+    )
+    assert [n for n, _ in names(doc)] == ["united states"]
+
+
+@pytest.mark.rule("mentions.hyphen_names")
+def test_a_prefix_or_a_participle_is_no_part_of_a_persons_name():
+    doc = parse(
+        """
+        Anti     ADJ   JJ  amod     3
+        -        PUNCT HYPH punct   3
+        Osk      PROPN NNP compound 4
+        rallies  NOUN  NNS ROOT     0 rally
+        and      CCONJ CC  cc       4
+        Lenn     PROPN NNP compound 9
+        -        PUNCT HYPH punct   8
+        organized VERB VBN amod     9 organize
+        marches  NOUN  NNS conj     4 march
+        """,
+        ents=[(3, 3, "PERSON"), (6, 6, "PERSON")],
+    )
+    assert [n for n, _ in names(doc)] == ["Osk", "Lenn"]

@@ -72,6 +72,14 @@ def test_a_surname_joins_the_full_name_of_its_article_whatever_its_kind():
     ]
 
 
+@pytest.mark.rule("entities.surname_in_article")
+def test_a_hyphened_surname_joins_the_full_name_whatever_its_kind():
+    a = Art("a1", "Omar Al-Tarek spoke. Al-Tarek left.")
+    ex = a.extraction([a.mention("Omar Al-Tarek", "person"), a.mention("Al-Tarek", "organization", 1)])
+    assert entities(resolve(ex)) == [("Omar Al-Tarek", "person", ("Al-Tarek",))]
+    assert len(entities(resolve(ex, without=("entities.surname_in_article",)))) == 2
+
+
 @pytest.mark.rule("entities.same_name_in_article")
 def test_a_lone_name_said_twice_in_an_article_is_one_entity():
     a = Art("a1", "Tarvair said profits fell. Tarvair left.")
@@ -302,6 +310,20 @@ def test_the_two_countries_are_the_two_the_article_names_most():
     ex = a.extraction(ms, events=[ev])
     assert events(resolve(ex)) == [("agreement", ("Portugal", "Tarvia"), None)]
     assert events(resolve(ex, without=("references.nominal",))) == []
+
+
+@pytest.mark.rule("references.nominal")
+def test_the_court_is_the_one_body_of_the_article_with_court_in_its_name():
+    a = Art("a1", "The Lenn District Court heard Berg. The court ruled on Friday. Vantix Bank lent.")
+    ms = [a.mention("Lenn District Court", "organization"), a.mention("Vantix Bank", "organization")]
+    ev = a.event("ruling", "ruled", [a.ref("The court", "nominal", head="court")], time=a.time("Friday"))
+    ex = a.extraction(ms, events=[ev])
+    assert events(resolve(ex)) == [("ruling", ("Lenn District Court",), None)]
+    # two bodies with the word: no one
+    b = Art("b1", "The Lenn Court and the Oskel Court met. The court ruled on Friday.")
+    ms = [b.mention("Lenn Court", "organization"), b.mention("Oskel Court", "organization")]
+    ev = b.event("ruling", "ruled", [b.ref("The court", "nominal", head="court")], time=b.time("Friday"))
+    assert events(resolve(b.extraction(ms, events=[ev]))) == []
 
 
 # -- passes over events ----------------------------------------------------------------------------------

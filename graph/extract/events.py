@@ -229,6 +229,9 @@ class ClauseReader:
                 if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
                     return self.refs(tok.head)
                 refs = self.refs(s)
+                person = self._person_before(tok, s)
+                if person is not None and not any(r.entity_kind == "person" for r in refs):
+                    return [person]  # "X Agency for Y contract employee Anna Berg said": Berg speaks
                 if (
                     refs
                     and all(r.kind == "pronoun" for r in refs)
@@ -248,6 +251,17 @@ class ClauseReader:
                 continue
             break
         return self.fronted_names(verb)
+
+    def _person_before(self, verb: Token, subj: Token) -> Ref | None:
+        """A person named last in the subject's words, right before a speech verb, whom the parse buried
+        inside the phrase of a body: 'the agency's contract employee Anna Berg told ...'."""
+        last = subj.right_edge
+        if last.i != verb.i - 1 or last.i == subj.i or not self.is_speech(verb):
+            return None
+        span = self.names.get(last)
+        if span is None or self.names.kind(last) != "person" or span.end - 1 != last.i:
+            return None
+        return name_ref(span, self.sent(verb))
 
     def subject_with(self, verb: Token) -> list[Ref]:
         """The names in a 'with' phrase of the subject of a joint act: 'X with Y shake hands'."""
@@ -495,12 +509,22 @@ class ClauseReader:
             participants = self.prep_objects(verb, {"by"}) if passive else self.subject(verb)
             objects = self.passive_subject(verb) if passive else self.objects(verb, targets=True)
             objects += self.prep_objects(verb, kind.target_preps, targets=True)
-            if kind.clause_parties:
+            if lemma(verb) in kind.clause_parties:
                 objects += self.clause_parties(verb)
             agent = participants[0] if participants else None
         elif kind.frame == "single":
             participants = self.passive_subject(verb) if passive else self.subject(verb)
             objects = self.prep_objects(verb, kind.target_preps, targets=True)
+            if kind.post_is_party and participants:  # "resign as leader of the Unity Party": the party too
+                participants += [
+                    r
+                    for prep in verb.children
+                    if prep.dep_ == "prep" and prep.lower_ == "as"
+                    for title in prep.children
+                    if title.dep_ == "pobj"
+                    for r in self.prep_objects(title, {"of", "at"})
+                    if r.kind == "name" and r.entity_kind in {"organization", "country"}
+                ]
         else:
             participants = self.subject(verb) if not passive else self.prep_objects(verb, {"by"})
             participants += self.prep_objects(verb, {"with", "between"})

@@ -28,6 +28,7 @@ mentions (see graph.resolve).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -36,7 +37,9 @@ from spacy.tokens import Doc, Span, Token
 from graph import gazetteer
 from graph.extract.lemmas import lemma
 from graph.lexicon import (
+    BODY_DESCRIPTORS,
     BUILDING_NAME_WORDS,
+    COMPANY_WORDS,
     DEMONYM_LANDFORMS,
     DIVISION_NOUNS,
     FACILITY_NOUNS,
@@ -309,7 +312,14 @@ def division_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     out = []
     for r in ranges:
         last = doc[r.end - 1]
-        if r.label in {"GPE", "LOC"} and r.end - r.start >= 2 and last.is_lower and lemma(last) in DIVISION_NOUNS:
+        rest = doc[r.start : r.end - 1]
+        if (
+            r.label in {"GPE", "LOC"}
+            and len(rest) >= 1
+            and last.is_lower
+            and lemma(last) in DIVISION_NOUNS
+            and all(t.text[:1].isupper() for t in rest if t.is_alpha)  # not "the united states"
+        ):
             r = replace(r, end=r.end - 1)
         out.append(r)
     return out
@@ -395,6 +405,9 @@ def _tight(doc: Doc, i: int) -> bool:
     return i < len(doc) - 1 and not doc[i].whitespace_
 
 
+_NAME_PREFIXES = frozenset({"anti", "pro", "ex", "post", "pre", "non", "neo", "pan", "mid", "un"})
+
+
 def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A person's name runs over the hyphens inside it: 'Moon Jae' + '-in', 'Al-' + 'Khelaifi'; not into
     an adjective ('Mao-style', 'Paris-based'). Any name runs over a hyphened particle: 'Hizb-ul-Tarvia'."""
@@ -410,6 +423,7 @@ def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 and _tight(doc, end)
                 and doc[end + 1].is_alpha
                 and doc[end + 1].lower_ not in HYPHEN_COMPOUND_HEADS
+                and not doc[end + 1].lower_.endswith("ed")  # "Hutu-organized"
                 and end + 1 not in taken
             ):
                 end += 2
@@ -420,6 +434,7 @@ def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 and _tight(doc, start - 1)
                 and doc[start - 2].is_alpha
                 and doc[start - 2].text[:1].isupper()
+                and doc[start - 2].lower_ not in _NAME_PREFIXES  # "Anti-Castro" is no name
                 and start - 2 not in taken
             ):
                 start -= 2
@@ -483,6 +498,19 @@ def lowercase_edges(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return out
 
 
+_BODY_WORDS = COMPANY_WORDS | INSTITUTION_HEADS
+
+
+def _capitals(word: str) -> bool:
+    """'PKR', 'UMNO': three to five capitals, an initialism (a person's name is not written so)."""
+    return 3 <= len(word) <= 5 and word.isalpha() and word.isupper()
+
+
+def _cased(sent: Span) -> bool:
+    """A sentence in running case (not a headline in capitals: 'TARVO MEETS OSK')."""
+    return sum(t.is_lower for t in sent if t.is_alpha) >= 2
+
+
 def _mixed_acronym(word: str) -> bool:
     """'JeM', 'AfD', 'PoK': short, a capital after a small letter, ending in a capital (not 'DeVos')."""
     return len(word) <= 5 and word[-1].isupper() and any(ch.islower() for ch in word[1:-1]) and word[0].isupper()
@@ -491,7 +519,8 @@ def _mixed_acronym(word: str) -> bool:
 def not_person_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """What the model takes for a person but is not one: a name with a number is a product
     ('Chandrayaan 2'), story labels are page furniture ('a Dawn Exclusive'), a lone title is no name ('King'), an
-    initialism in mixed case is a body ('AfD')."""
+    initialism is a body ('AfD', 'PKR'), and so is a name that ends in a company's or institution's
+    word ('Tarvo Holdings Limited')."""
     out = []
     for r in ranges:
         words = doc[r.start : r.end]
@@ -502,8 +531,11 @@ def not_person_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 continue
             if any(ch.isdigit() for ch in words.text):
                 r = replace(r, label="PRODUCT")
-            elif len(words) == 1 and _mixed_acronym(words.text):
-                r = replace(r, label="ORG")  # 'the JeM', 'AfD': an initialism in mixed case
+            elif len(words) == 1 and (_mixed_acronym(words.text) or (_capitals(words.text) and _cased(words.sent))):
+                r = replace(r, label="ORG")  # 'the JeM', 'AfD', 'PKR': an initialism
+            elif len(words) >= 2 and words[-1].text.istitle() and words[-1].lower_.rstrip(".") in _BODY_WORDS:
+                r = replace(r, label="ORG")  # 'Tarvo Holdings Limited', 'Command Network'
+
         out.append(r)
     return out
 
@@ -538,24 +570,34 @@ _AMOUNT_WORDS = frozenset({"%", "per", "percent", "million", "billion", "trillio
 def names_with_numbers(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A name the model cut before its number takes it: 'Ligue' + '1', 'Apollo' + '11', 'Airbus' + 'A320'."""
     taken = _taken(ranges)
+    # a model's name of one code token ("A320" as a product of its own) joins the maker's name before it
+    codes = {r.start: r for r in ranges if r.end - r.start == 1 and r.label in {"PRODUCT", "ORG"}}
     out = []
+    absorbed: set[int] = set()
     for r in ranges:
+        if r.start in absorbed:
+            continue
         end = r.end
+        label = r.label
         nxt = doc[end] if end < len(doc) else None
         code = nxt is not None and nxt.text[:1].isupper() and any(c.isdigit() for c in nxt.text)
+        own = end in codes and (code or (nxt.text.isdigit() and codes[end].label == "PRODUCT"))  # "Airbus A320"
         if (
             r.label in {"ORG", "PRODUCT"} or (r.label == "PERSON" and r.end - r.start == 1)
         ) and (
             nxt is not None
-            and end not in taken
+            and (end not in taken or own)
             and doc[end - 1].whitespace_ == " "
             and (nxt.like_num and nxt.text.isdigit() or code)
-            and nxt.ent_type_ in {"", "CARDINAL", "PRODUCT"}
+            and (nxt.ent_type_ in {"", "CARDINAL", "PRODUCT"} or own)
             and not (end + 1 < len(doc) and doc[end + 1].lower_ in _AMOUNT_WORDS)
         ):
+            if own:
+                absorbed.add(end)
+                label = "PRODUCT" if r.label == "ORG" else label
             end += 1
-        out.append(replace(r, end=end))
-    return out
+        out.append(replace(r, end=end, label=label))
+    return [r for r in out if r.start not in absorbed or r.end - r.start > 1]
 
 
 def group_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
@@ -671,9 +713,14 @@ def repeated_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     'Tarvex entered Lenn ...' after 'Tarvex said ...' (one sense per discourse). The words must be
     the whole run of capitalised proper nouns there, not part of a longer name."""
     taken = _taken(ranges)
+    lower = {t.text for t in doc if t.is_lower}
     known: dict[tuple[str, ...], str] = {}
     for r in ranges:
         words = tuple(t.text for t in doc[r.start : r.end])
+        if len(words) == 1 and (words[0].lower() in lower or is_title_word(doc[r.start])):
+            continue  # "Embassy", "Riot": a common noun the model took for a name somewhere
+        if any(_time_word(t) for t in doc[r.start : r.end]):
+            continue  # "Friday" taken for a company
         if r.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and all(w[:1].isupper() for w in words):
             known.setdefault(words, r.label)
     if not known:
@@ -696,6 +743,41 @@ def repeated_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         if label is not None and not capital(end) and not is_title_word(doc[i]):
             added.append(NameRange(i, end, label))
         i = end if end > i else i + 1
+    return ranges + added
+
+
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)
+
+
+def _time_word(tok: Token) -> bool:
+    return tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ in _TIME_WORDS
+
+
+def described_bodies(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A capitalised name right after a common noun for a body is that body: 'the website Tarvo24',
+    'data tracker Osk', 'the radio station Lenn 1'."""
+    taken = _taken(ranges)
+    added = []
+    for tok in doc[:-1]:
+        if not (tok.is_lower and tok.pos_ == "NOUN" and lemma(tok) in BODY_DESCRIPTORS):
+            continue
+        start = end = tok.i + 1
+        while end < len(doc) and end not in taken and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == start or end - start > 3:
+            continue
+        if end < len(doc) and doc[end].like_num and end not in taken and doc[end].whitespace_ != "":
+            end += 1  # "Europe 1"
+        if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            continue
+        words = doc[start:end]
+        if gazetteer.place_kind(words.text) or any(is_title_word(t) or _time_word(t) for t in words):
+            continue
+        added.append(NameRange(start, end, "ORG"))
+        taken.update(range(start, end))
     return ranges + added
 
 
@@ -746,6 +828,48 @@ def forenames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 continue
             out = [r for r in out if r is not own]
             out.append(NameRange(i - 1, i + 1, "PERSON"))
+    return sorted(out, key=lambda r: r.start)
+
+
+# "Picture: PA", "PHOTO: REUTERS", "Pics/AFP", "Credit: Mira Osk/EPA", "(AP Photo/Mira Osk)", "(Yonhap)"
+_CREDIT = re.compile(
+    r"(?:\b(?P<agency>[A-Z]{2,6}) )?\b(?:Pictures?|Photos?|PHOTOS?|Photograph|Pics|Images?|Credit|CREDIT)\s*[:/]\s*"
+    r"(?P<names>[A-Z][\w.'-]*(?:[ /][A-Z][\w.'-]*){0,5})"
+)
+_PAGE_WORDS = frozenset({"undated", "updated", "file", "archive", "video", "photo", "live", "opinion", "analysis"})
+_BYLINE_AGENCY = re.compile(r"(?m)(?:\bBy |\()(?P<name>[A-Z][a-z]+|[A-Z]{2,6})\)?[ \t]*$")
+
+
+def credits(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """Who took a picture and for whom, in its credit line: an agency's short name ('Picture: PA') is a
+    body, two or more capitalised words a person ('Credit: Mira Osk/EPA'); a lone name in brackets or
+    after 'By' that ends a line is an agency ('(Tarvia Press)' aside, '(Yonhap)')."""
+    found: list[tuple[int, int, str]] = []
+    for m in _CREDIT.finditer(doc.text):
+        if m.group("agency"):
+            found.append((m.start("agency"), m.end("agency"), "ORG"))
+        offset = m.start("names")
+        for part in m.group("names").split("/"):
+            piece = part.strip().rstrip(".")
+            if piece:
+                start = doc.text.index(piece, offset)
+                label = "PERSON" if len(piece.split()) >= 2 and not piece.isupper() else "ORG"
+                found.append((start, start + len(piece), label))
+            offset += len(part) + 1
+    for m in _BYLINE_AGENCY.finditer(doc.text):
+        if m.group("name").lower() not in FURNITURE_WORDS | _PAGE_WORDS:
+            found.append((m.start("name"), m.end("name"), "ORG"))
+    out = list(ranges)
+    for start, end, label in found:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not len(span) or any(
+            not t.text[:1].isupper() for t in span if t.is_alpha and not (t.i > 0 and doc[t.i - 1].text == "-")
+        ):
+            continue
+        if any(t.ent_type_ in {"DATE", "TIME"} for t in span) or gazetteer.place_kind(span.text):
+            continue  # "(Monday)", "(Tarvia)": a day or a place in brackets, no agency
+        out = [r for r in out if r.end <= span.start or r.start >= span.end]
+        out.append(NameRange(span.start, span.end, label))
     return sorted(out, key=lambda r: r.start)
 
 

@@ -330,10 +330,18 @@ def surname_in_article(res: EntityResolver, ex: Extraction) -> None:
         # a place the gazetteer knows is not a surname the model took for a place
         if is_demonym(m) or m.kind in KNOWN_PLACE_KINDS:
             continue
-        if len(tokens(m.text)) != 1:
+        if len(tokens(m.text)) not in (1, 2):
             continue
-        word = translit_key(m.text)
-        owners = {res.uf.find(v) for k, v in by_full.items() if word in (k.split()[-1], k.split()[0])}
+        words = translit_key(m.text).split()
+        n = len(words)
+        # one word, or a surname in two ("Al-Khelaifi" of "Nasser Al-Khelaifi"), at either end of the full name
+        if n == 2 and res.full_person_name(m):
+            continue  # a full name of its own
+        owners = {
+            res.uf.find(v)
+            for k, v in by_full.items()
+            if len(k.split()) > n and words in (k.split()[-n:], k.split()[:n])
+        }
         if len(owners) == 1:
             res.uf.union(owners.pop(), mid(m))
 

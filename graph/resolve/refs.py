@@ -190,15 +190,29 @@ def _leaders(ctx: ArticleContext, ref: Ref) -> list[str]:
     return list(holders) if len(holders) == len(countries) else []
 
 
+_NAMED_BY_HEAD = frozenset({"organization", "facility"})
+
+
 def nominal_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -> list[str] | None:
-    """'the two countries': the two the article names most; 'the islands': the thing the article gave that name."""
+    """'the two countries': the two the article names most; 'the islands': the thing the article gave that name;
+    'the court': the one body or building of the article with that word in its name."""
     if ref.kind != "nominal":
         return None
     head = ref.head or ""
     if head in COUNTRY_HEADS:
         return ctx.top_countries(2) if "two" in ref.text.lower() else []
     key = ctx.table.nominal.get(ctx.extraction.article.id, {}).get(head)  # exact heads only
-    return [key] if key else []
+    if key:
+        return [key]
+    # "the court", "the ministry": the one body or building the article named with that word in its name
+    word = head.casefold()
+    named = {
+        k
+        for k in ctx.mentioned
+        if ctx.table.entities[k].kind in _NAMED_BY_HEAD
+        and word in ctx.table.entities[k].label.casefold().replace("-", " ").split()
+    }
+    return sorted(named) if len(named) == 1 else []
 
 
 def reference_rules(settings: Settings = DEFAULT, rules: Iterable[Rule] | None = None) -> tuple[Rule, ...]:

@@ -17,7 +17,7 @@ from graph.rules import rule
 #: Passes that join the mentions of one article, run article by article.
 ARTICLE_ENTITY_RULES = (
     rule("entities.same_full_name", 1, entities.same_full_name),
-    rule("entities.surname_in_article", 1, entities.surname_in_article),
+    rule("entities.surname_in_article", 2, entities.surname_in_article),
     rule("entities.same_name_in_article", 1, entities.same_name_in_article),
     rule("entities.stated_aliases", 1, entities.stated_aliases),
     rule("entities.title_votes", 1, entities.title_votes),
@@ -43,7 +43,7 @@ REFERENCE_RULES = (
     rule("references.name", 1, refs.name_reference),
     rule("references.pronoun", 2, refs.pronoun_reference),
     rule("references.group", 1, refs.group_reference),
-    rule("references.nominal", 1, refs.nominal_reference),
+    rule("references.nominal", 2, refs.nominal_reference),
 )
 
 #: Passes over the events, in the order resolve_corpus runs them.
