@@ -72,7 +72,7 @@ _DATELINE_ENDS = frozenset({"-", "--", ":", "\u2013", "\u2014"})
 
 def dateline_end(doc: Doc, start: int) -> int | None:
     """The index of the token after a dateline that opens a line at ``start`` ('NAIROBI (Reuters) -',
-    'KUALA LUMPUR:', 'New Delhi/Islamabad, Feb 26 :'), when a capitalised sentence follows it."""
+    'OSLO:', 'Lisbon/Madrid, Mar 3 :'), when a capitalised sentence follows it."""
     for i in range(start, min(start + 12, len(doc))):
         tok = doc[i]
         if tok.is_space:
@@ -113,7 +113,7 @@ def line_breaks(doc: Doc) -> Doc:
 
 # "U.S.-made", "E.U.-wide": split the hyphen after an abbreviation so the
 # country can be recognised.
-# country can be recognised; "on Dec 1, 2018.PHOTO: REUTERS" (a caption run into its
+# country can be recognised; "on Mar 3, 2021.PHOTO: REUTERS" (a caption run into its
 # credit): split the full stop after a number so the year stays a year.
 _EXTRA_INFIXES = (r"(?<=[A-Z]\.)-(?=[a-z])", r"(?<=[0-9])\.(?=[A-Z])")
 

@@ -387,7 +387,7 @@ def test_shared_plural_title(nlp):
         ("Mira Osk outside the hall. Picture: PA\n", [("Mira Osk", "person"), ("PA", "organization")]),
         ("Osk arrives in court. / Credit: Lena Holm/EPA\n", [("Lena Holm", "person"), ("EPA", "organization")]),
         ("The leaders met. (AP Photo/Lena Young-joon)\n", [("AP", "organization"), ("Lena Young-joon", "person")]),
-        ("March 2, 2021 - 10:24 By Yonhap\n\nThe talks ended.", [("Yonhap", "organization")]),
+        ("March 2, 2021 - 10:24 By Tarvopress\n\nThe talks ended.", [("Tarvopress", "organization")]),
         ("The talks ended on Monday. (Monday)\n", []),
         ("The talks ended. (Undated)\n", []),
     ],

@@ -2,7 +2,7 @@
 ("held talks", "took part in a meeting", "imposed sanctions on"), nominal ("a
 meeting between the two countries' foreign ministers in Paris"), statements,
 and, for any other clause in which one named party acts on another, a relation
-whose name is the verb ("Samsung fired back at Apple": fire_back_at).
+whose name is the verb ("Vantix fired back at Orbel": fire_back_at).
 
 Each way of telling an event is a rule (``graph/extract/registry.py``): a
 function of a :class:`ClauseReader` that returns the events it reads. The
@@ -201,7 +201,7 @@ class ClauseReader:
 
     def target_refs(self, tok: Token) -> list[Ref]:
         """What an object names: its references, or the named owner of a common noun that belongs
-        to something ("a Jaish camp", "the camp of Jaish", "Flipkart's shares")."""
+        to something ("a Hamla camp", "the camp of Hamla", "Vantix's shares")."""
         refs = self.refs(tok)
         if any(r.kind == "name" for r in refs) or tok.pos_ != "NOUN" or lemma(tok) not in BELONGING_NOUNS:
             return refs
@@ -211,7 +211,7 @@ class ClauseReader:
                 owners.append(name_ref(self.names.get(child), self.sent(tok)))
             elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
                 refs_in = [r for pobj in child.children if pobj.dep_ == "pobj" for r in self.target_refs(pobj)]
-                # "a stake in Flipkart" is Flipkart's; "a camp in Tarvia province" is only where it is
+                # "a stake in Vantix" is Vantix's; "a camp in Tarvia province" is only where it is
                 owners += [r for r in refs_in if child.lower_ == "of" or not self.is_place(r)]
         unique = list({(r.kind, r.start, r.end): r for r in owners}.values())
         return unique or refs
@@ -339,7 +339,7 @@ class ClauseReader:
                     if span is not None and kind == "event" and child.lower_ == "at":
                         return name_ref(span, self.sent(tok))  # "at the Turin Winter Olympics"
                     inner = child.lower_ in {"at", "on", "of"} or self.noun_kind(pobj) is not None
-                    common = pobj.pos_ == "NOUN" or (pobj.pos_ == "PROPN" and span is None)  # "at State House"
+                    common = pobj.pos_ == "NOUN" or (pobj.pos_ == "PROPN" and span is None)  # "at state house"
                     if depth < 3 and common and inner:  # "in Friday's final in Cairo"
                         place = self.place(pobj, depth + 1)
                         if place is not None:
@@ -557,7 +557,7 @@ class ClauseReader:
                     date_possessive = True
                     continue
                 possessor = self.refs(child)
-        modifiers: list[Ref] = []  # "the Berg-Dubois meeting", "Indian air strikes", "the Walmart deal"
+        modifiers: list[Ref] = []  # "the Berg-Dubois meeting", "Indian air strikes", "the Vantix deal"
         for child in noun.lefts:
             if child.dep_ in {"compound", "amod", "nmod"}:
                 hyphenated = any(t.text == "-" for t in child.subtree) or any(
@@ -906,7 +906,7 @@ def _caption_holder(noun: Token) -> Token | None:
 
 def clause_relations(reader: ClauseReader) -> list[EventRecord]:
     """Any other clause in which a named party acts on another named party: subject and object,
-    prepositional object or passive agent ('Samsung fired back at Apple', 'Tarvia expelled Lumo's envoy')."""
+    prepositional object or passive agent ('Vantix fired back at Orbel', 'Tarvia expelled Lumo's envoy')."""
     out = []
     for verb in reader.doc:
         if (

@@ -3,7 +3,7 @@
 spaCy's small English model splits "Group of 7" (or sees only its number), glues "the Foreign
 Ministry's Bellevue" into one name, misses "U.S." in "U.S.-made", calls a title
 word an organisation ("Defense" in "Defense Minister Boris Pistorius") and
-misses names after titles ("Foreign Ministers Annalena Baerbock and ...").
+misses names after titles ("Foreign Ministers Anna Berg and ...").
 
 Each repair is a rule (see ``graph/extract/registry.py``): a function from the
 Doc and the name ranges found so far to the new ranges. :func:`find_names`
@@ -106,11 +106,11 @@ def kind_of(span: Span) -> str:
     label = span.label_
     if label == "GPE":
         return gazetteer.place_kind(span.text, gazetteer.SMALL_TOWN) or "place"
-    # a town the model took for a nationality: "the Pulwama attack"
+    # a town the model took for a nationality: "the Oskel attack"
     town = gazetteer.place_kind(span.text, gazetteer.SMALL_TOWN) == "city"
     if label == "NORP" and town and not gazetteer.country_of_demonym(span.text):
         return "city"
-    # a city the model took for a person: "Kyiv", "Buenos Aires"
+    # a city the model took for a person: "Kyiv", "Lima"
     if label == "PERSON" and gazetteer.place_kind(span.text) == "city":
         return "city"
     return LABEL_KIND.get(label, "organization")
@@ -183,8 +183,8 @@ _TITLE_PREFIXES = frozenset({"co", "vice", "ex", "deputy"})
 
 
 def trailing_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """A title the model ran into the name of a body or place is not part of it: 'Flipkart Co-Founder'
-    and 'Walmart CEO' (before a person's name) are Flipkart and Walmart."""
+    """A title the model ran into the name of a body or place is not part of it: 'Vantix Co-Founder'
+    and 'Orbel CEO' (before a person's name) are Vantix and Orbel."""
     out = []
     for r in ranges:
         end = r.end
@@ -194,7 +194,7 @@ def trailing_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             and is_title_word(doc[end - 1])
             and lemma(doc[end - 1]) == doc[end - 1].lower_  # singular: not "Stonebridge Capital Advisors"
         ):
-            if doc[end - 2].text == "-":  # "Co-Founder", "Vice-Chairman", but not "Port-au-Prince"
+            if doc[end - 2].text == "-":  # "Co-Founder", "Vice-Chairman", but not "Saint-Denis"
                 if end - r.start < 4 or doc[end - 3].lower_ not in _TITLE_PREFIXES:
                     break
                 end -= 2
@@ -259,7 +259,7 @@ def place_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 def adjacent_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """Two people's names with only a space between them are one long name the model cut in two
-    ('Maulana Yousuf' + 'Azhar')."""
+    ('Hadi Omar' + 'Tarek')."""
     out: list[NameRange] = []
     for r in sorted(ranges, key=lambda x: x.start):
         prev = out[-1] if out else None
@@ -354,7 +354,7 @@ def landform_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 
 def building_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """A name ending in a word for a building or site ('the Union Buildings', 'Kelso Palace') is a
+    """A name ending in a word for a building or site ('the Lenn Buildings', 'Kelso Palace') is a
     facility, whatever the model called it, unless the gazetteer knows it as a place."""
     out = []
     for r in ranges:
@@ -409,7 +409,7 @@ _NAME_PREFIXES = frozenset({"anti", "pro", "ex", "post", "pre", "non", "neo", "p
 
 
 def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """A person's name runs over the hyphens inside it: 'Moon Jae' + '-in', 'Al-' + 'Khelaifi'; not into
+    """A person's name runs over the hyphens inside it: 'Moon Jae' + '-in', 'Al-' + 'Tarek'; not into
     an adjective ('Mao-style', 'Paris-based'). Any name runs over a hyphened particle: 'Hizb-ul-Tarvia'."""
     taken = {i for r in ranges for i in range(r.start, r.end)}
     out = []
@@ -439,7 +439,7 @@ def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             ):
                 start -= 2
         label = r.label
-        # "Jaish" + "-e-Mohammad", "Tehreek" + "-e-Insaf": a name joined by a hyphened particle is one
+        # "Hizb" + "-ul-Tarvo", "Jamaat" + "-e-Lenn": a name joined by a hyphened particle is one
         # name, of an organisation or a place (not a nationality, which is one word)
         while (
             end + 3 < len(doc)
@@ -518,7 +518,7 @@ def _mixed_acronym(word: str) -> bool:
 
 def not_person_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """What the model takes for a person but is not one: a name with a number is a product
-    ('Chandrayaan 2'), story labels are page furniture ('a Dawn Exclusive'), a lone title is no name ('King'), an
+    ('Tarvsat 2'), story labels are page furniture ('a Dawn Exclusive'), a lone title is no name ('King'), an
     initialism is a body ('AfD', 'PKR'), and so is a name that ends in a company's or institution's
     word ('Tarvo Holdings Limited')."""
     out = []
@@ -581,7 +581,7 @@ def names_with_numbers(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         label = r.label
         nxt = doc[end] if end < len(doc) else None
         code = nxt is not None and nxt.text[:1].isupper() and any(c.isdigit() for c in nxt.text)
-        own = end in codes and (code or (nxt.text.isdigit() and codes[end].label == "PRODUCT"))  # "Airbus A320"
+        own = end in codes and (code or (nxt.text.isdigit() and codes[end].label == "PRODUCT"))  # "Vantix V310"
         if (
             r.label in {"ORG", "PRODUCT"} or (r.label == "PERSON" and r.end - r.start == 1)
         ) and (
@@ -642,7 +642,7 @@ def numbered_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 
 def title_then_name(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """Proper nouns right after a title are a person: 'Foreign Ministers Annalena Baerbock'."""
+    """Proper nouns right after a title are a person: 'Foreign Ministers Anna Berg'."""
     # The ranges in order, each alive or not, and by token, so that each title looks only at the
     # ranges on its own words (a long article has thousands of titles and of ranges).
     found = list(ranges)
@@ -694,7 +694,7 @@ def repeated_surnames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     'Scholz' in 'Scholz and Tusk met' after 'Chancellor Olaf Scholz'."""
     taken = _taken(ranges)
     full = [r for r in ranges if r.label == "PERSON" and r.end - r.start >= 2]
-    # the last word of a full name, or its first (family name first: "Xi" of "Xi Jinping")
+    # the last word of a full name, or its first (family name first: "Wen" of "Wen Jiabao")
     surnames = {doc[r.end - 1].text for r in full} | {doc[r.start].text for r in full if doc[r.start].text.istitle()}
     return ranges + [
         NameRange(tok.i, tok.i + 1, "PERSON")
@@ -831,7 +831,7 @@ def forenames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return sorted(out, key=lambda r: r.start)
 
 
-# "Picture: PA", "PHOTO: REUTERS", "Pics/AFP", "Credit: Mira Osk/EPA", "(AP Photo/Mira Osk)", "(Yonhap)"
+# "Picture: PA", "PHOTO: REUTERS", "Pics/AFP", "Credit: Mira Osk/EPA", "(AP Photo/Mira Osk)", "(Tarvopress)"
 _CREDIT = re.compile(
     r"(?:\b(?P<agency>[A-Z]{2,6}) )?\b(?:Pictures?|Photos?|PHOTOS?|Photograph|Pics|Images?|Credit|CREDIT)\s*[:/]\s*"
     r"(?P<names>[A-Z][\w.'-]*(?:[ /][A-Z][\w.'-]*){0,5})"
@@ -843,7 +843,7 @@ _BYLINE_AGENCY = re.compile(r"(?m)(?:\bBy |\()(?P<name>[A-Z][a-z]+|[A-Z]{2,6})\)
 def credits(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """Who took a picture and for whom, in its credit line: an agency's short name ('Picture: PA') is a
     body, two or more capitalised words a person ('Credit: Mira Osk/EPA'); a lone name in brackets or
-    after 'By' that ends a line is an agency ('(Tarvia Press)' aside, '(Yonhap)')."""
+    after 'By' that ends a line is an agency ('(Tarvopress)')."""
     found: list[tuple[int, int, str]] = []
     for m in _CREDIT.finditer(doc.text):
         if m.group("agency"):
@@ -875,7 +875,7 @@ def credits(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 def dateline_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """The place of a dateline, at the start of a line before the agency or a dash: 'NAIROBI (Reuters) -',
-    'KUALA LUMPUR:', 'New Delhi/Islamabad, Feb 26 :'; read by the gazetteer, in any case."""
+    'OSLO:', 'Lisbon/Madrid, Mar 3 :'; read by the gazetteer, in any case."""
     out = list(ranges)
     for tok in doc:
         if not (tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_):
@@ -898,7 +898,7 @@ def dateline_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 def listed_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A large city the model missed, where a place is expected: after 'in', 'from', 'to', or beside
-    another place across a slash ('Delhi/Islamabad')."""
+    another place across a slash ('Lisbon/Madrid')."""
     taken = _taken(ranges)
     places = {i for r in ranges if r.label in {"GPE", "LOC"} for i in range(r.start, r.end)}
     out = list(ranges)

@@ -1,7 +1,7 @@
-"""Roles and titles of people: "Foreign Minister Anna Berg", "Eritrea's
-information minister Yemane X", "Wang Yi, China's foreign minister", "The
-Catalan President, Artur X,", "resigned as Prime Minister", "was named CEO",
-"Foreign Ministers Annalena Baerbock and Wang Yi".
+"""Roles and titles of people: "Foreign Minister Anna Berg", "Tarvia's
+information minister Lena X", "Ivo Marek, Tarvia's foreign minister", "The
+Lenn President, Mira X,", "resigned as Prime Minister", "was named CEO",
+"Foreign Ministers Anna Berg and Ivo Marek".
 
 A title is a noun phrase whose head is a post or job (``titles.toml``: heads,
 by lemma) with the words that qualify it ("information minister", "chief
@@ -154,7 +154,7 @@ def title_phrase(ctx: RoleContext, head: Token) -> TitleReading | None:
 
 def title_before(ctx: RoleContext, span: Span) -> list[TitleReading]:
     """Title words right before a name, and whose post it is before them: 'French Deputy Foreign
-    Minister Paul Roux', "Eritrea's information minister X", 'ANC treasurer-general X', 'Co-Founder and CEO X'."""
+    Minister Paul Roux', "Tarvia's information minister X", 'the party treasurer-general X', 'Co-Founder and CEO X'."""
     doc, names = ctx.doc, ctx.names
     readings: list[TitleReading] = []
     i = span.start - 1
@@ -194,7 +194,7 @@ def title_before(ctx: RoleContext, span: Span) -> list[TitleReading]:
 
 
 def appositive(ctx: RoleContext, span: Span) -> list[TitleReading]:
-    """A title in apposition after the name: 'Wang Yi, China's foreign minister', '..., the foreign
+    """A title in apposition after the name: 'Ivo Marek, Tarvia's foreign minister', '..., the foreign
     minister of France', 'X, portfolio manager with Y'."""
     for child in span.root.children:
         if child.dep_ == "appos" and is_title_head(child):
@@ -210,7 +210,7 @@ def title_apposition(ctx: RoleContext, span: Span) -> list[TitleReading]:
     if root.dep_ != "appos" or root.head.i > span.start:
         return []
     head = root.head
-    # "The Vice President of the Catalan Government, Joana X,": the name hangs from the 'of' name
+    # "The Vice President of the Lenn Government, Mira X,": the name hangs from the 'of' name
     if not is_title_head(head) and head.dep_ == "pobj" and head.head.lower_ == "of" and is_title_head(head.head.head):
         head = head.head.head
     if is_title_head(head):

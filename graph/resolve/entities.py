@@ -334,7 +334,7 @@ def surname_in_article(res: EntityResolver, ex: Extraction) -> None:
             continue
         words = translit_key(m.text).split()
         n = len(words)
-        # one word, or a surname in two ("Al-Khelaifi" of "Nasser Al-Khelaifi"), at either end of the full name
+        # one word, or a surname in two ("Al-Tarek" of "Omar Al-Tarek"), at either end of the full name
         if n == 2 and res.full_person_name(m):
             continue  # a full name of its own
         owners = {
@@ -445,7 +445,7 @@ def same_name(res: EntityResolver) -> None:
     """The same name in two articles is one entity, whatever kind the model gave each mention.
 
     A person's full name matches the same full name; a lone word the model called a
-    person joins only the name of a body or thing ("Germanwings" typed as a person in
+    person joins only the name of a body or thing ("Tarvair" typed as a person in
     one article, as a company in another), never another lone word nor a place the
     gazetteer knows: two articles' unplaced "Kim" may be two people.
     """
@@ -530,8 +530,8 @@ def _joined_to(res: EntityResolver, ids: list[MentionId], people: set[MentionId]
 
 
 def legal_suffixes(res: EntityResolver) -> None:
-    """A company's name with its legal form is the company: 'Walmart Inc.' / 'Walmart', 'Samsung Electronics
-    Co.' / 'Samsung Electronics', 'Amazon.com Inc' / 'Amazon'; 'Group' or 'Holdings' go too when what is
+    """A company's name with its legal form is the company: 'Vantix Inc.' / 'Vantix', 'Orbel Electronics
+    Co.' / 'Orbel Electronics', 'Amazon.com Inc' / 'Amazon'; 'Group' or 'Holdings' go too when what is
     left names one body of the corpus."""
     index: dict[str, set[MentionId]] = defaultdict(set)
     groups = res.uf.groups()

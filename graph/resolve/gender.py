@@ -6,7 +6,7 @@ unisex ones ("Kim", "Lee"); a name whose given part is hyphenated Korean-style
 ("Jong-un") or that has a single word says nothing. Nothing else is guessed:
 an unknown name agrees with every pronoun.
 
->>> person_gender("Anna Berg"), person_gender("Paul Roux"), person_gender("Berg"), person_gender("Kim Jong-un")
+>>> person_gender("Anna Berg"), person_gender("Paul Roux"), person_gender("Berg"), person_gender("Lee Soo-min")
 ('f', 'm', None, None)
 >>> agrees("she", "Anna Berg"), agrees("he", "Anna Berg"), agrees("he", "Berg")
 (True, False, True)

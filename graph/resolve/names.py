@@ -120,7 +120,7 @@ _GROUP_WORDS = re.compile(r"\s+(?:group|holdings|holding)$", re.I)
 def company_bases(name: str) -> list[str]:
     """Shorter names a company's name stands for, without its legal form, '.com', then 'Group'.
 
-    >>> company_bases("SoftBank Group Corp."), company_bases("Amazon.com Inc"), company_bases("Walmart")
+    >>> company_bases("SoftBank Group Corp."), company_bases("Amazon.com Inc"), company_bases("Vantix")
     (['SoftBank Group', 'SoftBank'], ['Amazon.com', 'Amazon'], [])
     """
     out: list[str] = []
