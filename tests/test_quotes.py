@@ -6,7 +6,6 @@ import pytest
 
 from graph.extract import extract_article
 from graph.extract.quotes import quotation_spans
-from graph.nlp import load_model
 from graph.records import Article
 from graph.rules import Settings
 
@@ -18,11 +17,6 @@ Mira Osk at the lectern outside Lenn Hall. Picture: Tarvia Press
 
 "So I am today announcing that I will resign as leader of the Unity Party on Friday."
 """
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model(None)
 
 
 def kinds_and_speakers(nlp, text: str, *without: str) -> list[tuple[str, tuple[str, ...]]]:
