@@ -464,7 +464,7 @@ class ClauseReader:
                 return found
             head = tok.head
             if _where_clause(tok):  # "arrived in X on Sunday, where he was welcomed by Y"
-                tok = _governing_verb(tok)
+                tok = self.governing_verb(tok.head)
                 if tok is None:
                     return None
                 continue
@@ -499,7 +499,7 @@ class ClauseReader:
         if place is None and _where_clause(verb):  # "arrived in X, where Berg met Roux"
             if self.names.kind(verb.head) in self.place_kinds:
                 place = name_ref(self.names.get(verb.head), self.sent(verb))
-            elif (governing := _governing_verb(verb)) is not None:
+            elif (governing := self.governing_verb(verb.head)) is not None:
                 place = self.place(governing)
         passive = self.passive(verb)
         participants: list[Ref] = []
@@ -740,14 +740,6 @@ def statements(reader: ClauseReader) -> list[EventRecord]:
 def _where_clause(verb: Token) -> bool:
     """A relative clause of place or time: 'Lisbon, where they met', 'Sunday, when he arrived'."""
     return verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in verb.children)
-
-
-def _governing_verb(clause: Token) -> Token | None:
-    """The verb of the clause a relative clause's noun belongs to: 'met' of 'met in X, where ...'."""
-    tok = clause.head
-    while tok.dep_ in {"pobj", "prep", "dobj", "appos", "npadvmod"} and tok.head is not tok:
-        tok = tok.head
-    return tok if is_verb(tok) and tok is not clause else None
 
 
 def _participle(verb: Token) -> bool:

@@ -419,16 +419,7 @@ def full_name_variants(res: EntityResolver) -> None:
 def lone_surname(res: EntityResolver) -> None:
     """A name of one word, in an article without the full name, joins the one person of the corpus it names:
     the last word of a full name first, else its first word (family name first: 'Yoon' of 'Yoon Suk Yeol')."""
-    surname_owners: dict[str, set[MentionId]] = defaultdict(set)
-    first_owners: dict[str, set[MentionId]] = defaultdict(set)
-    for root, ids in res.uf.groups().items():
-        if not res.group_is_person(ids):
-            continue
-        for i in ids:
-            t = translit_key(res.mentions[i].text).split()
-            if len(t) >= 2:
-                surname_owners[t[-1]].add(root)
-                first_owners[t[0]].add(root)
+    surname_owners, first_owners = _surname_owners(res)
     for root, ids in sorted(res.uf.groups().items()):
         if any(len(tokens(res.mentions[i].text)) >= 2 for i in ids):
             continue
