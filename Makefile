@@ -31,10 +31,10 @@ test: install-test
 	$(BIN)/ruff check graph tests
 	$(BIN)/python -m pytest
 
-# Everything but the browser, server and slow tests: the loop while changing a rule (under 30 s).
+# Everything but the browser, server and slow tests, on both cores (pytest-xdist): the loop while changing a rule (under 30 s).
 test-fast: install-test
 	$(BIN)/ruff check graph tests
-	$(BIN)/python -m pytest -q -m "not browser and not server and not slow"
+	$(BIN)/python -m pytest -q -n 2 -m "not browser and not server and not slow"
 
 # docs/graph.png, the README's picture: the seed graph in Chromium with the Kono-Lavrov meeting open.
 screenshot: install-test

@@ -40,15 +40,11 @@ from graph.rules import DEFAULT, Settings
 
 CHUNK = 16  # articles per task: enough to keep nlp.pipe's batches full, small enough to stream
 
-_MODELS: dict[str | None, object] = {}  # this process's models, by name (a worker's own copy)
-
-
 def _worker_model(model_name: str | None):  # noqa: ANN202 - spacy.Language
-    if model_name not in _MODELS:
-        from graph.nlp import load_model
+    """This process's model (a worker's own copy, loaded once: graph.nlp.load_model keeps it)."""
+    from graph.nlp import load_model
 
-        _MODELS[model_name] = load_model(model_name)
-    return _MODELS[model_name]
+    return load_model(model_name)
 
 
 def extract_articles(  # noqa: ANN001

@@ -139,9 +139,19 @@ def default_model() -> str:
     )
 
 
+_LOADED: dict[str, Language] = {}
+
+
 def load_model(name: str | None = None) -> Language:
-    """Load a spaCy pipeline by package name (or path), ready for the extractors."""
+    """A spaCy pipeline by package name (or path), ready for the extractors: loaded once per
+    process and shared, since loading takes a second and the pipeline is only read."""
     name = name or default_model()
+    if name not in _LOADED:
+        _LOADED[name] = _load(name)
+    return _LOADED[name]
+
+
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
     except OSError as exc:

@@ -111,3 +111,17 @@ class Art:
             events=tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind))),
             aliases=tuple(aliases),
         )
+
+
+def two_reports_of_one_meeting():
+    """The resolved corpus of two outlets reporting one meeting (a small store's content)."""
+    from graph.resolve import resolve_corpus
+
+    out = []
+    for aid, date in (("a1", "2021-03-05"), ("a2", "2021-03-06")):
+        a = Art(aid, "Anna Berg met Pierre Dubois in Lisbon on Friday.", date)
+        names = [a.name("Anna Berg", "person"), a.name("Pierre Dubois", "person")]
+        ev = a.event("meeting", "met", names, time=a.time("Friday"), place=a.name("Lisbon", "city"))
+        ms = [a.mention("Anna Berg", "person"), a.mention("Pierre Dubois", "person"), a.mention("Lisbon", "city")]
+        out.append(a.extraction(ms, events=[ev]))
+    return resolve_corpus(out)

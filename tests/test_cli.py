@@ -12,6 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import EXIT_SKIPPED, main
+from graph.model.rdf import corpus_units
+from graph.store import Store
+from tests.records import two_reports_of_one_meeting
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
@@ -140,8 +143,10 @@ def test_push_then_query_the_server_gives_the_store_rows(seeds_build, oxigraph_s
     assert len(json.loads(local)) >= 10
 
 
-def test_push_to_a_server_that_is_down_fails_with_one_line(seeds_build):
-    code, out = run("push", "--store", str(seeds_build), "--endpoint", "http://127.0.0.1:9", "--retries", "0")
+def test_push_to_a_server_that_is_down_fails_with_one_line(tmp_path):
+    with Store(tmp_path / "store") as store:
+        store.update(corpus_units(two_reports_of_one_meeting()))
+    code, out = run("push", "--store", str(tmp_path / "store"), "--endpoint", "http://127.0.0.1:9", "--retries", "0")
     assert code == 1
     assert out.startswith("Error: ") and len(out.strip().splitlines()) == 1
 

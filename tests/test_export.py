@@ -10,20 +10,8 @@ import pytest
 
 from graph.export import get_exporter
 from graph.model.rdf import corpus_units
-from graph.resolve import resolve_corpus
 from graph.store import Store
-from tests.records import Art
-
-
-def two_reports_of_one_meeting():
-    out = []
-    for aid, date in (("a1", "2021-03-05"), ("a2", "2021-03-06")):
-        a = Art(aid, "Anna Berg met Pierre Dubois in Lisbon on Friday.", date)
-        names = [a.name("Anna Berg", "person"), a.name("Pierre Dubois", "person")]
-        ev = a.event("meeting", "met", names, time=a.time("Friday"), place=a.name("Lisbon", "city"))
-        ms = [a.mention("Anna Berg", "person"), a.mention("Pierre Dubois", "person"), a.mention("Lisbon", "city")]
-        out.append(a.extraction(ms, events=[ev]))
-    return resolve_corpus(out)
+from tests.records import two_reports_of_one_meeting
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from graph.export.network import entity_network
 from graph.model.namespaces import PREFIXES
 from graph.model.rdf import corpus_units
 from graph.store import Store
-from tests.test_export import two_reports_of_one_meeting
+from tests.records import two_reports_of_one_meeting
 
 ID = "https://w3id.org/newskg/id/"
 KONO, LAVROV = f"{ID}entity/taro-kono", f"{ID}entity/sergey-lavrov"
