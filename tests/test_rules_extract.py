@@ -654,7 +654,7 @@ def test_held_talks_with_is_talks_of_the_subject_and_the_other_side():
     )
     assert events(doc) == [("talks", ("Berg", "Roux"), None, "events.support_verb.v2")]
     # without it, the noun alone: talks with Roux, the other side the subject of the clause that tells them
-    assert events(doc, "events.support_verb") == [("talks", ("Berg", "Roux"), None, "events.nominal.v2")]
+    assert events(doc, "events.support_verb") == [("talks", ("Berg", "Roux"), None, "events.nominal.v3")]
     assert extract(doc).events[0].time.text == "Monday"
     assert extract(doc, "events.support_verb").events[0].time is None
 
@@ -662,7 +662,7 @@ def test_held_talks_with_is_talks_of_the_subject_and_the_other_side():
 @pytest.mark.rule("events.verbal")
 def test_a_verb_of_meeting_with_subject_object_and_place():
     doc = parse(BERG_MET_ROUX, ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (7, 7, "GPE")])
-    assert events(doc) == [("meeting", ("Anna Berg", "Paul Roux"), "Lisbon", "events.verbal.v2")]
+    assert events(doc) == [("meeting", ("Anna Berg", "Paul Roux"), "Lisbon", "events.verbal.v3")]
     assert events(doc, "events.verbal") == []
 
 
@@ -684,7 +684,7 @@ def test_a_speech_verb_gives_a_statement_with_what_was_said():
         ("statement", "Berg", "the talks failed"),
         ("talks", None, None),  # "the talks", told without its parties
     ]
-    assert events(doc, "statements.verbal") == [("talks", (), None, "events.nominal.v2")]
+    assert events(doc, "statements.verbal") == [("talks", (), None, "events.nominal.v3")]
 
 
 @pytest.mark.rule("events.nominal")
@@ -703,7 +703,7 @@ def test_a_meeting_between_two_people():
         """,
         ents=[(6, 6, "PERSON"), (8, 8, "PERSON")],
     )
-    assert events(doc) == [("meeting", ("Berg", "Roux"), None, "events.nominal.v2")]
+    assert events(doc) == [("meeting", ("Berg", "Roux"), None, "events.nominal.v3")]
     assert events(doc, "events.nominal") == []
 
 
@@ -853,7 +853,7 @@ def test_a_caption_shows_its_people_at_the_event_on_its_date():
         ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (12, 12, "GPE"), (14, 15, "DATE")],
     )
     ex = extract(doc)
-    assert events(doc) == [("statement", ("Anna Berg", "Paul Roux"), "Lisbon", "events.nominal.v2")]
+    assert events(doc) == [("statement", ("Anna Berg", "Paul Roux"), "Lisbon", "events.nominal.v3")]
     assert ex.events[0].time.text == "March 3"
     assert events(doc, "events.nominal") == []
 
@@ -1365,7 +1365,7 @@ def test_the_body_of_the_post_left_in_an_as_phrase_takes_part():
         """,
         ents=[(1, 1, "PERSON"), (8, 9, "ORG")],
     )
-    assert events(doc) == [("resignation", ("Berg", "Unity Party"), None, "events.verbal.v2")]
+    assert events(doc) == [("resignation", ("Berg", "Unity Party"), None, "events.verbal.v3")]
 
 
 @pytest.mark.rule("statements.verbal")
@@ -1504,3 +1504,44 @@ def test_a_prefix_or_a_participle_is_no_part_of_a_persons_name():
         ents=[(3, 3, "PERSON"), (6, 6, "PERSON")],
     )
     assert [n for n, _ in names(doc)] == ["Osk", "Lenn"]
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_vehicle_noun_with_a_product_name_refers_to_the_product():
+    # "A Korvan 310 jet crashed on Sunday": the jet is the Korvan 310
+    doc = parse(
+        """
+        A       DET   DT  det     4
+        Korvan  PROPN NNP nmod    4
+        310     NUM   CD  nummod  4
+        jet     NOUN  NN  nsubj   5
+        crashed VERB  VBD ROOT    0 crash
+        on      ADP   IN  prep    5
+        Sunday  PROPN NNP pobj    6
+        .       PUNCT .   punct   5
+        """,
+        ents=[(2, 3, "PRODUCT"), (7, 7, "DATE")],
+    )
+    assert events(doc) == [("crash", ("Korvan 310",), None, "events.verbal.v3")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_launch_aboard_a_named_rocket_has_the_rocket_among_its_objects():
+    doc = parse(
+        """
+        Tarvia   PROPN NNP nsubj    2
+        launched VERB  VBD ROOT     0 launch
+        the      DET   DT  det      5
+        Lumo     PROPN NNP compound 5
+        probe    NOUN  NN  dobj     2
+        aboard   ADP   IN  prep     2
+        the      DET   DT  det      9
+        Sela     PROPN NNP compound 9
+        rocket   NOUN  NN  pobj     6
+        .        PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "GPE"), (4, 4, "PRODUCT"), (8, 8, "PRODUCT")],
+    )
+    (launch,) = extract(doc).events
+    assert (launch.kind, [r.text for r in launch.participants]) == ("launch", ["Tarvia"])
+    assert [r.text for r in launch.objects] == ["Lumo", "Sela"]

@@ -193,6 +193,11 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
         return _pronoun(tok, sentence, NUMBER_WORDS[low], text="the " + tok.text)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1]
     lem = lemma(tok)
+    if tok.pos_ == "NOUN":  # "the Orion capsule", "its Tessa 2 satellite": the product it names
+        for child in tok.lefts:
+            mod = names.get(child) if child.dep_ in {"compound", "nmod"} else None
+            if mod is not None and kind_of(mod) == "product":
+                return name_ref(mod, sentence)
     if lem in FORCE_HEADS:  # "Turkish troops", "the French military"
         for child in tok.lefts:
             mod = names.get(child)
