@@ -652,7 +652,7 @@ def test_held_talks_with_is_talks_of_the_subject_and_the_other_side():
         """,
         ents=[(1, 1, "PERSON"), (5, 5, "PERSON"), (7, 7, "DATE")],
     )
-    assert events(doc) == [("talks", ("Berg", "Roux"), None, "events.support_verb.v2")]
+    assert events(doc) == [("talks", ("Berg", "Roux"), None, "events.support_verb.v3")]
     # without it, the noun alone: talks with Roux, the other side the subject of the clause that tells them
     assert events(doc, "events.support_verb") == [("talks", ("Berg", "Roux"), None, "events.nominal.v3")]
     assert extract(doc).events[0].time.text == "Monday"
@@ -920,7 +920,7 @@ def test_a_press_conference_given_without_a_time_was_given_on_the_day_of_the_rep
         ents=[(1, 1, "PERSON"), (7, 7, "GPE")],
     )
     ex = extract(doc)
-    assert events(doc) == [("statement", ("Berg",), "Lisbon", "events.support_verb.v2")]
+    assert events(doc) == [("statement", ("Berg",), "Lisbon", "events.support_verb.v3")]
     assert (ex.events[0].reported_now, ex.events[0].time) == (True, None)
 
 
@@ -996,7 +996,7 @@ def test_the_with_phrase_of_the_subject_of_a_joint_act_is_a_party():
         """,
         ents=[(1, 1, "PERSON"), (3, 3, "PERSON"), (7, 7, "GPE")],
     )
-    assert events(doc) == [("meeting", ("Berg", "Roux"), "Lisbon", "events.support_verb.v2")]
+    assert events(doc) == [("meeting", ("Berg", "Roux"), "Lisbon", "events.support_verb.v3")]
     assert events(doc, "events.support_verb") == []
 
 
@@ -1258,7 +1258,7 @@ def test_the_place_of_a_site_named_after_the_time_is_the_events():
         """,
         ents=[(1, 1, "PERSON"), (6, 6, "DATE"), (7, 7, "TIME"), (12, 12, "GPE")],
     )
-    assert events(doc) == [("agreement", ("Berg",), "Lisbon", "events.support_verb.v2")]
+    assert events(doc) == [("agreement", ("Berg",), "Lisbon", "events.support_verb.v3")]
 
 
 @pytest.mark.rule("events.support_verb")
@@ -1276,7 +1276,7 @@ def test_a_speech_made_outside_a_building_is_made_there():
         """,
         ents=[(1, 1, "PERSON"), (6, 7, "FAC")],
     )
-    assert events(doc) == [("statement", ("Berg",), "Lenn Hall", "events.support_verb.v2")]
+    assert events(doc) == [("statement", ("Berg",), "Lenn Hall", "events.support_verb.v3")]
 
 
 @pytest.mark.rule("statements.verbal")
@@ -1545,3 +1545,64 @@ def test_a_launch_aboard_a_named_rocket_has_the_rocket_among_its_objects():
     (launch,) = extract(doc).events
     assert (launch.kind, [r.text for r in launch.participants]) == ("launch", ["Tarvia"])
     assert [r.text for r in launch.objects] == ["Lumo", "Sela"]
+
+
+def _struck(doc) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str | None]]:
+    return [
+        (e.kind, tuple(p.text for p in e.participants), tuple(o.text for o in e.objects), e.time and e.time.text)
+        for e in extract(doc).events
+    ]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_quake_that_struck_a_country_is_a_disaster_with_the_country_as_its_object():
+    doc = parse(
+        """
+        A          DET   DT  det      3
+        strong     ADJ   JJ  amod     3
+        earthquake NOUN  NN  nsubj    4
+        struck     VERB  VBD ROOT     0 strike
+        Tarvia     PROPN NNP dobj     4
+        on         ADP   IN  prep     4
+        Monday     PROPN NNP pobj     6
+        .          PUNCT .   punct    4
+        """,
+        ents=[(5, 5, "GPE"), (7, 7, "DATE")],
+    )
+    assert _struck(doc) == [("disaster", (), ("Tarvia",), "Monday")]
+    # without it, the verb alone reads as a military strike on the country
+    assert [e.kind for e in extract(doc, "events.support_verb").events] == ["strike"]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_named_storm_that_hit_a_place_is_a_party_of_the_disaster():
+    doc = parse(
+        """
+        Lumora     PROPN NNP nsubjpass 3
+        was        AUX   VBD auxpass   3 be
+        hit        VERB  VBN ROOT      0 hit
+        by         ADP   IN  agent     3
+        Cyclone    PROPN NNP compound  6
+        Mira       PROPN NNP pobj      4
+        .          PUNCT .   punct     3
+        """,
+        ents=[(1, 1, "GPE"), (5, 6, "PERSON")],
+    )
+    assert _struck(doc) == [("disaster", ("Cyclone Mira",), ("Lumora",), None)]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_storm_of_criticism_that_hits_a_person_is_no_disaster():
+    doc = parse(
+        """
+        A          DET   DT  det      2
+        storm      NOUN  NN  nsubj    5
+        of         ADP   IN  prep     2
+        criticism  NOUN  NN  pobj     3
+        hit        VERB  VBD ROOT     0 hit
+        Berg       PROPN NNP dobj     5
+        .          PUNCT .   punct    5
+        """,
+        ents=[(6, 6, "PERSON")],
+    )
+    assert [e.kind for e in extract(doc).events if e.kind == "disaster"] == []

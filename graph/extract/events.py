@@ -630,8 +630,48 @@ def _support_nouns(verb: Token) -> list[Token]:
     return nouns
 
 
+def _struck(reader: ClauseReader, verb: Token, lem: str) -> EventRecord | None:
+    """'An earthquake struck X', 'X was hit by a storm': an event the verb's subject (or a passive's
+    agent) names, with the places struck as its objects."""
+    for child in verb.children:
+        nouns = [child] if child.dep_ == "nsubj" else []
+        if child.dep_ == "agent":
+            nouns = [c for c in child.children if c.dep_ == "pobj"]
+        for noun in nouns:
+            span = reader.names.get(noun)  # "Hurricane Ina": a name that starts with the noun
+            kind = reader.kinds.noun_kind(span[0].lower_) if span is not None else reader.noun_kind(noun)
+            named = span is not None and kind is not None
+            if kind is None or lem not in kind.subject_verbs:
+                continue
+            struck = [c for c in verb.children if c.dep_ == ("nsubjpass" if child.dep_ == "agent" else "dobj")]
+            objects = [r for c in struck for r in reader.refs(c) if r.kind == "name"]
+            objects += reader.prep_objects(verb, kind.target_preps, targets=True)  # "swept through X"
+            objects = [r for r in objects if reader.is_place(r)]  # a storm of criticism hits people
+            if not objects:
+                return None
+            reader.claimed.add(noun.i)
+            reader.claimed_verbs.add(verb.i)
+            tense = reader.tense(verb)
+            return EventRecord(
+                kind=kind.name,
+                trigger=f"{span.text if named else noun.text} {verb.text}",
+                participants=(name_ref(span, reader.sent(noun)),) if named else (),
+                evidence=reader.evidence(noun),
+                place=reader.place(noun) or reader.place(verb),
+                time=clause_time(noun, reader.dates, tense) or reader.time(verb, tense),
+                planned=tense == Tense.FUTURE,
+                objects=tuple(objects),
+                inherit_time=reader.inherits_time(verb),
+                repeated=reader.repeated(verb) or reader.repeated(noun),
+            )
+    return None
+
+
 def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
     lem = lemma(verb)
+    struck = _struck(reader, verb, lem)
+    if struck is not None:
+        return struck
     particles = reader.particles(verb)
     general = lem in SUPPORT_VERBS
     for noun in _support_nouns(verb):

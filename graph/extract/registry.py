@@ -6,7 +6,7 @@ keyed by the versions of the rules that run). ``kg rules`` lists them;
 ``kg build --without-rule NAME`` switches one off.
 
 >>> [r.id for r in EVENT_RULES]
-['events.support_verb.v2', 'events.verbal.v3', 'statements.verbal.v2', 'events.nominal.v3', 'relations.clause.v1']
+['events.support_verb.v3', 'events.verbal.v3', 'statements.verbal.v2', 'events.nominal.v3', 'relations.clause.v1']
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ QUOTE_RULES = (rule("quotes.first_person", 1, quotes.first_person_speakers),)
 
 #: Ways an event is told. The support-verb rule runs before the nominal one: it claims its nouns.
 EVENT_RULES = (
-    rule("events.support_verb", 2, events.support_verb_events),
+    rule("events.support_verb", 3, events.support_verb_events),
     rule("events.verbal", 3, events.verbal_events),
     rule("statements.verbal", 2, events.statements),
     rule("events.nominal", 3, events.nominal_events),
