@@ -876,7 +876,7 @@ TITLE_OVER_TWO_NAMES = """
 def test_a_title_heading_two_names_in_apposition_gives_both_speakers():
     # the parse hangs "Anna Berg and ... Roux" from the title: both are the subject
     doc = parse(TITLE_OVER_TWO_NAMES, ents=[(2, 3, "PERSON"), (7, 7, "PERSON")])
-    assert events(doc) == [("statement", ("Anna Berg", "Roux"), None, "statements.verbal.v2")]
+    assert events(doc) == [("statement", ("Anna Berg", "Roux"), None, "statements.verbal.v3")]
     assert extract(doc).events[0].reported_now
     assert events(doc, "statements.verbal") == []
 
@@ -1018,7 +1018,7 @@ def test_a_statement_made_during_an_event_takes_its_place():
         """,
         ents=[(1, 1, "PERSON"), (7, 7, "GPE")],
     )
-    assert events(doc)[0] == ("statement", ("Berg",), "Lisbon", "statements.verbal.v2")
+    assert events(doc)[0] == ("statement", ("Berg",), "Lisbon", "statements.verbal.v3")
 
 
 @pytest.mark.rule("mentions.hyphen_names")
@@ -1606,3 +1606,83 @@ def test_a_storm_of_criticism_that_hits_a_person_is_no_disaster():
         ents=[(6, 6, "PERSON")],
     )
     assert [e.kind for e in extract(doc).events if e.kind == "disaster"] == []
+
+
+def _told(doc) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return [(e.kind, tuple(p.text for p in e.participants), tuple(o.text for o in e.objects)) for e in extract(doc).events]
+
+
+@pytest.mark.rule("statements.verbal")
+def test_whoever_asked_the_question_is_whom_the_speaker_answered():
+    doc = parse(
+        """
+        Asked     VERB  VBN advcl  8 ask
+        by        ADP   IN  agent  1
+        reporter  NOUN  NN  compound 5
+        Ivo       PROPN NNP compound 5
+        Marek     PROPN NNP pobj   2
+        ,         PUNCT ,   punct  8
+        Berg      PROPN NNP nsubj  8
+        said      VERB  VBD ROOT   0 say
+        it        PRON  PRP nsubj  10
+        failed    VERB  VBD ccomp  8 fail
+        .         PUNCT .   punct  8
+        """,
+        ents=[(4, 5, "PERSON"), (7, 7, "PERSON")],
+    )
+    assert _told(doc) == [("statement", ("Berg",), ("Ivo Marek",))]
+
+
+@pytest.mark.rule("statements.verbal")
+def test_said_in_an_interview_with_a_broadcaster_is_one_statement_to_it():
+    doc = parse(
+        """
+        Berg      PROPN NNP nsubj  2
+        said      VERB  VBD ROOT   0 say
+        in        ADP   IN  prep   2
+        an        DET   DT  det    5
+        interview NOUN  NN  pobj   3
+        with      ADP   IN  prep   5
+        Radio     PROPN NNP compound 8
+        Tarvia    PROPN NNP pobj   6
+        .         PUNCT .   punct  2
+        """,
+        ents=[(1, 1, "PERSON"), (7, 8, "ORG")],
+    )
+    assert _told(doc) == [("statement", ("Berg",), ("Radio Tarvia",))]
+
+
+@pytest.mark.rule("statements.verbal")
+def test_said_at_a_joint_press_conference_with_a_guest_does_not_make_the_guest_the_listener():
+    doc = parse(
+        """
+        Berg       PROPN NNP nsubj    2
+        said       VERB  VBD ROOT     0 say
+        at         ADP   IN  prep     2
+        a          DET   DT  det      6
+        press      NOUN  NN  compound 6
+        conference NOUN  NN  pobj     3
+        with       ADP   IN  prep     6
+        Marek      PROPN NNP pobj     7
+        .          PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (8, 8, "PERSON")],
+    )
+    assert ("statement", ("Berg",), ()) in _told(doc)
+
+
+@pytest.mark.rule("events.nominal")
+def test_an_interview_with_a_broadcaster_has_the_broadcaster_as_its_object():
+    doc = parse(
+        """
+        Her       PRON  PRP$ poss   2
+        interview NOUN  NN  nsubj   6
+        with      ADP   IN  prep    2
+        Radio     PROPN NNP compound 5
+        Tarvia    PROPN NNP pobj    3
+        ended     VERB  VBD ROOT    0 end
+        .         PUNCT .   punct   6
+        """,
+        ents=[(4, 5, "ORG")],
+    )
+    assert _told(doc) == [("statement", ("Her",), ("Radio Tarvia",))]

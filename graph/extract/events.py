@@ -44,6 +44,7 @@ from graph.lexicon import (
     CLAUSAL_STATEMENT_VERBS,
     CONTINUATION_OPENERS,
     EXPRESSED_OBJECTS,
+    INTERVIEW_NOUNS,
     NON_PARTY_PREPS,
     OBJECT_ONLY_EVENT_NOUNS,
     OCCURRENCE_VERBS,
@@ -588,6 +589,8 @@ class ClauseReader:
             objects = self.prep_objects(noun, kind.target_preps, targets=True)
         elif kind.frame in {"speech", "visit"}:
             participants = possessor + by + [m for m in modifiers if m.entity_kind == "person"]
+            if lemma(noun) in INTERVIEW_NOUNS:  # "his interview with X": whom he spoke to
+                objects = [r for r in self.prep_objects(noun, {"with"}) if r.kind == "name"]
             if kind.frame == "visit":
                 participants += [r for r in self.prep_objects(noun, {"of"}) if not self.is_place(r)]
             agent = participants[0] if participants else None
@@ -802,6 +805,21 @@ def _perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"had", "'d", "would", "could", "might"} for c in verb.children)
 
 
+def _asked_by(reader: ClauseReader, verb: Token) -> list[Ref]:
+    """Whom a speaker answered: 'Asked by X about Y, Z said', 'Z said in an interview with X' (the
+    interview is this statement, not another one)."""
+    out: list[Ref] = []
+    for child in verb.children:
+        if child.dep_ == "advcl" and lemma(child) == "ask" and child.tag_ == "VBN":
+            out += reader.prep_objects(child, {"by"})
+        if child.dep_ == "prep" and child.lower_ in {"in", "during", "at"}:
+            for noun in (c for c in child.children if c.dep_ == "pobj"):
+                if lemma(noun) in INTERVIEW_NOUNS and noun.i not in reader.claimed:
+                    reader.claimed.add(noun.i)
+                    out += reader.prep_objects(noun, {"with"})
+    return out
+
+
 def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecord | None:
     low = lemma(verb)
     if low == "express" and not any(c.dep_ == "dobj" and lemma(c) in EXPRESSED_OBJECTS for c in verb.children):
@@ -812,6 +830,7 @@ def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecor
     if not speakers:
         return None  # "X and Y said": both are speakers; the first is the agent
     objects = [r for r in reader.objects(verb) + reader.prep_objects(verb, {"to"}) if r.kind == "name"]
+    objects += [r for r in _asked_by(reader, verb) if r.kind == "name"]
     tense = tense_of(verb)
     content, quote = reader.content(verb)
     time = reader.time(verb, tense)

@@ -6,7 +6,7 @@ keyed by the versions of the rules that run). ``kg rules`` lists them;
 ``kg build --without-rule NAME`` switches one off.
 
 >>> [r.id for r in EVENT_RULES]
-['events.support_verb.v3', 'events.verbal.v3', 'statements.verbal.v2', 'events.nominal.v3', 'relations.clause.v1']
+['events.support_verb.v3', 'events.verbal.v3', 'statements.verbal.v3', 'events.nominal.v3', 'relations.clause.v1']
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ QUOTE_RULES = (rule("quotes.first_person", 1, quotes.first_person_speakers),)
 EVENT_RULES = (
     rule("events.support_verb", 3, events.support_verb_events),
     rule("events.verbal", 3, events.verbal_events),
-    rule("statements.verbal", 2, events.statements),
+    rule("statements.verbal", 3, events.statements),
     rule("events.nominal", 3, events.nominal_events),
     rule("relations.clause", 1, events.clause_relations),
 )
