@@ -1609,7 +1609,9 @@ def test_a_storm_of_criticism_that_hits_a_person_is_no_disaster():
 
 
 def _told(doc) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    return [(e.kind, tuple(p.text for p in e.participants), tuple(o.text for o in e.objects)) for e in extract(doc).events]
+    return [
+        (e.kind, tuple(p.text for p in e.participants), tuple(o.text for o in e.objects)) for e in extract(doc).events
+    ]
 
 
 @pytest.mark.rule("statements.verbal")
