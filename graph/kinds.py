@@ -65,8 +65,10 @@ class EventKind:
     comment: str
     family: str = ""
     min_parties: int = 1
+    place_suffices: bool = False  # kept with no party when it has a place and a time ("the attack in X on Friday")
     capital_speaks: bool = True
     post_is_party: bool = False
+    operator_is_party: bool = False  # "a Vantix Air jet crashed": the organisation the vehicle is of takes part
     clause_parties: frozenset[str] = frozenset()  # trigger verbs whose stated clause names the parties
     frame: str = "joint"
     object_is_party: bool = False

@@ -1688,3 +1688,26 @@ def test_an_interview_with_a_broadcaster_has_the_broadcaster_as_its_object():
         ents=[(4, 5, "ORG")],
     )
     assert _told(doc) == [("statement", ("Her",), ("Radio Tarvia",))]
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_crash_has_the_carrier_of_the_vehicle_as_a_party_and_its_toll_is_no_attack():
+    # "A Korvan jet of Vantix crashed in Lumora, killing 40."
+    doc = parse(
+        """
+        A        DET   DT  det      3
+        Korvan   PROPN NNP compound 3
+        jet      NOUN  NN  nsubj    6
+        of       ADP   IN  prep     3
+        Vantix   PROPN NNP pobj     4
+        crashed  VERB  VBD ROOT     0 crash
+        in       ADP   IN  prep     6
+        Lumora   PROPN NNP pobj     7
+        ,        PUNCT ,   punct    6
+        killing  VERB  VBG advcl    6 kill
+        40       NUM   CD  dobj     10
+        .        PUNCT .   punct    6
+        """,
+        ents=[(2, 2, "PRODUCT"), (5, 5, "PERSON"), (8, 8, "GPE")],
+    )
+    assert events(doc) == [("crash", ("Korvan", "Vantix"), "Lumora", "events.verbal.v3")]

@@ -506,3 +506,37 @@ def test_tense_is_kept_for_future_meetings():
     )
     ex = a.extraction([a.mention("Berg", "person"), a.mention("Marek", "person")], events=[ev])
     assert events(resolve(ex)) == [("meeting", ("Berg", "Marek"), "2021-03-05")]
+
+
+def _bombing(aid: str, date: str, city: str) -> Extraction:
+    a = Art(aid, f"The bombing in {city} on Friday shocked the nation.", date)
+    ev = a.event("attack", "bombing", [], time=a.time("Friday"), place=a.name(city, "city"), rule="events.nominal.v3")
+    return a.extraction([a.mention(city, "city")], events=[ev])
+
+
+def _places(corpus: Corpus) -> list[tuple[str, str | None, str | None]]:
+    labels = {e.key: e.label for e in corpus.entities}
+    return [(ev.kind, labels.get(ev.place), ev.date.value if ev.date else None) for ev in corpus.events]
+
+
+@pytest.mark.rule("events.merge_across_articles")
+def test_an_attack_with_only_a_place_and_a_day_is_kept_and_merged_by_its_place():
+    corpus = resolve(
+        _bombing("a1", "2021-03-06", "Kandor"),
+        _bombing("a2", "2021-03-06", "Kandor"),
+        _bombing("a3", "2021-03-06", "Velm"),
+    )
+    assert sorted(_places(corpus)) == [("attack", "Kandor", "2021-03-05"), ("attack", "Velm", "2021-03-05")]
+    assert sorted(len(ev.evidence) for ev in corpus.events) == [1, 2]
+    unmerged = resolve(
+        _bombing("a1", "2021-03-06", "Kandor"),
+        _bombing("a2", "2021-03-06", "Kandor"),
+        without=("events.merge_across_articles",),
+    )
+    assert len(unmerged.events) == 2
+
+
+def test_a_meeting_with_only_a_place_is_no_event():
+    a = Art("a1", "The meeting in Kandor on Friday was short.", "2021-03-06")
+    ev = a.event("meeting", "meeting", [], time=a.time("Friday"), place=a.name("Kandor", "city"))
+    assert resolve(a.extraction([a.mention("Kandor", "city")], events=[ev])).events == ()

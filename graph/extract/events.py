@@ -52,6 +52,7 @@ from graph.lexicon import (
     REPETITION_WORDS,
     SIMULTANEOUS_MARKS,
     SUPPORT_VERBS,
+    TOLL_VERBS,
     words,
 )
 from graph.records import EventRecord, Evidence, Ref, Tense, TimeExpression
@@ -516,6 +517,8 @@ class ClauseReader:
         elif kind.frame == "single":
             participants = self.passive_subject(verb) if passive else self.subject(verb)
             objects = self.prep_objects(verb, kind.target_preps, targets=True)
+            if kind.operator_is_party:
+                participants += self.operators(verb)
             if kind.post_is_party and participants:  # "resign as leader of the Unity Party": the party too
                 participants += [
                     r
@@ -546,6 +549,21 @@ class ClauseReader:
             elif kind.object_is_party:
                 participants += self.passive_subject(verb) if passive else self.objects(verb)
         return participants, objects, agent, place
+
+    def operators(self, verb: Token) -> list[Ref]:
+        """The organisations a subject's vehicle is of: 'a Vantix Air jet', 'an aircraft of Vantix Air'."""
+        out: list[Ref] = []
+        for noun in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"):
+            mods = [t for c in noun.lefts if c.dep_ in {"compound", "nmod"} for t in c.subtree]
+            mods += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children]
+            for mod in mods:
+                span = self.names.get(mod)
+                # the model often takes a carrier's name for a person's: "an aircraft of Germanair"
+                if span is not None and self.names.kind(mod) in {"organization", "person"} and mod.i == span.root.i:
+                    ref = name_ref(span, self.sent(verb))
+                    if ref not in out:
+                        out.append(ref)
+        return out
 
     def noun_arguments(self, noun: Token, kind: EventKind) -> tuple[list[Ref], list[Ref], Ref | None, bool, bool]:
         """(participants, objects, agent, has a possessor, has a date as possessor) of a noun that names
@@ -743,6 +761,8 @@ def verbal_events(reader: ClauseReader) -> list[EventRecord]:
         kind = reader.verb_kind(verb)
         if kind is None or kind.frame == "speech" or kind.name == "relation":
             continue
+        if lemma(verb) in TOLL_VERBS and _participle(verb) and verb.head.i in reader.claimed_verbs:
+            continue  # "the jet crashed, killing all 150": the crash's toll, not an attack by the jet
         participants, objects, agent, place = reader.arguments(verb, kind)
         if not participants and not objects:
             continue

@@ -145,6 +145,8 @@ def event_iri(ev: ResolvedEvent) -> str:
         date = ev.date.value or (f"{ev.date.start}/{ev.date.end}" if ev.date.start else date_words(ev.date.text))
     said = ns.digest(ev.content) if ev.content else ""
     key = "|".join([ev.kind, ev.relation or "", date, ",".join(ev.participants), ",".join(ev.objects), said])
+    if not ev.participants and not ev.objects:  # "the attack in X on Friday": told apart by its place
+        key += "|" + (ev.place or "")
     return str(ns.event_iri(ev.kind, key))
 
 

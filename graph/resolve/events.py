@@ -132,7 +132,8 @@ def resolve_article_events(ctx: ArticleContext, capital_rule: bool = True) -> li
             agent = capital_speaks_for(agent, ctx) if agent else None
         if kind.frame in {"transitive", "single"}:
             objects = [o for o in objects if o not in participants]
-            if not (participants or objects) or len(participants) + len(objects) < kind.min_parties:
+            unattended = kind.place_suffices and place is not None and rec.time is not None
+            if not unattended and len(participants) + len(objects) < max(kind.min_parties, 1):
                 continue
         elif len(participants) < kind.min_parties and not (rec.definite or not participants):
             continue
@@ -317,6 +318,13 @@ def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> lis
             kept.append(ev)
             continue
         has_people = bool(ev.participants or ev.objects)
+        # "the bombing in Kandor on Friday": an event of its own by its place and time, if its kind allows
+        standalone = (
+            not has_people
+            and ev.place is not None
+            and ev.time is not None
+            and ctx.settings.kinds.event(ev.kind).place_suffices
+        )
         if not has_people and not ev.definite:
             # "a meeting in Paris in January" right after the two leaders' meetings: theirs
             donor = next(
@@ -328,6 +336,8 @@ def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> lis
                 None,
             )
             if donor is None:
+                if standalone:
+                    kept.append(ev)
                 continue
             ev.participants = list(donor.participants)
             kept.append(ev)
@@ -341,6 +351,8 @@ def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> lis
         if not has_people:  # "the meeting", "Thursday's talks"
             if antecedents:
                 _absorb(antecedents[0], ev)
+            elif standalone:
+                kept.append(ev)
             continue
         if ev.definite and antecedents:
             _absorb(antecedents[0], ev)
@@ -434,6 +446,11 @@ def _day(ev: WorkingEvent) -> str | None:
     return None
 
 
+def _unattended(ev: WorkingEvent) -> bool:
+    """An event with a place and no party ("the attack in X on Friday")."""
+    return not ev.participants and not ev.objects
+
+
 def identity(ev: WorkingEvent) -> tuple:
     """What an event is without a day: its kind, parties, objects, the words of its date and what was said.
     Two reports with the same identity are one event, whichever articles tell it (a statement only when
@@ -445,6 +462,7 @@ def identity(ev: WorkingEvent) -> tuple:
         tuple(sorted(ev.objects)),
         ev.time_key() or "",
         ev.content or "",
+        (ev.place or "") if _unattended(ev) else "",
     )
 
 
@@ -482,6 +500,11 @@ def merge_across_articles(events: list[WorkingEvent]) -> list[list[WorkingEvent]
             target = by_speaker.get((ev.agent, day))
         elif day is not None:
             for g in by_day.get((ev.family, day), []):
+                if _unattended(ev) or all(_unattended(e) for e in g):  # "the attack in X": by its place
+                    if ev.place is not None and any(e.place == ev.place for e in g):
+                        target = g
+                        break
+                    continue
                 shared = set(ev.participants) & {p for e in g for p in e.participants}
                 if len(shared) >= min(2, len(ev.participants)):
                     target = g

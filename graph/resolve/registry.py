@@ -54,8 +54,8 @@ EVENT_PASSES = (
     rule("dates.reporting_day", 2, events.reporting_day),
     rule("dates.stated_article_date", 1, stated_date),
     rule("dates.article_inference", 1, events.infer_article_date),
-    rule("events.merge_within_article", 1, events.merge_within_article),
-    rule("events.merge_across_articles", 1, events.merge_across_articles),
+    rule("events.merge_within_article", 2, events.merge_within_article),
+    rule("events.merge_across_articles", 2, events.merge_across_articles),
 )
 
 RESOLVE_RULES = ARTICLE_ENTITY_RULES + CORPUS_ENTITY_RULES + REFERENCE_RULES + EVENT_PASSES
