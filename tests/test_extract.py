@@ -388,6 +388,7 @@ def test_shared_plural_title(nlp):
         ("Osk arrives in court. / Credit: Lena Holm/EPA\n", [("Lena Holm", "person"), ("EPA", "organization")]),
         ("The leaders met. (AP Photo/Lena Young-joon)\n", [("AP", "organization"), ("Lena Young-joon", "person")]),
         ("March 2, 2021 - 10:24 By Tarvopress\n\nThe talks ended.", [("Tarvopress", "organization")]),
+        ("The leaders met. (Lena Holm, Tarvopress)\n", [("Lena Holm", "person"), ("Tarvopress", "organization")]),
         ("The talks ended on Monday. (Monday)\n", []),
         ("The talks ended. (Undated)\n", []),
     ],

@@ -838,12 +838,17 @@ _CREDIT = re.compile(
 )
 _PAGE_WORDS = frozenset({"undated", "updated", "file", "archive", "video", "photo", "live", "opinion", "analysis"})
 _BYLINE_AGENCY = re.compile(r"(?m)(?:\bBy |\()(?P<name>[A-Z][a-z]+|[A-Z]{2,6})\)?[ \t]*$")
+# "(Mira Osk, Tarvopress)" ending a caption: the photographer, then the outlet
+_CREDIT_PAIR = re.compile(
+    r"(?m)\((?P<person>[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}), (?P<outlet>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})\)[ \t]*$"
+)
 
 
 def credits(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """Who took a picture and for whom, in its credit line: an agency's short name ('Picture: PA') is a
     body, two or more capitalised words a person ('Credit: Mira Osk/EPA'); a lone name in brackets or
-    after 'By' that ends a line is an agency ('(Tarvopress)')."""
+    after 'By' that ends a line is an agency ('(Tarvopress)'), and so is the second of a bracketed pair
+    that ends a line, after its photographer ('(Mira Osk, Tarvopress)')."""
     found: list[tuple[int, int, str]] = []
     for m in _CREDIT.finditer(doc.text):
         if m.group("agency"):
@@ -856,6 +861,9 @@ def credits(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 label = "PERSON" if len(piece.split()) >= 2 and not piece.isupper() else "ORG"
                 found.append((start, start + len(piece), label))
             offset += len(part) + 1
+    for m in _CREDIT_PAIR.finditer(doc.text):
+        found.append((m.start("person"), m.end("person"), "PERSON"))
+        found.append((m.start("outlet"), m.end("outlet"), "ORG"))
     for m in _BYLINE_AGENCY.finditer(doc.text):
         if m.group("name").lower() not in FURNITURE_WORDS | _PAGE_WORDS:
             found.append((m.start("name"), m.end("name"), "ORG"))

@@ -45,7 +45,7 @@ MENTION_RULES = (
     rule("mentions.described_bodies", 2, mentions.described_bodies),
     rule("mentions.repeated_names", 2, mentions.repeated_names),
     rule("mentions.dateline_places", 1, mentions.dateline_places),
-    rule("mentions.credits", 2, mentions.credits),
+    rule("mentions.credits", 3, mentions.credits),
     rule("mentions.listed_places", 1, mentions.listed_places),
     rule("mentions.missed_countries", 1, mentions.missed_countries),
 )
