@@ -171,6 +171,15 @@ def test_an_acronym_joins_its_one_long_form():
     ]
 
 
+@pytest.mark.rule("entities.acronyms")
+def test_a_numbered_acronym_joins_its_long_form_although_it_splits_into_initials_itself():
+    a1, a2 = Art("a1", "The Group of 30 met."), Art("a2", "The G-30 summit ended.")
+    ex1 = a1.extraction([a1.mention("Group of 30", "organization")])
+    ex2 = a2.extraction([a2.mention("G-30", "product")])
+    assert [e.label for e in resolve(ex1, ex2).entities] == ["Group of 30"]
+    assert len(resolve(ex1, ex2, without=("entities.acronyms",)).entities) == 2
+
+
 @pytest.mark.rule("entities.short_org_names")
 def test_a_short_organisation_name_joins_the_one_longer_name_it_ends():
     a1, a2 = Art("a1", "The Tarvian Foreign Ministry said."), Art("a2", "The Foreign Ministry said.")

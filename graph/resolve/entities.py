@@ -619,7 +619,7 @@ def acronyms(res: EntityResolver) -> None:
         if res.group_is_person(ids):
             continue
         for n in names:
-            a = acronym_of(n)
+            a = acronym_of(n) if as_acronym(n) is None else None  # 'G-20' is no long form of itself
             if a:
                 long_forms[a].add(root)
     for root, names in sorted(names_of.items()):
