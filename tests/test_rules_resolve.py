@@ -549,3 +549,15 @@ def test_a_meeting_with_only_a_place_is_no_event():
     a = Art("a1", "The meeting in Kandor on Friday was short.", "2021-03-06")
     ev = a.event("meeting", "meeting", [], time=a.time("Friday"), place=a.name("Kandor", "city"))
     assert resolve(a.extraction([a.mention("Kandor", "city")], events=[ev])).events == ()
+
+
+@pytest.mark.rule("entities.model_codes")
+def test_a_model_code_with_or_without_the_makers_initial_is_one_model():
+    a1, a2 = Art("a1", "A Korvan K310 landed."), Art("a2", "The Korvan 310 landed. A Korvan 410 left.")
+    ex1 = a1.extraction([a1.mention("Korvan K310", "product")])
+    ex2 = a2.extraction([a2.mention("Korvan 310", "product"), a2.mention("Korvan 410", "product")])
+    assert entities(resolve(ex1, ex2)) == [
+        ("Korvan 410", "product", ()),
+        ("Korvan K310", "product", ("Korvan 310",)),
+    ]
+    assert len(resolve(ex1, ex2, without=("entities.model_codes",)).entities) == 3

@@ -609,6 +609,38 @@ def same_place(res: EntityResolver) -> None:
             seen[geonameid] = root
 
 
+_MODEL_CODE = re.compile(r"^(?P<maker>[A-Z][\w-]*) (?P<letter>[A-Z])(?P<number>\d{2,4})$")
+
+
+def _code_key(name: str) -> str | None:
+    """'Airbus A320' and 'Airbus 320' -> 'airbus 320': a maker's model code with the maker's initial
+    before its number, or without it; None for other names."""
+    m = _MODEL_CODE.match(name.strip())
+    if m and m.group("letter") == m.group("maker")[0]:
+        return f"{m.group('maker').lower()} {m.group('number')}"
+    parts = name.split()
+    if len(parts) == 2 and parts[0][:1].isupper() and parts[1].isdigit() and 2 <= len(parts[1]) <= 4:
+        return f"{parts[0].lower()} {parts[1]}"
+    return None
+
+
+def model_codes(res: EntityResolver) -> None:
+    """One model of one maker, with its code's letter or without: 'Airbus A320' / 'Airbus 320',
+    'Boeing B737' / 'Boeing 737' (the letter is the maker's initial)."""
+    seen: dict[str, MentionId] = {}
+    for root, ids in sorted(res.uf.groups().items()):
+        if res.group_is_person(ids):
+            continue
+        keys = {k for i in ids if (k := _code_key(res.mentions[i].text))}
+        if len(keys) != 1:
+            continue
+        key = keys.pop()
+        if key in seen:
+            res.uf.union(seen[key], root)
+        else:
+            seen[key] = root
+
+
 def acronyms(res: EntityResolver) -> None:
     """An acronym joins the one long form of the corpus it abbreviates: 'G7' / 'Group of 7', 'UN' / 'United Nations'."""
     long_forms: dict[str, set[MentionId]] = defaultdict(set)
