@@ -1711,3 +1711,37 @@ def test_a_crash_has_the_carrier_of_the_vehicle_as_a_party_and_its_toll_is_no_at
         ents=[(2, 2, "PRODUCT"), (5, 5, "PERSON"), (8, 8, "GPE")],
     )
     assert events(doc) == [("crash", ("Korvan", "Vantix"), "Lumora", "events.verbal.v3")]
+
+
+@pytest.mark.rule("events.nominal")
+def test_a_meeting_after_following_is_the_clause_subjects_meeting():
+    # "following" is parsed as a verb; the clause's verb is the one above it
+    doc = parse(
+        """
+        Berg      PROPN NNP nsubj    2
+        spoke     VERB  VBD ROOT     0 speak
+        following VERB  VBG prep     2 follow
+        a         DET   DT  det      5
+        meeting   NOUN  NN  pobj     3
+        with      ADP   IN  prep     5
+        Marek     PROPN NNP pobj     6
+        .         PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "PERSON"), (7, 7, "PERSON")],
+    )
+    assert events(doc) == [("meeting", ("Berg", "Marek"), None, "events.nominal.v3")]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_made_the_announcement_is_an_announcement_by_the_subject():
+    doc = parse(
+        """
+        Berg         PROPN NNP nsubj 2
+        made         VERB  VBD ROOT  0 make
+        the          DET   DT  det   4
+        announcement NOUN  NN  dobj  2
+        .            PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "PERSON")],
+    )
+    assert events(doc) == [("announcement", ("Berg",), None, "events.support_verb.v3")]

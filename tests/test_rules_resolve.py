@@ -322,6 +322,17 @@ def test_the_two_countries_are_the_two_the_article_names_most():
 
 
 @pytest.mark.rule("references.nominal")
+def test_the_chairman_is_the_one_person_of_the_article_with_that_title():
+    a = Art("a1", "Chairman Ivo Marek arrived. Anna Berg waited. Berg met the chairman.")
+    ms = [a.mention("Ivo Marek", "person"), a.mention("Anna Berg", "person"), a.mention("Berg", "person", 1)]
+    role = a.role(a.name("Ivo Marek", "person"), "Chairman")
+    ev = a.event("meeting", "met", [a.name("Berg", "person", 1), a.ref("the chairman", "nominal", head="chairman")])
+    ex = a.extraction(ms, roles=[role], events=[ev])
+    assert events(resolve(ex)) == [("meeting", ("Anna Berg", "Ivo Marek"), None)]
+    assert events(resolve(ex, without=("references.nominal",))) == []
+
+
+@pytest.mark.rule("references.nominal")
 def test_the_court_is_the_one_body_of_the_article_with_court_in_its_name():
     a = Art("a1", "The Lenn District Court heard Berg. The court ruled on Friday. Vantix Bank lent.")
     ms = [a.mention("Lenn District Court", "organization"), a.mention("Vantix Bank", "organization")]

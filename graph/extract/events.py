@@ -437,7 +437,7 @@ class ClauseReader:
             if tok.head is tok:
                 return tok if tok.pos_ in {"VERB", "AUX"} else None
             tok = tok.head
-            if tok.pos_ in {"VERB", "AUX"}:
+            if tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "prep":  # "following", "including": prepositions
                 return tok
         return None
 

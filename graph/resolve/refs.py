@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graph.lexicon import COUNTRY_HEADS, FIRST_PERSON, LEADER_TITLES
+from graph.lexicon import COUNTRY_HEADS, FIRST_PERSON, LEADER_TITLES, TITLE_HEADS
 from graph.records import Extraction, Ref
 from graph.resolve.entities import EntityTable
 from graph.resolve.gender import agrees
@@ -195,12 +195,18 @@ _NAMED_BY_HEAD = frozenset({"organization", "facility"})
 
 def nominal_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -> list[str] | None:
     """'the two countries': the two the article names most; 'the islands': the thing the article gave that name;
-    'the court': the one body or building of the article with that word in its name."""
+    'the chairman': the one person the article gives that title; 'the court': the one body or building of
+    the article with that word in its name."""
     if ref.kind != "nominal":
         return None
     head = ref.head or ""
     if head in COUNTRY_HEADS:
         return ctx.top_countries(2) if "two" in ref.text.lower() else []
+    if head in TITLE_HEADS:  # "the chairman": the one person of the article who holds a chairman's title
+        holders = sorted(
+            p for p, held in ctx.titles.items() if any(name_key(t).split()[-1:] == [head] for t, _ in held)
+        )
+        return holders if len(holders) == 1 else []
     key = ctx.table.nominal.get(ctx.extraction.article.id, {}).get(head)  # exact heads only
     if key:
         return [key]
