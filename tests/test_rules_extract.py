@@ -1745,3 +1745,54 @@ def test_made_the_announcement_is_an_announcement_by_the_subject():
         ents=[(1, 1, "PERSON")],
     )
     assert events(doc) == [("announcement", ("Berg",), None, "events.support_verb.v3")]
+
+
+BRACKETED = """
+    the      DET   DT    det      2
+    Lander   PROPN NNP   nsubj    7
+    (        PUNCT -LRB- punct    2
+    Tessa    PROPN NNP   appos    2
+    )        PUNCT -RRB- punct    2
+    of       ADP   IN    prep     2
+    landed   VERB  VBD   ROOT     0 land
+    .        PUNCT .     punct    7
+"""
+
+
+@pytest.mark.rule("mentions.brackets")
+def test_a_name_run_across_a_bracket_is_cut_there():
+    doc = parse(BRACKETED, ents=[(1, 4, "ORG")])
+    assert names(doc) == [("Tessa", "organization")]
+    assert names(doc, "mentions.brackets") == [("Lander (Tessa", "organization")]
+
+
+@pytest.mark.rule("aliases.bracketed")
+def test_an_abbreviation_in_brackets_after_a_name_is_its_alias():
+    doc = parse(
+        """
+        The      DET   DT    det      4
+        United   PROPN NNP   compound 4
+        Tarvian  PROPN NNP   compound 4
+        Front    PROPN NNP   nsubj    9
+        (        PUNCT -LRB- punct    4
+        UTF      PROPN NNP   appos    4
+        )        PUNCT -RRB- punct    4
+        has      AUX   VBZ   aux      9 have
+        won      VERB  VBN   ROOT     0 win
+        .        PUNCT .     punct    9
+        """,
+        ents=[(2, 4, "ORG"), (6, 6, "ORG")],
+    )
+    assert [([n.text for n in a.names], a.antecedent.text) for a in extract(doc).aliases] == [
+        (["UTF"], "United Tarvian Front")
+    ]
+    assert extract(doc, "aliases.bracketed").aliases == ()
+
+
+def test_only_an_abbreviation_of_the_name_is_its_bracketed_alias():
+    from graph.extract.aliases import _abbreviates
+
+    assert [_abbreviates(s, "Line of Control") for s in ("LoC", "LC", "CL", "Lumo", "L")] == [
+        True, True, False, False, False
+    ]
+    assert _abbreviates("G-30", "Group of 30") and not _abbreviates("G-30", "Group of 20")

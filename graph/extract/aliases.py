@@ -167,6 +167,41 @@ class AliasReader:
         return self.statement(tok, names, thing)
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    """'LoC' / 'Line of Control', 'UTF' / 'United Tarvian Front', 'G-20' / 'Group of 20': the short form's
+    letters start the long form and follow its words' initials in order (a word may be skipped)."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    words = [w for w in long.replace("-", " ").split() if w[:1].isalnum()]
+    if not 2 <= len(letters) <= 8 or len(words) < 2 or not short[:1].isupper() or short.lower() == short:
+        return False
+    if letters[0] != words[0][0].lower():
+        return False
+    i = 0
+    for w in words:
+        if i < len(letters) and w.isdigit() and "".join(letters[i : i + len(w)]) == w:
+            i += len(w)
+        elif i < len(letters) and w[0].lower() == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+def bracketed(reader: AliasReader) -> list[AliasStatement]:
+    """'the Line of Control (LoC)': a name followed by its abbreviation in brackets."""
+    out: list[AliasStatement] = []
+    doc = reader.doc
+    for span in reader.names.spans:
+        after = span.end
+        if after + 2 >= len(doc) or doc[after].text != "(":
+            continue
+        inner = reader.names.get(doc[after + 1])
+        if inner is None or inner.start != after + 1 or inner.end >= len(doc) or doc[inner.end].text != ")":
+            continue
+        if _abbreviates(inner.text, span.text):
+            sent = reader._sent(span.root)
+            out += reader.statement(doc[after + 1], [name_ref(inner, sent)], name_ref(span, sent))
+    return out
+
+
 def known_as(reader: AliasReader) -> list[AliasStatement]:
     """'known as A in X and B in Y', 'the islands, referred to as A': the thing has those names."""
     return [a for tok in reader.doc if tok.lower_ in KNOWN_AS_VERBS for a in reader.known_as(tok)]

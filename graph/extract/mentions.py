@@ -154,6 +154,25 @@ def trim(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return out
 
 
+def brackets(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A name the model ran across a bracket is two: 'United Nations (UN' -> 'United Nations', 'UN';
+    'the Lander (Tessa' -> 'Tessa' (one word after 'the', 'a' or 'and' before the bracket is a common noun)."""
+    out = []
+    for r in ranges:
+        cut = next((i for i in range(r.start, r.end) if doc[i].text in {"(", ")", "[", "]"}), None)
+        if cut is None:
+            out.append(r)
+            continue
+        before = (r.start, cut)
+        inner_end = next((i for i in range(cut + 1, r.end) if doc[i].text in {")", "]"}), r.end)
+        inner = (cut + 1, inner_end)
+        common = before[1] - before[0] == 1 and before[0] > 0 and doc[before[0] - 1].lower_ in {"the", "a", "and"}
+        for start, end in (before, inner) if not common else (inner,):
+            if start < end and doc[start].text[:1].isupper():
+                out.append(replace(r, start=start, end=end))
+    return out
+
+
 def title_words(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """Title words before a title are no name: 'Defense' in 'Defense Minister X'."""
     return [

@@ -19,6 +19,7 @@ MENTION_RULES = (
     rule("mentions.model_names", 1, mentions.model_names),
     rule("mentions.split_possessive", 1, mentions.split_possessive),
     rule("mentions.trim", 1, mentions.trim),
+    rule("mentions.brackets", 1, mentions.brackets),
     rule("mentions.title_words", 1, mentions.title_words),
     rule("mentions.leading_titles", 2, mentions.leading_titles),
     rule("mentions.trailing_titles", 1, mentions.trailing_titles),
@@ -79,6 +80,7 @@ EVENT_RULES = (
 ALIAS_RULES = (
     rule("aliases.known_as", 1, aliases.known_as),
     rule("aliases.called", 1, aliases.called),
+    rule("aliases.bracketed", 1, aliases.bracketed),
 )
 
 EXTRACT_RULES = MENTION_RULES + ROLE_RULES + TIME_RULES + QUOTE_RULES + EVENT_RULES + ALIAS_RULES
