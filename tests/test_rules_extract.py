@@ -1796,3 +1796,31 @@ def test_only_an_abbreviation_of_the_name_is_its_bracketed_alias():
         True, True, False, False, False
     ]
     assert _abbreviates("G-30", "Group of 30") and not _abbreviates("G-30", "Group of 20")
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_name_after_a_closing_speech_verb_is_its_speaker_though_parsed_as_its_object():
+    # "Forty were on board, announced Vantix."
+    doc = parse(
+        """
+        Forty     NUM   CD  nsubj  2
+        were      AUX   VBD ccomp  4 be
+        ,         PUNCT ,   punct  4
+        announced VERB  VBD ROOT   0 announce
+        Vantix    PROPN NNP dobj   4
+        .         PUNCT .   punct  4
+        """,
+        ents=[(5, 5, "ORG")],
+    )
+    assert _told(doc) == [("announcement", ("Vantix",), ())]
+    # in the middle of a sentence the object is whom the news is about
+    doc = parse(
+        """
+        Berg      PROPN NNP nsubj  2
+        praised   VERB  VBD ROOT   0 praise
+        Vantix    PROPN NNP dobj   2
+        .         PUNCT .   punct  2
+        """,
+        ents=[(1, 1, "PERSON"), (3, 3, "ORG")],
+    )
+    assert _told(doc) == [("statement", ("Berg",), ("Vantix",))]

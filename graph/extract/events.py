@@ -825,6 +825,21 @@ def _perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"had", "'d", "would", "could", "might"} for c in verb.children)
 
 
+def _inverted_speaker(reader: ClauseReader, verb: Token) -> list[Ref]:
+    """'..., announced Vantix.': a speech verb after a comma that ends its sentence with a name the
+    parse took for its object; the name is the speaker."""
+    if verb.i == 0 or reader.doc[verb.i - 1].text not in {",", "\u201d", '"', "'"}:
+        return []
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objs) != 1 or reader.names.get(objs[0]) is None:
+        return []
+    span = reader.names.get(objs[0])
+    end = span.end
+    if end < len(reader.doc) and not (reader.doc[end].is_punct and reader.doc[end].text in {".", "!", "?"}):
+        return []
+    return [r for r in reader.refs(objs[0]) if r.kind == "name"]
+
+
 def _asked_by(reader: ClauseReader, verb: Token) -> list[Ref]:
     """Whom a speaker answered: 'Asked by X about Y, Z said', 'Z said in an interview with X' (the
     interview is this statement, not another one)."""
@@ -847,9 +862,12 @@ def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecor
     if low in CLAUSAL_STATEMENT_VERBS and not any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
         return None
     speakers = [r for r in reader.subject(verb) if r.kind in {"name", "pronoun", "group"}]
+    inverted = _inverted_speaker(reader, verb) if not speakers else []
+    speakers = speakers or inverted
     if not speakers:
         return None  # "X and Y said": both are speakers; the first is the agent
     objects = [r for r in reader.objects(verb) + reader.prep_objects(verb, {"to"}) if r.kind == "name"]
+    objects = [r for r in objects if r not in inverted]
     objects += [r for r in _asked_by(reader, verb) if r.kind == "name"]
     tense = tense_of(verb)
     content, quote = reader.content(verb)
