@@ -949,6 +949,27 @@ def test_a_participle_after_a_dated_clause_shares_its_time():
     assert [e.time for e in extract(doc, "times.expressions").events] == [None, None]
 
 
+@pytest.mark.rule("times.expressions")
+def test_how_long_is_not_when():
+    # "A court sentenced Berg to five years on Friday": the term is no time of the sentence
+    doc = parse(
+        """
+        A         DET   DT  det   2
+        court     NOUN  NN  nsubj 3
+        sentenced VERB  VBD ROOT  0 sentence
+        Berg      PROPN NNP dobj  3
+        to        ADP   IN  prep  3
+        five      NUM   CD  nummod 7
+        years     NOUN  NNS pobj  5 year
+        on        ADP   IN  prep  3
+        Friday    PROPN NNP pobj  8
+        .         PUNCT .   punct 3
+        """,
+        ents=[(4, 4, "PERSON"), (6, 7, "DATE"), (9, 9, "DATE")],
+    )
+    assert [(e.kind, e.time.text) for e in extract(doc).events] == [("sentence", "Friday")]
+
+
 LIST_AS_APPOSITION = """
     Portugal  PROPN NNP nsubj    8
     ,         PUNCT ,   punct    1

@@ -62,7 +62,7 @@ ROLE_RULES = (
 )
 
 #: The time expressions events take their dates from (switched off: no event has a time).
-TIME_RULES = (rule("times.expressions", 3, timexpr.time_spans),)
+TIME_RULES = (rule("times.expressions", 4, timexpr.time_spans),)
 
 #: Who says "I" in a quotation: its speaker, for the event rules' subjects (switched off: "I" is no one).
 QUOTE_RULES = (rule("quotes.first_person", 1, quotes.first_person_speakers),)

@@ -188,11 +188,30 @@ def week_ambiguous(spans: list[Span]) -> list[Span]:
     return out
 
 
+_DURATION = re.compile(
+    r"(?i)^(?:(?:more than|less than|nearly|almost|about|around|over|some|at least|up to) )?"
+    r"(?:a|an|one|\w+|\d[\d,.]*)(?:[ -]and[ -]a[ -]half)?[ -](?:year|month|week|day|hour|minute|decade)s?$"
+)
+_FROM_NOW = frozenset({"ago", "later", "earlier", "before", "after", "from", "since"})
+
+
+def is_duration(span: Span) -> bool:
+    """'five years', 'more than 200 years', 'three days': how long, not when ('five years ago' is when)."""
+    if not _DURATION.match(span.text):
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in _FROM_NOW:
+        return False
+    first = span[0].lower_
+    return first not in {"last", "next", "this", "that", "the", "every", "each", "same"}
+
+
 class DateIndex:
     """The time expressions of a Doc, by token.
 
     `spans` are those an event may take; `datelines` are the article's date, not
-    an event's; `ambiguous` are weekdays whose week the text leaves open
+    an event's; `durations` say how long, not when (:func:`is_duration`);
+    `ambiguous` are weekdays whose week the text leaves open
     (:func:`week_ambiguous`): read, never grounded.
     """
 
@@ -201,7 +220,9 @@ class DateIndex:
         self.datelines = [s for s in found if is_dateline(s)]
         spans = [s for s in found if not is_dateline(s)]
         self.ambiguous = week_ambiguous(spans)
-        self.spans = [s for s in spans if s not in self.ambiguous]
+        kept = [s for s in spans if s not in self.ambiguous]
+        self.durations = [s for s in kept if is_duration(s)]  # read (kg timex), never an event's time
+        self.spans = [s for s in kept if s not in self.durations]
         self.by_token = {t.i: span for span in self.spans for t in span}
 
     def get(self, token: Token) -> Span | None:
@@ -379,7 +400,7 @@ def read_times(doc: Doc, anchor: dt.date | None, origin: DateOrigin = DateOrigin
     """
     out = []
     index = DateIndex(doc)
-    for span in sorted(index.spans + index.datelines + index.ambiguous, key=lambda s: s.start):
+    for span in sorted(index.spans + index.durations + index.datelines + index.ambiguous, key=lambda s: s.start):
         expr = time_expression(span, tense_at(span))
         if span in index.ambiguous:
             out.append(TimeReading(expr, TimeValue(expr.text, Precision.UNRESOLVED)))
