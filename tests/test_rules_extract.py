@@ -1845,3 +1845,32 @@ def test_a_name_after_a_closing_speech_verb_is_its_speaker_though_parsed_as_its_
         ents=[(1, 1, "PERSON"), (3, 3, "ORG")],
     )
     assert _told(doc) == [("statement", ("Berg",), ("Vantix",))]
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_protest_with_no_one_named_but_a_place_and_a_time_is_an_event():
+    doc = parse(
+        """
+        Protesters NOUN  NNS nsubj 2 protester
+        rallied    VERB  VBD ROOT  0 rally
+        in         ADP   IN  prep  2
+        Lumora     PROPN NNP pobj  3
+        on         ADP   IN  prep  2
+        Saturday   PROPN NNP pobj  5
+        .          PUNCT .   punct 2
+        """,
+        ents=[(4, 4, "GPE"), (6, 6, "DATE")],
+    )
+    assert [(e.kind, e.place.text, e.time.text) for e in extract(doc).events] == [("protest", "Lumora", "Saturday")]
+    # without a time, nothing says which protest it was
+    doc = parse(
+        """
+        Protesters NOUN  NNS nsubj 2 protester
+        rallied    VERB  VBD ROOT  0 rally
+        in         ADP   IN  prep  2
+        Lumora     PROPN NNP pobj  3
+        .          PUNCT .   punct 2
+        """,
+        ents=[(4, 4, "GPE")],
+    )
+    assert extract(doc).events == ()

@@ -764,10 +764,12 @@ def verbal_events(reader: ClauseReader) -> list[EventRecord]:
         if lemma(verb) in TOLL_VERBS and _participle(verb) and verb.head.i in reader.claimed_verbs:
             continue  # "the jet crashed, killing all 150": the crash's toll, not an attack by the jet
         participants, objects, agent, place = reader.arguments(verb, kind)
-        if not participants and not objects:
+        tense = reader.tense(verb)
+        # "protesters rallied in Lisbon on Saturday": no one named, but a place and a time
+        unattended = kind.place_suffices and place is not None and reader.time(verb, tense) is not None
+        if not participants and not objects and not unattended:
             continue
         reader.claimed_verbs.add(verb.i)
-        tense = reader.tense(verb)
         out.append(
             EventRecord(
                 kind=kind.name,
