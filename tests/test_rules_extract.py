@@ -1874,3 +1874,21 @@ def test_a_protest_with_no_one_named_but_a_place_and_a_time_is_an_event():
         ents=[(4, 4, "GPE")],
     )
     assert extract(doc).events == ()
+
+
+@pytest.mark.rule("events.verbal")
+def test_the_city_of_a_named_place_is_that_place():
+    doc = parse(
+        """
+        Troops PROPN NNS nsubj 2 troop
+        seized VERB  VBD ROOT  0 seize
+        the    DET   DT  det   4
+        city   NOUN  NN  dobj  2
+        of     ADP   IN  prep  4
+        Kandor PROPN NNP pobj  5
+        .      PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "NORP"), (6, 6, "GPE")],
+    )
+    (seizure,) = extract(doc).events
+    assert [r.text for r in seizure.objects] == ["Kandor"]

@@ -22,6 +22,7 @@ from graph.lexicon import (
     FORCE_HEADS,
     NUMBER_WORDS,
     PERSON_GROUP_HEADS,
+    PLACE_OF_NOUNS,
     PRONOUNS_PERSON,
     PRONOUNS_PLURAL,
     PRONOUNS_THING,
@@ -33,6 +34,7 @@ from graph.records import Ref
 
 #: Our kinds of what the model calls a GPE: a country, city or region, or a place of no known kind.
 _GPE_KINDS = frozenset({"country", "city", "region", "place"})
+_PLACE_KINDS = _GPE_KINDS | {"location"}
 
 
 class NameIndex:
@@ -193,6 +195,12 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
         return _pronoun(tok, sentence, NUMBER_WORDS[low], text="the " + tok.text)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1]
     lem = lemma(tok)
+    if lem in PLACE_OF_NOUNS and tok.pos_ == "NOUN":  # "the city of Kandor": Kandor
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = names.get(pobj)
+                if place is not None and kind_of(place) in _PLACE_KINDS:
+                    return name_ref(place, sentence)
     if tok.pos_ == "NOUN":  # "the Orion capsule", "its Tessa 2 satellite": the product it names
         for child in tok.lefts:
             mod = names.get(child) if child.dep_ in {"compound", "nmod"} else None

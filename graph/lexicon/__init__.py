@@ -68,6 +68,7 @@ COUNTRY_HEADS = words("references", "country_heads")
 # -- places ----------------------------------------------------------------------------------
 LANDFORM_NOUNS = words("places", "landform_nouns")
 DIVISION_NOUNS = words("places", "division_nouns")
+PLACE_OF_NOUNS = words("places", "place_of_nouns")
 DEMONYM_LANDFORMS = words("places", "demonym_landforms")
 FACILITY_NOUNS = words("places", "facility_nouns")
 BUILDING_NAME_WORDS = words("places", "building_name_words")
