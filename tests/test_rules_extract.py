@@ -1892,3 +1892,28 @@ def test_the_city_of_a_named_place_is_that_place():
     )
     (seizure,) = extract(doc).events
     assert [r.text for r in seizure.objects] == ["Kandor"]
+
+
+@pytest.mark.rule("events.verbal")
+def test_firing_a_named_person_is_a_dismissal_and_firing_rockets_is_none():
+    doc = parse(
+        """
+        Vantix PROPN NNP nsubj    2
+        fired  VERB  VBD ROOT     0 fire
+        Ivo    PROPN NNP compound 4
+        Marek  PROPN NNP dobj     2
+        .      PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "ORG"), (3, 4, "PERSON")],
+    )
+    (dismissal,) = extract(doc).events
+    assert (dismissal.kind, [r.text for r in dismissal.objects]) == ("dismissal", ["Ivo Marek"])
+    doc = parse(
+        """
+        Troops  NOUN  NNS nsubj 2 troop
+        fired   VERB  VBD ROOT  0 fire
+        rockets NOUN  NNS dobj  2 rocket
+        .       PUNCT .   punct 2
+        """,
+    )
+    assert extract(doc).events == ()
