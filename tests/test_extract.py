@@ -377,7 +377,7 @@ def test_shared_plural_title(nlp):
         ("Annalena Baerbock", "Foreign Minister", None),
         ("Cho Tae-yul", "Foreign Minister", None),
     ]
-    assert [r.evidence.extractor for r in ex.roles] == ["roles.title_before.v2", "roles.shared_title.v1"]
+    assert [r.evidence.extractor for r in ex.roles] == ["roles.title_before.v2", "roles.shared_title.v2"]
 
 
 @pytest.mark.rule("mentions.credits")

@@ -629,9 +629,24 @@ def test_a_plural_title_is_shared_by_the_names_it_joins():
     )
     assert roles(doc) == [
         ("Anna Berg", "Foreign Minister", None, "roles.title_before.v2"),
-        ("Wang Li", "Foreign Minister", None, "roles.shared_title.v1"),
+        ("Wang Li", "Foreign Minister", None, "roles.shared_title.v2"),
     ]
     assert roles(doc, "roles.shared_title") == [("Anna Berg", "Foreign Minister", None, "roles.title_before.v2")]
+    # a company listed beside the titled person holds no title
+    doc = parse(
+        """
+        Founders  PROPN NNP compound 2
+        Anna      PROPN NNP compound 3
+        Berg      PROPN NNP nsubj    7
+        and       CCONJ CC  cc       3
+        Vantix    PROPN NNP compound 6
+        Holdings  PROPN NNP conj     3
+        invested  VERB  VBD ROOT     0 invest
+        .         PUNCT .   punct    7
+        """,
+        ents=[(2, 3, "PERSON"), (5, 6, "ORG")],
+    )
+    assert [(person, title) for person, title, _, _ in roles(doc)] == [("Anna Berg", "Founder")]
 
 
 # -- event rules ---------------------------------------------------------------------------------

@@ -58,7 +58,7 @@ ROLE_RULES = (
     rule("roles.title_apposition", 1, roles.title_apposition),
     rule("roles.as_title", 1, roles.as_title),
     rule("roles.predicate_title", 1, roles.predicate_title),
-    rule("roles.shared_title", 1, roles.shared_title),
+    rule("roles.shared_title", 2, roles.shared_title),
 )
 
 #: The time expressions events take their dates from (switched off: no event has a time).

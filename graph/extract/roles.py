@@ -263,8 +263,9 @@ def predicate_title(ctx: RoleContext, span: Span) -> list[TitleReading]:
 
 
 def shared_title(ctx: RoleContext, span: Span) -> list[TitleReading]:
-    """A person joined by 'and' to one with a title shares it: 'Foreign Ministers A and B'."""
-    if span.root.dep_ == "conj" and span.root.head.i in ctx.found:
+    """A person joined by 'and' to one with a title shares it: 'Foreign Ministers A and B' (not a company
+    listed after them: 'co-founder A, Vantix Holdings and B')."""
+    if span.root.dep_ == "conj" and span.root.head.i in ctx.found and kind_of(span) == "person":
         shared = ctx.found[span.root.head.i]
         return [TitleReading(shared.title, (), shared.of)]
     return []
