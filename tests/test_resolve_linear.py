@@ -125,3 +125,15 @@ def test_the_collector_is_paused_while_resolving_and_as_it_was_after():
         gc.enable()
     corpus = resolve_corpus([extraction("a1", ["Norland", "Tarvo Linden"], "met")])
     assert gc.isenabled() and [e.label for e in corpus.entities] == ["Norland", "Tarvo Linden"]
+
+
+def test_cached_extractions_are_read_with_the_collector_paused_and_it_runs_again_after(tmp_path):
+    from graph.pipeline import Pipeline
+    from graph.store import Store
+
+    exs = [extraction(f"a{i}", ["Norland", "Tarvo Linden"], "met") for i in range(3)]
+    with Store(tmp_path / "store") as store:
+        for ex in exs:
+            store.cache(f"key{ex.article.id}", ex)
+        loaded = Pipeline._load_cached(store, {ex.article.id: f"key{ex.article.id}" for ex in exs})
+    assert loaded == exs and gc.isenabled()
