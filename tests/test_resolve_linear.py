@@ -137,3 +137,19 @@ def test_cached_extractions_are_read_with_the_collector_paused_and_it_runs_again
             store.cache(f"key{ex.article.id}", ex)
         loaded = Pipeline._load_cached(store, {ex.article.id: f"key{ex.article.id}" for ex in exs})
     assert loaded == exs and gc.isenabled()
+
+
+def test_a_resolver_is_freed_as_soon_as_it_is_done_with_no_cycle_to_collect():
+    """The collector is paused while resolving: what the resolver holds must go without it."""
+    import weakref
+
+    from graph.resolve.registry import ARTICLE_ENTITY_RULES, CORPUS_ENTITY_RULES
+
+    res = EntityResolver([extraction("a1", ["Norland", "Tarvo Linden", "Linden"], "met")])
+    table = res.resolve(ARTICLE_ENTITY_RULES, CORPUS_ENTITY_RULES)
+    res.votes[("a1", 0, 7)]["city"] += 1
+    gone = weakref.ref(res)
+    with collector_paused():
+        del res
+        assert gone() is None
+    assert sorted(table.entities) == ["linden", "norland", "tarvo-linden"]  # "Linden" typed a country here

@@ -122,14 +122,19 @@ class UnionFind:
 
 
 class _Votes(defaultdict):
-    """Extra votes by mention; reaching one to change it calls ``changed`` with the mention first."""
+    """Extra votes by mention; reaching one to change it forgets the tally of the mention's group.
 
-    def __init__(self, changed) -> None:  # noqa: ANN001 - Callable[[MentionId], None]
+    It knows the groups and the tallies, not the resolver: no cycle keeps the resolver alive after it.
+    """
+
+    def __init__(self, uf: UnionFind, tally: dict[MentionId, tuple[int, Counter]]) -> None:
         super().__init__(Counter)
-        self.changed = changed
+        self.uf = uf
+        self.tally = tally
 
     def __getitem__(self, key: MentionId) -> Counter:
-        self.changed(key)
+        if key in self.uf.parent:
+            self.tally.pop(self.uf.find(key), None)
         return super().__getitem__(key)
 
 
@@ -172,9 +177,9 @@ class EntityResolver:
         self.settings = settings
         self.mentions: dict[MentionId, Mention] = {}
         self.uf = UnionFind()
-        # extra votes on a mention's group; a change forgets the group's tally (see kind_votes)
-        self.votes: dict[MentionId, Counter] = _Votes(self._forget_tally)
         self._tally: dict[MentionId, tuple[int, Counter]] = {}  # root -> (group size, its ranked votes)
+        # extra votes on a mention's group; a change forgets the group's tally (see ranked_votes)
+        self.votes: dict[MentionId, Counter] = _Votes(self.uf, self._tally)
         self.demonyms: dict[MentionId, str] = {}  # demonym mention -> country name
         self.nominal_heads: dict[str, dict[str, MentionId]] = defaultdict(dict)
         self.by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -248,10 +253,6 @@ class EntityResolver:
                     found["event"] = found.get("event", 0) + 2
             self._mention_votes[i] = found
         return found
-
-    def _forget_tally(self, i: MentionId) -> None:
-        if i in self.uf.parent:
-            self._tally.pop(self.uf.find(i), None)
 
     def ranked_votes(self, ids: list[MentionId]) -> Counter:
         """The votes of these mentions, ranked; a whole group's are kept until it grows or its votes change."""
