@@ -44,7 +44,7 @@ from graph.export import DEFAULT_EXPORTS, EXPORTERS, get_exporter
 from graph.model.rdf import Unit, corpus_units
 from graph.read import Problem, ReadResult, read_articles
 from graph.records import Article, Corpus, Extraction, Failure
-from graph.resolve import resolve_corpus
+from graph.resolve import collector_paused, resolve_corpus
 from graph.rules import DEFAULT, Settings, check_names, version_key
 from graph.store import Store, UpdateStats
 
@@ -437,11 +437,12 @@ class Pipeline:
         store: Store, manifest: dict[str, str], fresh: dict[str, Extraction] | None = None
     ) -> list[Extraction]:
         extractions = []
-        for aid, key in sorted(manifest.items()):
-            cached = (fresh or {}).get(aid) or store.cached(key)
-            if cached is None:
-                raise InputError(f"The store lost the extraction of article {aid!r}; add the article again")
-            extractions.append(cached)
+        with collector_paused():  # many small records, no cycles: a collection would walk them all again
+            for aid, key in sorted(manifest.items()):
+                cached = (fresh or {}).get(aid) or store.cached(key)
+                if cached is None:
+                    raise InputError(f"The store lost the extraction of article {aid!r}; add the article again")
+                extractions.append(cached)
         return extractions
 
     def _resolve(self, extractions: list[Extraction], report: BuildReport, read: ReadResult | None) -> Corpus:
@@ -487,7 +488,7 @@ class Pipeline:
             "probe": cache_key(Article(id="", text=""), self.model_label(), self.settings),
         }
         units: Iterator[Unit] = timer.items("model", corpus_units(corpus, self.settings.kinds))
-        with timer.stage("store"):
+        with timer.stage("store"), collector_paused():
             report.units = store.update(units, manifest=manifest, summary=summary, contents=contents)
         report.timings["store"] -= report.timings.get("model", 0.0)
 

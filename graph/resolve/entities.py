@@ -60,11 +60,24 @@ KNOWN_PLACE_KINDS = frozenset({"country", "city", "region"})
 
 
 class UnionFind:
+    """Groups of mentions; a group's root is its smallest id (its first mention), whatever the input order.
+
+    Each root keeps its members, so that :meth:`groups` reads them without a walk
+    from every mention; it gives the same groups, in the same order, until a union
+    changes them.
+    """
+
     def __init__(self) -> None:
         self.parent: dict[MentionId, MentionId] = {}
+        self.members: dict[MentionId, list[MentionId]] = {}  # root -> its members, in no order
+        self._sorted: dict[MentionId, list[MentionId]] = {}  # root -> its members, sorted (until a union)
+        self._groups: dict[MentionId, list[MentionId]] | None = None
 
     def add(self, x: MentionId) -> None:
-        self.parent.setdefault(x, x)
+        if x not in self.parent:
+            self.parent[x] = x
+            self.members[x] = [x]
+            self._groups = None
 
     def find(self, x: MentionId) -> MentionId:
         root = x
@@ -81,12 +94,48 @@ class UnionFind:
             if rb < ra:
                 ra, rb = rb, ra
             self.parent[rb] = ra
+            kept, moved = self.members[ra], self.members.pop(rb)
+            if len(kept) < len(moved):  # the longer list is extended, so that a member moves O(log n) times
+                kept, moved = moved, kept
+            kept.extend(moved)
+            self.members[ra] = kept
+            self._sorted.pop(ra, None)
+            self._sorted.pop(rb, None)
+            self._groups = None
+
+    def size(self, root: MentionId) -> int:
+        """How many mentions the group of this root has (0: not a root)."""
+        found = self.members.get(root)
+        return len(found) if found is not None else 0
 
     def groups(self) -> dict[MentionId, list[MentionId]]:
-        out: dict[MentionId, list[MentionId]] = defaultdict(list)
-        for x in sorted(self.parent):
-            out[self.find(x)].append(x)
-        return out
+        """Root -> its members, sorted; roots in order. Read it, do not change it: it is shared until a union."""
+        if self._groups is None:
+            out: dict[MentionId, list[MentionId]] = {}
+            for root in sorted(self.members):
+                ids = self._sorted.get(root)
+                if ids is None:
+                    ids = self._sorted[root] = sorted(self.members[root])
+                out[root] = ids
+            self._groups = out
+        return self._groups
+
+
+class _Votes(defaultdict):
+    """Extra votes by mention; reaching one to change it forgets the tally of the mention's group.
+
+    It knows the groups and the tallies, not the resolver: no cycle keeps the resolver alive after it.
+    """
+
+    def __init__(self, uf: UnionFind, tally: dict[MentionId, tuple[int, Counter]]) -> None:
+        super().__init__(Counter)
+        self.uf = uf
+        self.tally = tally
+
+    def __getitem__(self, key: MentionId) -> Counter:
+        if key in self.uf.parent:
+            self.tally.pop(self.uf.find(key), None)
+        return super().__getitem__(key)
 
 
 def mid(m: Mention) -> MentionId:
@@ -128,7 +177,9 @@ class EntityResolver:
         self.settings = settings
         self.mentions: dict[MentionId, Mention] = {}
         self.uf = UnionFind()
-        self.votes: dict[MentionId, Counter] = defaultdict(Counter)  # extra votes on a mention's group
+        self._tally: dict[MentionId, tuple[int, Counter]] = {}  # root -> (group size, its ranked votes)
+        # extra votes on a mention's group; a change forgets the group's tally (see ranked_votes)
+        self.votes: dict[MentionId, Counter] = _Votes(self.uf, self._tally)
         self.demonyms: dict[MentionId, str] = {}  # demonym mention -> country name
         self.nominal_heads: dict[str, dict[str, MentionId]] = defaultdict(dict)
         self.by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -180,8 +231,8 @@ class EntityResolver:
         return "country:" + name_key(country) if country else name_key(m.text)
 
     def group_is_person(self, ids: list[MentionId]) -> bool:
-        votes = self.kind_votes(ids)
-        return bool(votes) and votes.most_common(1)[0][0] == "person"
+        votes = self.ranked_votes(ids)
+        return bool(votes) and next(iter(votes)) == "person"  # the first of the ranked votes is the most common
 
     def weak(self, ids: list[MentionId]) -> bool:
         """Named only with kinds a surname is often mistaken for (a body, or a place the gazetteer does not know)."""
@@ -203,7 +254,14 @@ class EntityResolver:
             self._mention_votes[i] = found
         return found
 
-    def kind_votes(self, ids: list[MentionId]) -> Counter:
+    def ranked_votes(self, ids: list[MentionId]) -> Counter:
+        """The votes of these mentions, ranked; a whole group's are kept until it grows or its votes change."""
+        root = ids[0] if ids else None
+        whole = root is not None and self.uf.size(root) == len(ids)  # a root and as many ids: its whole group
+        if whole:
+            found = self._tally.get(root)
+            if found is not None and found[0] == len(ids):
+                return found[1]
         votes: Counter = Counter()
         for i in ids:
             for kind, n in self.mention_votes(i).items():
@@ -217,7 +275,13 @@ class EntityResolver:
         ranked = sorted(
             votes.items(), key=lambda kv: (-kv[1], KIND_ORDER.index(kv[0]) if kv[0] in KIND_ORDER else len(KIND_ORDER))
         )
-        return Counter(dict(ranked))
+        out = Counter(dict(ranked))
+        if whole:
+            self._tally[root] = (len(ids), out)
+        return out
+
+    def kind_votes(self, ids: list[MentionId]) -> Counter:
+        return Counter(self.ranked_votes(ids))
 
     def kind(self, ids: list[MentionId]) -> str:
         votes = self.kind_votes(ids)
@@ -670,7 +734,7 @@ def short_org_names(res: EntityResolver) -> None:
     orgs = {
         root: {name_key(res.mentions[i].text) for i in ids}
         for root, ids in groups.items()
-        if res.kind_votes(ids).most_common(1)[0][0] == "organization"
+        if next(iter(res.ranked_votes(ids))) == "organization"
     }
     endings: dict[str, set[MentionId]] = defaultdict(set)  # the last words of a longer name -> its groups
     for root, names in orgs.items():

@@ -389,7 +389,26 @@ class DateInference:
     evidence: str
 
 
-def infer_article_date(undated: list[WorkingEvent], dated: list[tuple[WorkingEvent, Article]]) -> DateInference | None:
+class DatedEvents:
+    """The events of dated articles, indexed by family and participant: the ones an event may share
+    two participants with are found without reading the others (in the order given)."""
+
+    def __init__(self, dated: list[tuple[WorkingEvent, Article]]):
+        self.dated = dated
+        self.by_party: dict[tuple[str, str], list[int]] = {}
+        for at, (ev, _article) in enumerate(dated):
+            for p in dict.fromkeys(ev.participants):
+                self.by_party.setdefault((ev.family, p), []).append(at)
+
+    def sharing(self, ev: WorkingEvent) -> list[tuple[WorkingEvent, Article]]:
+        """The dated events of ev's family with a participant of ev, in their order."""
+        found = {at for p in ev.participants for at in self.by_party.get((ev.family, p), ())}
+        return [self.dated[at] for at in sorted(found)]
+
+
+def infer_article_date(
+    undated: list[WorkingEvent], dated: list[tuple[WorkingEvent, Article]] | DatedEvents
+) -> DateInference | None:
     """Fix an undated article's date from events that a dated article also reports.
 
     Each shared event told with a weekday ("Friday") bounds the article's date:
@@ -399,11 +418,12 @@ def infer_article_date(undated: list[WorkingEvent], dated: list[tuple[WorkingEve
     """
     low, high = dt.date.min, dt.date.max
     reasons: list[str] = []
+    index = dated if isinstance(dated, DatedEvents) else DatedEvents(dated)
     for ev in undated:
         weekday = _weekday_named(ev.time)
         if weekday is None or len(ev.participants) < 2:
             continue
-        for other, article in dated:
+        for other, article in index.sharing(ev):
             if other.family != ev.family or other.date is None or other.date.precision != Precision.DAY:
                 continue
             if len(set(other.participants) & set(ev.participants)) < 2:
@@ -468,18 +488,17 @@ def identity(ev: WorkingEvent) -> tuple:
 
 def fold_joint_statements(groups: list[list[WorkingEvent]]) -> list[list[WorkingEvent]]:
     """What several people said together on the day they met is part of their meeting."""
-    meetings: dict[str, list[list[WorkingEvent]]] = {}
+    # a meeting's people, gathered once: what joins it are speakers among them, so they stay the same
+    meetings: dict[str, list[tuple[list[WorkingEvent], set[str]]]] = {}
     for g in groups:
         if g[0].family == "meeting" and _day(g[0]) is not None:
-            meetings.setdefault(_day(g[0]), []).append(g)
+            meetings.setdefault(_day(g[0]), []).append((g, {p for e in g for p in e.participants}))
     out = []
     for g in groups:
         head = g[0]
         speakers = {p for e in g for p in e.participants}
         if head.frame == "speech" and len(speakers) >= 2 and _day(head) is not None:
-            host = next(
-                (m for m in meetings.get(_day(head), []) if speakers <= {p for e in m for p in e.participants}), None
-            )
+            host = next((m for m, people in meetings.get(_day(head), []) if speakers <= people), None)
             if host is not None:
                 host.extend(g)
                 continue
@@ -490,25 +509,18 @@ def fold_joint_statements(groups: list[list[WorkingEvent]]) -> list[list[Working
 def merge_across_articles(events: list[WorkingEvent]) -> list[list[WorkingEvent]]:
     """Group reports of the same event: same family, same day, the same people; or, undated, the same identity."""
     groups: list[list[WorkingEvent]] = []
-    by_day: dict[tuple[str, str], list[list[WorkingEvent]]] = {}
+    by_day: dict[tuple[str, str], DayGroups] = {}
     by_identity: dict[tuple, list[WorkingEvent]] = {}
     by_speaker: dict[tuple[str, str], list[WorkingEvent]] = {}  # a speaker's statements of one day
     for ev in sorted(events, key=lambda e: (e.article_id, e.evidence[0].start)):
         day = _day(ev)
         target = None
+        same_day: DayGroups | None = None
         if day is not None and ev.frame == "speech" and ev.agent is not None:
             target = by_speaker.get((ev.agent, day))
         elif day is not None:
-            for g in by_day.get((ev.family, day), []):
-                if _unattended(ev) or all(_unattended(e) for e in g):  # "the attack in X": by its place
-                    if ev.place is not None and any(e.place == ev.place for e in g):
-                        target = g
-                        break
-                    continue
-                shared = set(ev.participants) & {p for e in g for p in e.participants}
-                if len(shared) >= min(2, len(ev.participants)):
-                    target = g
-                    break
+            same_day = by_day.setdefault((ev.family, day), DayGroups())
+            target = same_day.first_sharing(ev)
         elif day is None and (ev.frame != "speech" or ev.content):
             target = by_identity.get(identity(ev))
         if target is None:
@@ -516,13 +528,67 @@ def merge_across_articles(events: list[WorkingEvent]) -> list[list[WorkingEvent]
             groups.append(target)
             if day is not None and ev.frame == "speech" and ev.agent is not None:
                 by_speaker[(ev.agent, day)] = target
-            elif day is not None:
-                by_day.setdefault((ev.family, day), []).append(target)
+            elif same_day is not None:
+                same_day.add(target)
             elif day is None and (ev.frame != "speech" or ev.content):
                 by_identity[identity(ev)] = target
+        elif same_day is not None:
+            same_day.join(target, ev)
         else:
             target.append(ev)
     return fold_joint_statements(groups)
+
+
+class DayGroups:
+    """The groups of reports of one family and day, in order, indexed by participant."""
+
+    def __init__(self) -> None:
+        self.groups: list[list[WorkingEvent]] = []
+        self.people: list[set[str]] = []  # each group's participants
+        self.at: dict[int, int] = {}  # id of a group -> its place
+        self.by_party: dict[str, list[int]] = {}  # participant -> the places of its groups
+        self.unattended: set[int] = set()  # groups of reports with a place and no party ("the attack in X")
+
+    def add(self, group: list[WorkingEvent]) -> None:
+        self.at[id(group)] = len(self.groups)
+        self.groups.append(group)
+        self.people.append(set())
+        self.unattended.add(len(self.groups) - 1)
+        self._index(len(self.groups) - 1, group[0])
+
+    def join(self, group: list[WorkingEvent], ev: WorkingEvent) -> None:
+        group.append(ev)
+        self._index(self.at[id(group)], ev)
+
+    def _index(self, at: int, ev: WorkingEvent) -> None:
+        if not _unattended(ev):
+            self.unattended.discard(at)
+        for p in ev.participants:
+            if p not in self.people[at]:
+                self.people[at].add(p)
+                self.by_party.setdefault(p, []).append(at)
+
+    def first_sharing(self, ev: WorkingEvent) -> list[WorkingEvent] | None:
+        """The first group that shares two of ev's participants (or all of them, if it has fewer); a
+        report with no party, and a group of such reports, go by their place."""
+
+        def same_place(at: int) -> bool:
+            return ev.place is not None and any(e.place == ev.place for e in self.groups[at])
+
+        if _unattended(ev):
+            return next((self.groups[at] for at in range(len(self.groups)) if same_place(at)), None)
+        if not ev.participants:  # objects only: the first group with parties, or of its place
+            found = (at for at in range(len(self.groups)) if at not in self.unattended or same_place(at))
+            at = next(found, None)
+            return self.groups[at] if at is not None else None
+        need = min(2, len(ev.participants))
+        mine = set(ev.participants)
+        candidates = [at for at in self.unattended if same_place(at)]
+        for at in sorted({at for p in mine for at in self.by_party.get(p, ())}):
+            if len(mine & self.people[at]) >= need:
+                candidates.append(at)
+                break
+        return self.groups[min(candidates)] if candidates else None
 
 
 def finish(group: list[WorkingEvent]) -> ResolvedEvent:

@@ -155,10 +155,10 @@ def group_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -
 
     def holders(titles: dict[str, set[tuple[str, str | None]]], only_mentioned: bool) -> list[str]:
         out = []
-        for person, held in sorted(titles.items()):
-            if only_mentioned and person not in ctx.mentioned:
-                continue
-            for title, country in held:
+        # the corpus's title holders that the article names: read from the article's names, not the corpus's
+        people = sorted(p for p in ctx.mentioned if p in titles) if only_mentioned else sorted(titles)
+        for person in people:
+            for title, country in titles[person]:
                 if name_key(title) in wanted and (not countries or country is None or country in countries):
                     out.append(person)
                     break
