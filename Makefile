@@ -2,6 +2,9 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
+# The tests keep their compiled and assertion-rewritten modules (__pycache__) even where the shell says
+# not to write bytecode: collecting the suite then takes 4 s instead of 9.
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
 
 .PHONY: demo test test-fast screenshot install install-test lint clean
 
@@ -29,12 +32,12 @@ demo: install
 
 test: install-test
 	$(BIN)/ruff check graph tests
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 # Everything but the browser, server and slow tests, on both cores (pytest-xdist): the loop while changing a rule (under 30 s).
 test-fast: install-test
 	$(BIN)/ruff check graph tests
-	$(BIN)/python -m pytest -q -n 2 -m "not browser and not server and not slow"
+	$(PYTEST) -q -n 2 -m "not browser and not server and not slow"
 
 # docs/graph.png, the README's picture: the seed graph in Chromium with the Kono-Lavrov meeting open.
 screenshot: install-test
