@@ -1932,3 +1932,32 @@ def test_firing_a_named_person_is_a_dismissal_and_firing_rockets_is_none():
         """,
     )
     assert extract(doc).events == ()
+
+
+@pytest.mark.rule("mentions.flight_numbers")
+def test_a_carrier_and_its_flight_number_are_one_name_of_an_event():
+    doc = parse(
+        """
+        Vantix  PROPN NNP compound 4
+        Air     PROPN NNP compound 4
+        flight  NOUN  NN  compound 4
+        302     NUM   CD  nsubj    5
+        crashed VERB  VBD ROOT     0 crash
+        .       PUNCT .   punct    5
+        """,
+        ents=[(1, 2, "ORG"), (4, 4, "CARDINAL")],
+    )
+    assert names(doc) == [("Vantix Air flight 302", "event")]
+    assert names(doc, "mentions.flight_numbers") == [("Vantix Air", "organization")]
+    # "the flight" and a count after it are no name
+    doc = parse(
+        """
+        The     DET   DT  det    2
+        flight  NOUN  NN  nsubj  3
+        took    VERB  VBD ROOT   0 take
+        12      NUM   CD  nummod 5
+        hours   NOUN  NNS dobj   3 hour
+        .       PUNCT .   punct  3
+        """,
+    )
+    assert names(doc) == []

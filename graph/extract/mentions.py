@@ -660,6 +660,32 @@ def numbered_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return ranges
 
 
+def _flight_code(tok: Token) -> bool:
+    """'9525', '4U', 'MH17', 'AF447': a flight's code (digits, or capitals and digits)."""
+    return tok.text.isdigit() or (
+        tok.text.isalnum() and any(c.isdigit() for c in tok.text) and tok.text.upper() == tok.text
+    )
+
+
+def flight_numbers(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A flight by its number is one name, an event: 'Vantix Air flight 302', 'Flight TX 9525', with the
+    carrier's name before it when there is one."""
+    out = list(ranges)
+    for tok in doc:
+        if tok.lower_ != "flight" or tok.i + 1 >= len(doc) or not _flight_code(doc[tok.i + 1]):
+            continue
+        end = tok.i + 2
+        if end < len(doc) and _flight_code(doc[end]) and doc[end].text.isdigit():  # "4U 9525"
+            end += 1
+        carrier = next((r for r in out if r.end == tok.i and r.label in {"ORG", "PERSON", "NORP", "GPE"}), None)
+        if carrier is None and tok.text != "Flight":
+            continue  # "the flight 12 minutes later": no name
+        start = carrier.start if carrier is not None else tok.i
+        out = [r for r in out if r.end <= start or r.start >= end]
+        out.append(NameRange(start, end, "EVENT"))
+    return sorted(out, key=lambda r: r.start)
+
+
 def title_then_name(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """Proper nouns right after a title are a person: 'Foreign Ministers Anna Berg'."""
     # The ranges in order, each alive or not, and by token, so that each title looks only at the

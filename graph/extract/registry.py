@@ -40,6 +40,7 @@ MENTION_RULES = (
     rule("mentions.known_countries", 1, mentions.known_countries),
     rule("mentions.landform_phrases", 1, mentions.landform_phrases),
     rule("mentions.numbered_names", 1, mentions.numbered_names),
+    rule("mentions.flight_numbers", 1, mentions.flight_numbers),
     rule("mentions.title_then_name", 1, mentions.title_then_name),
     rule("mentions.repeated_surnames", 2, mentions.repeated_surnames),
     rule("mentions.forenames", 1, mentions.forenames),
