@@ -1932,6 +1932,19 @@ def test_firing_a_named_person_is_a_dismissal_and_firing_rockets_is_none():
         """,
     )
     assert extract(doc).events == ()
+    # dismissing a person's claims is no dismissal of the person
+    doc = parse(
+        """
+        Berg      PROPN NNP nsubj 2
+        dismissed VERB  VBD ROOT  0 dismiss
+        Marek     PROPN NNP poss  5
+        's        PART  POS case  3
+        claims    NOUN  NNS dobj  2 claim
+        .         PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "PERSON"), (3, 3, "PERSON")],
+    )
+    assert [e.kind for e in extract(doc).events if e.kind == "dismissal"] == []
 
 
 @pytest.mark.rule("mentions.flight_numbers")

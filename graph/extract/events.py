@@ -165,6 +165,15 @@ class ClauseReader:
         )  # "welcomed Berg", "she was welcomed by Roux", "launched its mission, Tarvsat 2"
         if kind == "named_object":
             return named
+        if kind == "person_object":  # "fired Ivo Marek", "Marek was sacked" (not "dismissed Marek's claims")
+            return any(
+                c.dep_ in {"dobj", "nsubjpass"}
+                and (
+                    self.names.kind(c) == "person"
+                    or any(a.dep_ == "appos" and self.names.kind(a) == "person" for a in c.children)
+                )
+                for c in verb.children
+            )
         if kind == "named_object_or_with":
             return named or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         return False

@@ -34,7 +34,10 @@ def table(topic: str) -> dict[str, Any]:
     except FileNotFoundError:
         available = sorted(p.name[:-5] for p in resources.files(__package__).iterdir() if p.name.endswith(".toml"))
         raise RegistryError(f"No word list file {topic!r}. Available: {', '.join(available)}") from None
-    return tomllib.loads(text)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:  # the message gives the line and column
+        raise RegistryError(f"graph/lexicon/{topic}.toml: {exc}") from None
 
 
 def words(topic: str, name: str) -> frozenset[str]:
