@@ -1974,3 +1974,43 @@ def test_a_carrier_and_its_flight_number_are_one_name_of_an_event():
         """,
     )
     assert names(doc) == []
+
+
+KANDOR_BOMBING = """
+    The     DET   DT  det   2
+    bombing NOUN  NN  nsubj 7 bombing
+    in      ADP   IN  prep  2
+    Kandor  PROPN NNP pobj  3
+    on      ADP   IN  prep  7
+    Monday  PROPN NNP pobj  5
+    killed  VERB  VBD ROOT  0 kill
+    20      NUM   CD  nummod 9
+    people  NOUN  NNS dobj  7 people
+    .       PUNCT .   punct 7
+"""
+
+
+@pytest.mark.rule("events.nominal")
+def test_an_attack_noun_that_killed_takes_the_time_of_its_toll_which_is_no_second_attack():
+    doc = parse(KANDOR_BOMBING, ents=[(4, 4, "GPE"), (6, 6, "DATE")])
+    assert [(e.kind, e.place.text, e.time.text) for e in extract(doc).events] == [("attack", "Kandor", "Monday")]
+
+
+@pytest.mark.rule("events.nominal")
+def test_the_place_named_before_a_disaster_noun_is_the_place_struck():
+    doc = parse(
+        """
+        The        DET   DT  det      3
+        Lumora     PROPN NNP compound 3
+        earthquake NOUN  NN  nsubj    4
+        struck     VERB  VBD ROOT     0 strike
+        at         ADP   IN  prep     4
+        dawn       NOUN  NN  pobj     5
+        on         ADP   IN  prep     4
+        Monday     PROPN NNP pobj     7
+        .          PUNCT .   punct    4
+        """,
+        ents=[(2, 2, "GPE"), (8, 8, "DATE")],
+    )
+    (quake,) = extract(doc).events
+    assert (quake.kind, quake.participants, [o.text for o in quake.objects]) == ("disaster", (), ["Lumora"])

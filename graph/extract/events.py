@@ -586,6 +586,7 @@ class ClauseReader:
                     continue
                 possessor = self.refs(child)
         modifiers: list[Ref] = []  # "the Berg-Dubois meeting", "Indian air strikes", "the Vantix deal"
+        struck: list[Ref] = []
         for child in noun.lefts:
             if child.dep_ in {"compound", "amod", "nmod"}:
                 hyphenated = any(t.text == "-" for t in child.subtree) or any(
@@ -596,6 +597,9 @@ class ClauseReader:
                     if span is None or sub.i != span.root.i:
                         continue
                     name_kind = self.names.kind(sub)
+                    if kind.subject_verbs and name_kind in self.place_kinds:  # "the Lumora earthquake": struck
+                        struck.append(name_ref(span, self.sent(noun)))
+                        continue
                     party = name_kind == "person" or (hyphenated and name_kind == "organization")
                     acting = kind.frame == "transitive" and name_kind in {"nationality", "country", "organization"}
                     if party or acting:
@@ -609,7 +613,7 @@ class ClauseReader:
         agent: Ref | None = None
         if kind.frame == "transitive":
             participants = possessor + by + modifiers
-            objects = self.prep_objects(noun, kind.target_preps or {"on", "against", "of"}, targets=True)
+            objects = self.prep_objects(noun, kind.target_preps or {"on", "against", "of"}, targets=True) + struck
             agent = participants[0] if participants else None
         elif kind.frame == "single":
             participants = possessor + self.prep_objects(noun, {"of", "by"}) + modifiers
@@ -770,8 +774,11 @@ def verbal_events(reader: ClauseReader) -> list[EventRecord]:
         kind = reader.verb_kind(verb)
         if kind is None or kind.frame == "speech" or kind.name == "relation":
             continue
-        if lemma(verb) in TOLL_VERBS and _participle(verb) and verb.head.i in reader.claimed_verbs:
-            continue  # "the jet crashed, killing all 150": the crash's toll, not an attack by the jet
+        if lemma(verb) in TOLL_VERBS and (
+            (_participle(verb) and verb.head.i in reader.claimed_verbs)
+            or any(c.dep_ == "nsubj" and reader.noun_kind(c) is not None for c in verb.children)
+        ):
+            continue  # "the jet crashed, killing all 150", "the quake killed 200": a toll, not an attack
         participants, objects, agent, place = reader.arguments(verb, kind)
         tense = reader.tense(verb)
         # "protesters rallied in Lisbon on Saturday": no one named, but a place and a time
@@ -962,7 +969,8 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
     if time is None and verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in _EVENT_TIME_PREPS:
         time = reader.time(verb, tense)
     # "The meeting took place in Berlin", "The talks were held on Friday": the clause's place and time
-    if noun.dep_ in {"nsubj", "nsubjpass"} and is_occurrence(noun.head):
+    # ... and "The bombing in Kandor on Monday killed 20": the toll's clause tells when
+    if noun.dep_ in {"nsubj", "nsubjpass"} and (is_occurrence(noun.head) or lemma(noun.head) in TOLL_VERBS):
         occ = noun.head
         t2 = tense_of(occ)
         place = place or reader.place(occ)
