@@ -2014,3 +2014,62 @@ def test_the_place_named_before_a_disaster_noun_is_the_place_struck():
     )
     (quake,) = extract(doc).events
     assert (quake.kind, quake.participants, [o.text for o in quake.objects]) == ("disaster", (), ["Lumora"])
+
+
+@pytest.mark.rule("events.verbal")
+def test_spoke_by_phone_with_someone_is_a_call_and_receiving_a_person_a_meeting():
+    doc = parse(
+        """
+        Berg  PROPN NNP nsubj 2
+        spoke VERB  VBD ROOT  0 speak
+        with  ADP   IN  prep  2
+        Marek PROPN NNP pobj  3
+        by    ADP   IN  prep  2
+        phone NOUN  NN  pobj  5
+        .     PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "PERSON"), (4, 4, "PERSON")],
+    )
+    assert [(e.kind, tuple(p.text for p in e.participants)) for e in extract(doc).events] == [
+        ("call", ("Berg", "Marek"))
+    ]
+    received = """
+        Berg     PROPN NNP nsubj 2
+        received VERB  VBD ROOT  0 receive
+        {obj}    PROPN NNP dobj  2
+        .        PUNCT .   punct 2
+    """
+    doc = parse(received.format(obj="Marek"), ents=[(1, 1, "PERSON"), (3, 3, "PERSON")])
+    assert [e.kind for e in extract(doc).events] == ["meeting"]
+    doc = parse(received.format(obj="Lumo"), ents=[(1, 1, "PERSON"), (3, 3, "PRODUCT")])
+    assert [e.kind for e in extract(doc).events if e.kind == "meeting"] == []
+
+
+@pytest.mark.rule("events.support_verb")
+def test_firing_a_missile_is_a_launch_and_making_landfall_a_disaster():
+    doc = parse(
+        """
+        Tarvia  PROPN NNP nsubj 2
+        fired   VERB  VBD ROOT  0 fire
+        a       DET   DT  det   4
+        missile NOUN  NN  dobj  2 missile
+        .       PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "GPE")],
+    )
+    assert [(e.kind, tuple(p.text for p in e.participants)) for e in extract(doc).events] == [
+        ("launch", ("Tarvia",))
+    ]
+    doc = parse(
+        """
+        Cyclone  PROPN NNP compound 2
+        Mira     PROPN NNP nsubj    3
+        made     VERB  VBD ROOT     0 make
+        landfall NOUN  NN  dobj     3 landfall
+        in       ADP   IN  prep     3
+        Lumora   PROPN NNP pobj     5
+        .        PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "PERSON"), (6, 6, "GPE")],
+    )
+    assert [(e.kind, e.place.text) for e in extract(doc).events] == [("disaster", "Lumora")]
