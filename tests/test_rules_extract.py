@@ -2073,3 +2073,38 @@ def test_firing_a_missile_is_a_launch_and_making_landfall_a_disaster():
         ents=[(1, 2, "PERSON"), (6, 6, "GPE")],
     )
     assert [(e.kind, e.place.text) for e in extract(doc).events] == [("disaster", "Lumora")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_releasing_prisoners_and_expelling_diplomats_are_events_and_releasing_results_is_none():
+    sentence = """
+        Tarvia   PROPN NNP nsubj  2
+        {verb}   VERB  VBD ROOT   0 {lemma}
+        five     NUM   CD  nummod 4
+        {obj}    NOUN  NNS dobj   2 {obj_lemma}
+        .        PUNCT .   punct  2
+    """
+
+    def kinds(verb: str, lemma: str, obj: str, obj_lemma: str) -> list[str]:
+        doc = parse(sentence.format(verb=verb, lemma=lemma, obj=obj, obj_lemma=obj_lemma), ents=[(1, 1, "GPE")])
+        return [e.kind for e in extract(doc).events]
+
+    assert kinds("released", "release", "prisoners", "prisoner") == ["release"]
+    assert kinds("expelled", "expel", "diplomats", "diplomat") == ["expulsion"]
+    assert kinds("released", "release", "results", "result") == []
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_club_that_signed_a_player_is_a_signing():
+    doc = parse(
+        """
+        Lumo   PROPN NNP compound 2
+        United PROPN NNP nsubj    3
+        signed VERB  VBD ROOT     0 sign
+        Ivo    PROPN NNP compound 5
+        Marek  PROPN NNP dobj     3
+        .      PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "ORG"), (4, 5, "PERSON")],
+    )
+    assert [(e.kind, [o.text for o in e.objects]) for e in extract(doc).events] == [("signing", ["Ivo Marek"])]

@@ -775,7 +775,7 @@ def verbal_events(reader: ClauseReader) -> list[EventRecord]:
         if kind is None or kind.frame == "speech" or kind.name == "relation":
             continue
         if lemma(verb) in TOLL_VERBS and (
-            (_participle(verb) and verb.head.i in reader.claimed_verbs)
+            (_participle(verb) and (verb.head.i in reader.claimed_verbs or reader.verb_kind(verb.head) is not None))
             or any(c.dep_ == "nsubj" and reader.noun_kind(c) is not None for c in verb.children)
         ):
             continue  # "the jet crashed, killing all 150", "the quake killed 200": a toll, not an attack
