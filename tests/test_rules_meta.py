@@ -99,23 +99,23 @@ def test_the_extraction_cache_key_changes_with_the_rules_that_run():
 
 # -- a new event kind is one table entry ------------------------------------------------------------
 
-EXPULSION = EventKind(
-    name="expulsion",
-    class_name="Expulsion",
-    label="expulsion",
-    comment="A party expels the diplomats or nationals of another.",
+EVICTION = EventKind(
+    name="eviction",
+    class_name="Eviction",
+    label="eviction",
+    comment="A party evicts another from where it stays.",
     frame="transitive",
-    verbs=frozenset({"expel"}),
-    nouns=frozenset({"expulsion"}),
-    edge="expelled",
-    edge_label="expelled",
+    verbs=frozenset({"evict"}),
+    nouns=frozenset({"eviction"}),
+    edge="evicted",
+    edge_label="evicted",
     edge_links="objects",
     cameo="1663",
 )
 
-PORTUGAL_EXPELLED_TARVIA = """
+PORTUGAL_EVICTED_TARVIA = """
     Portugal PROPN NNP nsubj 2
-    expelled VERB  VBD ROOT  0 expel
+    evicted  VERB  VBD ROOT  0 evict
     Tarvia   PROPN NNP dobj  2
     on       ADP   IN  prep  2
     Monday   PROPN NNP pobj  4
@@ -124,29 +124,29 @@ PORTUGAL_EXPELLED_TARVIA = """
 
 
 def test_a_new_event_kind_flows_to_rdf_vocabulary_and_shapes():
-    kinds = default_kinds().with_event_kind(EXPULSION)
+    kinds = default_kinds().with_event_kind(EVICTION)
     settings = Settings(kinds=kinds)
-    doc = parse(PORTUGAL_EXPELLED_TARVIA, ents=[(1, 1, "GPE"), (3, 3, "GPE"), (5, 5, "DATE")])
+    doc = parse(PORTUGAL_EVICTED_TARVIA, ents=[(1, 1, "GPE"), (3, 3, "GPE"), (5, 5, "DATE")])
     article = Article("a1", doc.text, date=dt.date(2021, 3, 5), date_origin=DateOrigin.GIVEN)
     corpus = resolve_corpus([extract_article(doc, article, "hand-made", settings)], settings)
     assert [(e.kind, e.agent, e.objects, e.date.value) for e in corpus.events] == [
-        ("expulsion", "portugal", ("tarvia",), "2021-03-01")
+        ("eviction", "portugal", ("tarvia",), "2021-03-01")
     ]
     ds = Dataset(default_union=True)
     for unit in corpus_units(corpus, kinds):
         graph = ds.graph(URIRef(unit.graph)) if unit.graph else ds.default_context
         graph.parse(data="\n".join(unit.lines), format="nt")
-    event = next(ds.subjects(KG.kind, VOCAB.Expulsion))
+    event = next(ds.subjects(KG.kind, VOCAB.Eviction))
     assert (event, KG.agent, entity_iri("portugal")) in ds
-    assert (entity_iri("portugal"), VOCAB.expelled, entity_iri("tarvia")) in ds
+    assert (entity_iri("portugal"), VOCAB.evicted, entity_iri("tarvia")) in ds
     vocab = vocabulary_graph(kinds)
-    assert (VOCAB.Expulsion, RDF.type, KG.EventKind) in vocab
-    assert (VOCAB.expelled, RDF.type, OWL.ObjectProperty) in vocab
+    assert (VOCAB.Eviction, RDF.type, KG.EventKind) in vocab
+    assert (VOCAB.evicted, RDF.type, OWL.ObjectProperty) in vocab
     assert validate(ds, kinds).conforms
     # with the built-in table the same clause is only a relation, and the vocabulary has no such kind
     plain = resolve_corpus([extract_article(doc, article, "hand-made")])
     assert [(e.kind, e.relation, e.agent, e.objects) for e in plain.events] == [
-        ("relation", "expel", "portugal", ("tarvia",))
+        ("relation", "evict", "portugal", ("tarvia",))
     ]
-    assert (VOCAB.Expulsion, RDF.type, KG.EventKind) not in vocabulary_graph()
-    assert isinstance(VOCAB.Expulsion, URIRef)
+    assert (VOCAB.Eviction, RDF.type, KG.EventKind) not in vocabulary_graph()
+    assert isinstance(VOCAB.Eviction, URIRef)
