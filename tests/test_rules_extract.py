@@ -2108,3 +2108,31 @@ def test_a_club_that_signed_a_player_is_a_signing():
         ents=[(1, 2, "ORG"), (4, 5, "PERSON")],
     )
     assert [(e.kind, [o.text for o in e.objects]) for e in extract(doc).events] == [("signing", ["Ivo Marek"])]
+
+
+@pytest.mark.rule("events.verbal")
+def test_calling_someone_a_name_is_no_call_and_hosting_an_event_no_meeting():
+    doc = parse(
+        """
+        Berg   PROPN NNP nsubj 2
+        called VERB  VBD ROOT  0 call
+        Marek  PROPN NNP nsubj 5
+        a      DET   DT  det   5
+        liar   NOUN  NN  oprd  2 liar
+        .      PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "PERSON"), (3, 3, "PERSON")],
+    )
+    assert [e.kind for e in extract(doc).events if e.kind in {"call", "meeting"}] == []
+    doc = parse(
+        """
+        Tarvia PROPN NNP nsubj    2
+        hosted VERB  VBD ROOT     0 host
+        the    DET   DT  det      5
+        Lumo   PROPN NNP compound 5
+        Games  PROPN NNP dobj     2
+        .      PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "GPE"), (4, 5, "EVENT")],
+    )
+    assert [e.kind for e in extract(doc).events if e.kind == "meeting"] == []

@@ -154,8 +154,11 @@ class ClauseReader:
             return any(
                 c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
             )
-        named = any(
+        # "called X a liar": an object with a complement is named, not met, called or launched
+        complemented = any(c.dep_ in {"oprd", "xcomp"} for c in verb.children)
+        named = not complemented and any(
             c.dep_ in {"dobj", "nsubjpass"}
+            and self.names.kind(c) != "event"  # "hosted the Games", "launched the Revolution": no one
             and (
                 self.names.get(c) is not None
                 or c.lower_ in _PERSONAL
