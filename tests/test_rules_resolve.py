@@ -572,3 +572,11 @@ def test_a_model_code_with_or_without_the_makers_initial_is_one_model():
         ("Korvan K310", "product", ("Korvan 310",)),
     ]
     assert len(resolve(ex1, ex2, without=("entities.model_codes",)).entities) == 3
+
+
+def test_an_event_with_only_a_place_is_labelled_by_its_place():
+    from graph.model.rdf import corpus_units
+
+    corpus = resolve(_bombing("a1", "2021-03-06", "Kandor"))
+    lines = [line for unit in corpus_units(corpus) for line in unit.lines]
+    assert any('"attack in Kandor (2021-03-05)"' in line for line in lines)

@@ -383,7 +383,11 @@ class CorpusModel:
             names += ", ".join(self.entities[o].label for o in event.objects)
         when = f" ({date.value})" if date is not None and date.value else ""
         what = event.relation.replace("_", " ") if event.relation else event.kind
-        out.add(nt.statement(e, LABEL, nt.text(f"{what}: {names}{when}")))
+        if not names and event.place is not None:  # "attack in Kandor (2021-03-05)": no party, a place
+            label = f"{what} in {self.entities[event.place].label}{when}"
+        else:
+            label = f"{what}: {names}{when}"
+        out.add(nt.statement(e, LABEL, nt.text(label)))
         if event.relation:
             out.add(nt.statement(e, K["relation"], nt.text(event.relation)))
         for p in participants:
