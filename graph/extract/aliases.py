@@ -168,7 +168,7 @@ class AliasReader:
 
 
 def _abbreviates(short: str, long: str) -> bool:
-    """'LoC' / 'Line of Control', 'UTF' / 'United Tarvian Front', 'G-20' / 'Group of 20': the short form's
+    """'CoT' / 'Council of Tarvia', 'UTF' / 'United Tarvian Front', 'G-30' / 'Group of 30': the short form's
     letters start the long form and follow its words' initials in order (a word may be skipped)."""
     letters = [c.lower() for c in short if c.isalnum()]
     words = [w for w in long.replace("-", " ").split() if w[:1].isalnum()]
@@ -186,7 +186,7 @@ def _abbreviates(short: str, long: str) -> bool:
 
 
 def bracketed(reader: AliasReader) -> list[AliasStatement]:
-    """'the Line of Control (LoC)': a name followed by its abbreviation in brackets."""
+    """'the Council of Tarvia (CoT)': a name followed by its abbreviation in brackets."""
     out: list[AliasStatement] = []
     doc = reader.doc
     for span in reader.names.spans:

@@ -353,7 +353,7 @@ class ClauseReader:
                     if span is not None and kind == "event" and child.lower_ == "at":
                         return name_ref(span, self.sent(tok))  # "at the Turin Winter Olympics"
                     inner = child.lower_ in {"at", "on", "of"} or self.noun_kind(pobj) is not None
-                    common = pobj.pos_ == "NOUN" or (pobj.pos_ == "PROPN" and span is None)  # "at state house"
+                    common = pobj.pos_ == "NOUN" or (pobj.pos_ == "PROPN" and span is None)  # "at parliament house"
                     if depth < 3 and common and inner:  # "in Friday's final in Cairo"
                         place = self.place(pobj, depth + 1)
                         if place is not None:
@@ -570,7 +570,7 @@ class ClauseReader:
             mods += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children]
             for mod in mods:
                 span = self.names.get(mod)
-                # the model often takes a carrier's name for a person's: "an aircraft of Germanair"
+                # the model often takes a carrier's name for a person's: "an aircraft of Vantix Air"
                 if span is not None and self.names.kind(mod) in {"organization", "person"} and mod.i == span.root.i:
                     ref = name_ref(span, self.sent(verb))
                     if ref not in out:

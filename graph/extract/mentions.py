@@ -156,7 +156,7 @@ def trim(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 def brackets(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A name the model ran across a bracket is two: 'United Nations (UN' -> 'United Nations', 'UN';
-    'the Lander (Tessa' -> 'Tessa' (one word after 'the', 'a' or 'and' before the bracket is a common noun)."""
+    'the Orbiter (Tessa' -> 'Tessa' (one word after 'the', 'a' or 'and' before the bracket is a common noun)."""
     out = []
     for r in ranges:
         cut = next((i for i in range(r.start, r.end) if doc[i].text in {"(", ")", "[", "]"}), None)
@@ -453,7 +453,7 @@ def hyphen_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 and _tight(doc, start - 1)
                 and doc[start - 2].is_alpha
                 and doc[start - 2].text[:1].isupper()
-                and doc[start - 2].lower_ not in _NAME_PREFIXES  # "Anti-Castro" is no name
+                and doc[start - 2].lower_ not in _NAME_PREFIXES  # "Anti-Marek" is no name
                 and start - 2 not in taken
             ):
                 start -= 2
@@ -496,8 +496,8 @@ def hyphen_pairs(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 
 def lowercase_edges(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """Lower-case words, and verbs, at the edges of a person's name are not part of it ('putting Castro',
-    'Putting Castro on the spot'), unless they are name particles ('da Silva') or hyphen-joined ('Jae-in')."""
+    """Lower-case words, and verbs, at the edges of a person's name are not part of it ('putting Marek',
+    'Putting Marek on the spot'), unless they are name particles ('da Silva') or hyphen-joined ('Jae-in')."""
     out = []
     for r in ranges:
         start, end = r.start, r.end
@@ -587,7 +587,7 @@ _AMOUNT_WORDS = frozenset({"%", "per", "percent", "million", "billion", "trillio
 
 
 def names_with_numbers(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """A name the model cut before its number takes it: 'Ligue' + '1', 'Apollo' + '11', 'Airbus' + 'A320'."""
+    """A name the model cut before its number takes it: 'Ligue' + '1', 'Apollo' + '11', 'Korvan' + 'K310'."""
     taken = _taken(ranges)
     # a model's name of one code token ("A320" as a product of its own) joins the maker's name before it
     codes = {r.start: r for r in ranges if r.end - r.start == 1 and r.label in {"PRODUCT", "ORG"}}
@@ -675,7 +675,7 @@ def flight_numbers(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         if tok.lower_ != "flight" or tok.i + 1 >= len(doc) or not _flight_code(doc[tok.i + 1]):
             continue
         end = tok.i + 2
-        if end < len(doc) and _flight_code(doc[end]) and doc[end].text.isdigit():  # "4U 9525"
+        if end < len(doc) and _flight_code(doc[end]) and doc[end].text.isdigit():  # "TX 9525"
             end += 1
         carrier = next((r for r in out if r.end == tok.i and r.label in {"ORG", "PERSON", "NORP", "GPE"}), None)
         if carrier is None and tok.text != "Flight":
@@ -815,7 +815,7 @@ def described_bodies(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         if end == start or end - start > 3:
             continue
         if end < len(doc) and doc[end].like_num and end not in taken and doc[end].whitespace_ != "":
-            end += 1  # "Europe 1"
+            end += 1  # "Channel 5"
         if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
             continue
         words = doc[start:end]
@@ -850,7 +850,7 @@ def forenames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             and tok.lower_ not in HONORIFICS
             and tok.i not in taken
             and tok.ent_type_ in {"", "PERSON"}
-            and not tok.is_stop  # "Though Castro's answers ..."
+            and not tok.is_stop  # "Though Marek's answers ..."
             and tok.lower_ not in lowercase  # a word the article also writes in lower case is no name
         )
 

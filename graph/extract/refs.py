@@ -151,7 +151,7 @@ def refs_for(token: Token, names: NameIndex, sentence: int) -> list[Ref]:
             continue
         seen.add(tok.i)
         named = _named_in_apposition(tok, names)
-        if named is not None:  # "US retailer Vantix", "President [Obama and Castro]": the names
+        if named is not None:  # "US retailer Vantix", "President [Berg and Marek]": the names
             for t in conjuncts(named):
                 if names.get(t) is not None and t.i not in seen:
                     seen.add(t.i)

@@ -586,7 +586,7 @@ def _joined_to(res: EntityResolver, ids: list[MentionId], people: set[MentionId]
 
 def legal_suffixes(res: EntityResolver) -> None:
     """A company's name with its legal form is the company: 'Vantix Inc.' / 'Vantix', 'Orbel Electronics
-    Co.' / 'Orbel Electronics', 'Amazon.com Inc' / 'Amazon'; 'Group' or 'Holdings' go too when what is
+    Co.' / 'Orbel Electronics', 'Orbelmart.com Inc' / 'Orbelmart'; 'Group' or 'Holdings' go too when what is
     left names one body of the corpus."""
     index: dict[str, set[MentionId]] = defaultdict(set)
     groups = res.uf.groups()
@@ -677,7 +677,7 @@ _MODEL_CODE = re.compile(r"^(?P<maker>[A-Z][\w-]*) (?P<letter>[A-Z])(?P<number>\
 
 
 def _code_key(name: str) -> str | None:
-    """'Airbus A320' and 'Airbus 320' -> 'airbus 320': a maker's model code with the maker's initial
+    """'Korvan K310' and 'Korvan 310' -> 'korvan 310': a maker's model code with the maker's initial
     before its number, or without it; None for other names."""
     m = _MODEL_CODE.match(name.strip())
     if m and m.group("letter") == m.group("maker")[0]:
@@ -689,8 +689,8 @@ def _code_key(name: str) -> str | None:
 
 
 def model_codes(res: EntityResolver) -> None:
-    """One model of one maker, with its code's letter or without: 'Airbus A320' / 'Airbus 320',
-    'Boeing B737' / 'Boeing 737' (the letter is the maker's initial)."""
+    """One model of one maker, with its code's letter or without: 'Korvan K310' / 'Korvan 310'
+    (the letter is the maker's initial)."""
     seen: dict[str, MentionId] = {}
     for root, ids in sorted(res.uf.groups().items()):
         if res.group_is_person(ids):
@@ -715,7 +715,7 @@ def acronyms(res: EntityResolver) -> None:
         if res.group_is_person(ids):
             continue
         for n in names:
-            a = acronym_of(n) if as_acronym(n) is None else None  # 'G-20' is no long form of itself
+            a = acronym_of(n) if as_acronym(n) is None else None  # 'G-30' is no long form of itself
             if a:
                 long_forms[a].add(root)
     for root, names in sorted(names_of.items()):

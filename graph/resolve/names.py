@@ -120,8 +120,8 @@ _GROUP_WORDS = re.compile(r"\s+(?:group|holdings|holding)$", re.I)
 def company_bases(name: str) -> list[str]:
     """Shorter names a company's name stands for, without its legal form, '.com', then 'Group'.
 
-    >>> company_bases("SoftBank Group Corp."), company_bases("Amazon.com Inc"), company_bases("Vantix")
-    (['SoftBank Group', 'SoftBank'], ['Amazon.com', 'Amazon'], [])
+    >>> company_bases("Vantix Group Corp."), company_bases("Orbelmart.com Inc"), company_bases("Lumo")
+    (['Vantix Group', 'Vantix'], ['Orbelmart.com', 'Orbelmart'], [])
     """
     out: list[str] = []
     current = name.strip()
