@@ -103,34 +103,28 @@ def cache_key(article: Article, model_name: str, settings: Settings = DEFAULT) -
     """What an extraction depends on: the article, the model, the versions of the extraction rules that run."""
     from graph.extract import extractor_version
 
-    h = hashlib.sha256()
-    for part in (
-        article.id,
-        article.text,
-        article.date.isoformat() if article.date else "",
-        article.date_origin.value,
-        article.title or "",
-        article.url or "",
-        article.source or "",
-        model_name,
-        extractor_version(settings),
-    ):
-        h.update(part.encode("utf-8"))
-        h.update(b"\x1f")
-    return h.hexdigest()[:32]
+    return _digest((article.id, *_content(article), model_name, extractor_version(settings)))
 
 
 def content_digest(article: Article) -> str:
     """What an article says, whatever its id: text, date, title, url, source (for the overwrite check)."""
-    h = hashlib.sha256()
-    for part in (
+    return _digest(_content(article))
+
+
+def _content(article: Article) -> tuple[str, ...]:
+    return (
         article.text,
         article.date.isoformat() if article.date else "",
         article.date_origin.value,
         article.title or "",
         article.url or "",
         article.source or "",
-    ):
+    )
+
+
+def _digest(parts: Iterable[str]) -> str:
+    h = hashlib.sha256()
+    for part in parts:
         h.update(part.encode("utf-8"))
         h.update(b"\x1f")
     return h.hexdigest()[:32]

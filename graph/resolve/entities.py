@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from graph import gazetteer
@@ -655,22 +655,30 @@ def initials(res: EntityResolver) -> None:
             res.uf.union(owners.pop(), root)
 
 
+def _join_by_key(res: EntityResolver, keys_of: Callable[[list[MentionId]], set]) -> None:
+    """Join the groups that have the same one key (a group with none, or with two, joins nothing)."""
+    seen: dict[object, MentionId] = {}
+    for root, ids in sorted(res.uf.groups().items()):
+        keys = keys_of(ids)
+        if len(keys) != 1:
+            continue
+        key = keys.pop()
+        if key in seen:
+            res.uf.union(seen[key], root)
+        else:
+            seen[key] = root
+
+
 def same_place(res: EntityResolver) -> None:
     """Two names of one place the gazetteer knows are one entity: 'Bangalore' / 'Bengaluru'."""
-    seen: dict[int, MentionId] = {}
-    for root, ids in sorted(res.uf.groups().items()):
+
+    def geonames_ids(ids: list[MentionId]) -> set:
         kind = res.kind(ids)
         if kind not in {"country", "city"}:
-            continue
-        names = [res.mentions[i].text for i in ids if not is_demonym(res.mentions[i])]
-        found = {geonames_id(kind, n) for n in names} - {None}
-        if len(found) != 1:
-            continue
-        geonameid = found.pop()
-        if geonameid in seen:
-            res.uf.union(seen[geonameid], root)
-        else:
-            seen[geonameid] = root
+            return set()
+        return {geonames_id(kind, res.mentions[i].text) for i in ids if not is_demonym(res.mentions[i])} - {None}
+
+    _join_by_key(res, geonames_ids)
 
 
 _MODEL_CODE = re.compile(r"^(?P<maker>[A-Z][\w-]*) (?P<letter>[A-Z])(?P<number>\d{2,4})$")
@@ -691,18 +699,10 @@ def _code_key(name: str) -> str | None:
 def model_codes(res: EntityResolver) -> None:
     """One model of one maker, with its code's letter or without: 'Korvan K310' / 'Korvan 310'
     (the letter is the maker's initial)."""
-    seen: dict[str, MentionId] = {}
-    for root, ids in sorted(res.uf.groups().items()):
-        if res.group_is_person(ids):
-            continue
-        keys = {k for i in ids if (k := _code_key(res.mentions[i].text))}
-        if len(keys) != 1:
-            continue
-        key = keys.pop()
-        if key in seen:
-            res.uf.union(seen[key], root)
-        else:
-            seen[key] = root
+    _join_by_key(
+        res,
+        lambda ids: set() if res.group_is_person(ids) else {k for i in ids if (k := _code_key(res.mentions[i].text))},
+    )
 
 
 def acronyms(res: EntityResolver) -> None:
