@@ -1007,8 +1007,10 @@ LIST_AS_APPOSITION = """
 
 @pytest.mark.rule("events.support_verb")
 def test_a_list_parsed_as_an_apposition_is_every_party_and_what_is_under_way_is_dated_by_its_telling():
-    doc = parse(LIST_AS_APPOSITION, ents=[(1, 1, "GPE"), (3, 3, "GPE"), (5, 5, "GPE"), (7, 7, "GPE"),
-                                          (9, 9, "DATE"), (15, 15, "GPE")])
+    doc = parse(
+        LIST_AS_APPOSITION,
+        ents=[(1, 1, "GPE"), (3, 3, "GPE"), (5, 5, "GPE"), (7, 7, "GPE"), (9, 9, "DATE"), (15, 15, "GPE")],
+    )
     ex = extract(doc)
     cut = next(e for e in ex.events if e.kind == "sanction")
     assert [p.text for p in cut.participants] == ["Portugal", "Spain", "Greece", "Italy"]
@@ -1829,7 +1831,11 @@ def test_only_an_abbreviation_of_the_name_is_its_bracketed_alias():
     from graph.extract.aliases import _abbreviates
 
     assert [_abbreviates(s, "Council of Tarvia") for s in ("CoT", "CT", "TC", "Lumo", "C")] == [
-        True, True, False, False, False
+        True,
+        True,
+        False,
+        False,
+        False,
     ]
     assert _abbreviates("G-30", "Group of 30") and not _abbreviates("G-30", "Group of 40")
 
@@ -1907,6 +1913,36 @@ def test_the_city_of_a_named_place_is_that_place():
     )
     (seizure,) = extract(doc).events
     assert [r.text for r in seizure.objects] == ["Kandor"]
+
+
+CHAIRMAN_OF_BODY_NAME = """
+    Vera      PROPN NNP compound 2
+    Lind      PROPN NNP nsubj    3
+    met       VERB  VBD ROOT     0 meet
+    the       DET   DT  det      5
+    chairman  NOUN  NN  dobj     3
+    of        ADP   IN  prep     5
+    the       DET   DT  det      9
+    Harbour   PROPN NNP compound 9
+    Committee PROPN NNP compound 12
+    Sir       PROPN NNP compound 12
+    Ian       PROPN NNP compound 12
+    Vale      PROPN NNP pobj     6
+    .         PUNCT .   punct    3
+"""
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_name_closing_a_titles_of_phrase_after_the_bodys_name_is_the_title_holder():
+    """'met the chairman of the Harbour Committee Sir Ian Vale': Vale is whom she met, the parse
+    hanging the name on the body or the body on the name; after another title it is not."""
+    body = CHAIRMAN_OF_BODY_NAME
+    doc = parse(body, ents=[(1, 2, "PERSON"), (8, 9, "ORG"), (11, 12, "PERSON")])
+    (meeting,) = extract(doc).events
+    assert [r.text for r in meeting.participants] == ["Vera Lind", "Ian Vale"]
+    doc = parse(body.replace("Committee", "minister"), ents=[(1, 2, "PERSON"), (11, 12, "PERSON")])
+    (meeting,) = extract(doc).events
+    assert [r.text for r in meeting.participants] == ["Vera Lind", "the chairman"]
 
 
 @pytest.mark.rule("events.verbal")
@@ -2057,9 +2093,7 @@ def test_firing_a_missile_is_a_launch_and_making_landfall_a_disaster():
         """,
         ents=[(1, 1, "GPE")],
     )
-    assert [(e.kind, tuple(p.text for p in e.participants)) for e in extract(doc).events] == [
-        ("launch", ("Tarvia",))
-    ]
+    assert [(e.kind, tuple(p.text for p in e.participants)) for e in extract(doc).events] == [("launch", ("Tarvia",))]
     doc = parse(
         """
         Cyclone  PROPN NNP compound 2
@@ -2136,3 +2170,48 @@ def test_calling_someone_a_name_is_no_call_and_hosting_an_event_no_meeting():
         ents=[(1, 1, "GPE"), (4, 5, "EVENT")],
     )
     assert [e.kind for e in extract(doc).events if e.kind == "meeting"] == []
+
+
+@pytest.mark.rule("events.travel_purpose")
+def test_the_purpose_of_a_journey_takes_place_where_the_journey_goes():
+    doc = parse(
+        """
+        Vera   PROPN NNP compound 2
+        Lind   PROPN NNP nsubj    3
+        flew   VERB  VBD ROOT     0 fly
+        to     ADP   IN  prep     3
+        Kandor PROPN NNP pobj     4
+        for    ADP   IN  prep     3
+        talks  NOUN  NNS pobj     6 talk
+        with   ADP   IN  prep     7
+        Ian    PROPN NNP compound 10
+        Vale   PROPN NNP pobj     8
+        on     ADP   IN  prep     7
+        Monday PROPN NNP pobj     11
+        .      PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "PERSON"), (5, 5, "GPE"), (9, 10, "PERSON"), (12, 12, "DATE")],
+    )
+    assert events(doc) == [
+        ("visit", ("Vera Lind",), "Kandor", "events.verbal.v3"),
+        ("talks", ("Vera Lind", "Ian Vale"), "Kandor", "events.nominal.v3"),
+    ]
+    assert events(doc, "events.travel_purpose")[1] == ("talks", ("Vera Lind", "Ian Vale"), None, "events.nominal.v3")
+
+
+@pytest.mark.rule("events.support_verb")
+def test_paying_a_visit_to_a_place_is_a_visit_there():
+    doc = parse(
+        """
+        Vera   PROPN NNP compound 2
+        Lind   PROPN NNP nsubj    3
+        paid   VERB  VBD ROOT     0 pay
+        a      DET   DT  det      5
+        visit  NOUN  NN  dobj     3
+        to     ADP   IN  prep     5
+        Kandor PROPN NNP pobj     6
+        .      PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "PERSON"), (7, 7, "GPE")],
+    )
+    assert events(doc) == [("visit", ("Vera Lind",), "Kandor", "events.support_verb.v3")]

@@ -196,6 +196,10 @@ class ClauseReader:
     def is_place(self, ref: Ref) -> bool:
         return ref.entity_kind in self.place_kinds
 
+    def destination(self, noun: Token) -> Ref | None:
+        """The place a journey noun goes to: "a visit to Kenya"."""
+        return next((r for r in self.prep_objects(noun, {"to"}) if self.is_place(r)), None)
+
     # -- helpers ------------------------------------------------------------------
 
     def sent(self, tok: Token) -> int:
@@ -489,8 +493,11 @@ class ClauseReader:
                 or _participle(tok)  # "resigned on Monday, saying ...", "struck on Tuesday, killing ..."
             )
             # "announced today they were cutting ties": what is under way as it is said
-            under_way = tok.dep_ == "ccomp" and _progressive(tok) and self.verb_kind(head) is not None and (
-                self.verb_kind(head).frame == "speech"
+            under_way = (
+                tok.dep_ == "ccomp"
+                and _progressive(tok)
+                and self.verb_kind(head) is not None
+                and (self.verb_kind(head).frame == "speech")
             )
             if tok.dep_ not in {"conj", "xcomp"} and not simultaneous and not under_way:
                 return None
@@ -757,7 +764,7 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
         reported_now=spoken_now and not _perfect(verb),
         participants=tuple(participants),
         evidence=reader.evidence(noun),
-        place=reader.place(noun) or reader.place(verb),
+        place=reader.place(noun) or reader.place(verb) or (reader.destination(noun) if kind.frame == "visit" else None),
         time=time,
         planned=tense == Tense.FUTURE,
         objects=tuple(objects),
@@ -948,8 +955,7 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
         participants = [r for r in reader.refs(holder) if r.kind == "name" and not reader.is_place(r)]
     place = reader.place(noun)
     if kind.frame == "visit" and place is None:
-        to = reader.prep_objects(noun, {"to"})
-        place = next((r for r in to if reader.is_place(r)), None)
+        place = reader.destination(noun)
     tense = tense_of(verb) if verb is not None else Tense.PAST
     verb_kind = reader.verb_kind(verb) if verb is not None else None
     reporting = verb_kind is not None and verb_kind.frame == "speech"
@@ -1082,6 +1088,54 @@ def _relation(reader: ClauseReader, verb: Token) -> EventRecord | None:
     )
 
 
+def travel_purpose(reader: ClauseReader, events: list[EventRecord]) -> list[EventRecord]:
+    """An event that is the purpose of a journey takes place where the journey goes, and then
+    unless it has a time of its own: "flew to Nairobi for talks with X on Monday", "travelled to
+    Lima to meet X", "made a visit to Kenya for a summit with X" (the traveller meets X)."""
+    kinds = {k.name: k for k in reader.kinds.events}
+    by_start = {t.idx: t for t in reader.doc}
+    journeys = {
+        ev.evidence.start: ev
+        for ev in events
+        if ev.place is not None and ev.kind in kinds and kinds[ev.kind].frame == "visit"
+    }
+    if not journeys:
+        return events
+    out: list[EventRecord] = []
+    for ev in events:
+        kind = kinds.get(ev.kind)
+        tok = by_start.get(ev.evidence.start)
+        journey = None
+        if ev.place is None and tok is not None and kind is not None and kind.frame not in {"visit", "speech"}:
+            journey = _journey_of(tok, journeys)
+        if journey is not None:
+            ev = replace(ev, place=journey.place, time=ev.time or journey.time)
+            # "made a visit to X for a summit with Y": the traveller is at the summit
+            spans = {(r.start, r.end) for r in ev.participants}
+            travellers = tuple(r for r in journey.participants if (r.start, r.end) not in spans)
+            if kind.frame == "joint" and travellers:
+                ev = replace(ev, participants=travellers + ev.participants)
+        out.append(ev)
+    return out
+
+
+def _journey_of(tok: Token, journeys: dict[int, EventRecord]) -> EventRecord | None:
+    """The journey whose purpose the event word states: the object of its "for", or its "to" clause
+    ("to meet X", "to attend a summit")."""
+    if tok.dep_ == "dobj" and tok.head.dep_ in {"xcomp", "advcl"}:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+        head = tok.head.head
+    elif tok.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        head = tok.head
+    else:
+        return None
+    found = journeys.get(head.idx)
+    if found is None:  # "made a visit to X for ...": the journey is the support verb's object
+        found = next((journeys[c.idx] for c in head.children if c.dep_ == "dobj" and c.idx in journeys), None)
+    return found
+
+
 def read_events(
     doc: Doc,
     names: NameIndex,
@@ -1091,7 +1145,7 @@ def read_events(
     settings: Settings = DEFAULT,
 ) -> list[EventRecord]:
     """The events of one article: every active event rule, in order; each record names its rule."""
-    from graph.extract.registry import QUOTE_RULES, TIME_RULES
+    from graph.extract.registry import EVENT_REPAIRS, QUOTE_RULES, TIME_RULES
 
     dated = all(settings.enabled(r) for r in TIME_RULES)
     reader = ClauseReader(doc, names, article_id, sentence_of, settings.kinds, dated)
@@ -1101,6 +1155,8 @@ def read_events(
     for r in active(rules, settings):
         for ev in r.func(reader):
             events.append(replace(ev, evidence=replace(ev.evidence, extractor=r.id)))
+    for r in active(EVENT_REPAIRS, settings):
+        events = r.func(reader, events)
     events.sort(key=lambda e: (e.evidence.start, e.kind))
     return events
 

@@ -20,6 +20,7 @@ from graph.extract.lemmas import is_plural, lemma
 from graph.extract.mentions import kind_of
 from graph.lexicon import (
     FORCE_HEADS,
+    HONORIFICS,
     NUMBER_WORDS,
     PERSON_GROUP_HEADS,
     PLACE_OF_NOUNS,
@@ -172,7 +173,32 @@ def _named_in_apposition(tok: Token, names: NameIndex) -> Token | None:
     """A common noun or title that is not a name itself, with a name in apposition: that name."""
     if tok.pos_ not in {"NOUN", "PROPN"} or names.get(tok) is not None:
         return None
-    return next((c for c in tok.children if c.dep_ == "appos" and names.get(c) is not None), None)
+    direct = next((c for c in tok.children if c.dep_ == "appos" and names.get(c) is not None), None)
+    return direct if direct is not None else _named_after_of(tok, names)
+
+
+def _named_after_of(tok: Token, names: NameIndex) -> Token | None:
+    """'the chairman of the Harbour Committee Sir Ian Vale': a person's name closing a singular
+    title's of-phrase, right after the body's name (an honorific between), is the title's holder,
+    however the parse hangs it; not after 'of' itself, a comma or another title ('the wife of the
+    minister Ian Vale')."""
+    if tok.pos_ != "NOUN" or lemma(tok) not in TITLE_HEADS or is_plural(tok):
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    span = names.get(tok.doc[tok.right_edge.i])
+    if span is None or kind_of(span) != "person" or span.end - 1 != tok.right_edge.i:
+        return None
+    before = tok.doc[span.start - 1]
+    while before.i > of.i and before.lower_.rstrip(".") in HONORIFICS:
+        before = tok.doc[before.i - 1]
+    if before.i <= of.i or before.is_punct or lemma(before) in TITLE_HEADS:
+        return None
+    body = names.get(before)
+    if body is None and before.pos_ != "NOUN" or body is not None and kind_of(body) == "person":
+        return None
+    return span.root
 
 
 def _pronoun(tok: Token, sentence: int, count: int | None, text: str | None = None) -> Ref:

@@ -77,6 +77,9 @@ EVENT_RULES = (
     rule("relations.clause", 1, events.clause_relations),
 )
 
+#: Passes over an article's events once all are read; each takes the reader and the events, and returns them.
+EVENT_REPAIRS = (rule("events.travel_purpose", 1, events.travel_purpose),)
+
 #: Ways the text gives a thing another name.
 ALIAS_RULES = (
     rule("aliases.known_as", 1, aliases.known_as),
@@ -84,4 +87,4 @@ ALIAS_RULES = (
     rule("aliases.bracketed", 1, aliases.bracketed),
 )
 
-EXTRACT_RULES = MENTION_RULES + ROLE_RULES + TIME_RULES + QUOTE_RULES + EVENT_RULES + ALIAS_RULES
+EXTRACT_RULES = MENTION_RULES + ROLE_RULES + TIME_RULES + QUOTE_RULES + EVENT_RULES + EVENT_REPAIRS + ALIAS_RULES
