@@ -2215,3 +2215,132 @@ def test_paying_a_visit_to_a_place_is_a_visit_there():
         ents=[(1, 2, "PERSON"), (7, 7, "GPE")],
     )
     assert events(doc) == [("visit", ("Vera Lind",), "Kandor", "events.support_verb.v3")]
+
+
+OCCUPIED_PLACE = """
+    Police   NOUN  NNS nsubj    2 police
+    blamed   VERB  VBD ROOT     0 blame
+    rebels   NOUN  NNS dobj     2 rebel
+    for      ADP   IN  prep     3
+    the      DET   DT  det      8
+    March    PROPN NNP nmod     8
+    9        NUM   CD  nummod   6
+    bombing  NOUN  NN  pobj     4
+    in       ADP   IN  prep     8
+    occupied VERB  VBD acl      8 occupy
+    Tarvia   PROPN NNP poss     13
+    's       PART  POS case     11
+    Dalen    PROPN NNP dobj     10
+    .        PUNCT .   punct    2
+"""
+
+
+@pytest.mark.rule("mentions.possessed_places")
+def test_a_name_a_place_possesses_after_in_is_a_place_there():
+    doc = parse(OCCUPIED_PLACE, ents=[(6, 7, "DATE"), (11, 11, "LOC")])
+    assert ("Dalen", "place") in names(doc)
+    assert "Dalen" not in [n for n, _ in names(doc, "mentions.possessed_places")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_participle_after_a_preposition_is_no_event_and_the_place_it_describes_is_the_events():
+    """'the March 9 bombing in occupied Tarvia's Dalen': no seizure; the bombing was in Dalen, and its
+    calendar date is read as the one nearer the report, whatever the clause's tense."""
+    doc = parse(OCCUPIED_PLACE, ents=[(6, 7, "DATE"), (11, 11, "LOC")])
+    (bombing,) = extract(doc).events
+    assert (bombing.kind, bombing.place.text, bombing.time.text, bombing.time.tense) == (
+        "attack",
+        "Dalen",
+        "March 9",
+        "present",
+    )
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_subject_described_by_its_place_acts_there():
+    """'A court in Lisbon sentenced X': the sentence was passed in Lisbon."""
+    doc = parse(
+        """
+        A         DET   DT  det      2
+        court     NOUN  NN  nsubj    5
+        in        ADP   IN  prep     2
+        Lisbon    PROPN NNP pobj     3
+        sentenced VERB  VBD ROOT     0 sentence
+        Ian       PROPN NNP compound 7
+        Vale      PROPN NNP dobj     5
+        on        ADP   IN  prep     5
+        Monday    PROPN NNP pobj     8
+        .         PUNCT .   punct    5
+        """,
+        ents=[(4, 4, "GPE"), (6, 7, "PERSON"), (9, 9, "DATE")],
+    )
+    (sentence,) = extract(doc).events
+    assert (sentence.kind, sentence.place.text) == ("sentence", "Lisbon")
+
+
+@pytest.mark.rule("events.verbal")
+def test_two_sides_that_clashed_are_both_parties_of_a_clash():
+    doc = parse(
+        """
+        Vantix  PROPN NNP nsubj 2
+        clashed VERB  VBD ROOT  0 clash
+        with    ADP   IN  prep  2
+        Orbel   PROPN NNP pobj  3
+        in      ADP   IN  prep  2
+        Kandor  PROPN NNP pobj  5
+        .       PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "ORG"), (4, 4, "ORG"), (6, 6, "GPE")],
+    )
+    assert events(doc) == [("clash", ("Vantix", "Orbel"), "Kandor", "events.verbal.v3")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_reading_whose_condition_holds_comes_before_one_with_no_condition():
+    """'confirmed X as minister' is an appointment; 'confirmed the deaths' is none. The post
+    in the as-phrase is the person's, not the subject's."""
+    doc = parse(
+        """
+        The       DET   DT  det      2
+        Senate    PROPN NNP nsubj    3
+        confirmed VERB  VBD ROOT     0 confirm
+        Ian       PROPN NNP compound 5
+        Vale      PROPN NNP dobj     3
+        as        ADP   IN  prep     3
+        finance   NOUN  NN  compound 8
+        minister  NOUN  NN  pobj     6
+        .         PUNCT .   punct    3
+        """,
+        ents=[(2, 2, "ORG"), (4, 5, "PERSON")],
+    )
+    ex = extract(doc)
+    assert [(e.kind, [r.text for r in e.objects]) for e in ex.events] == [("appointment", ["Ian Vale"])]
+    assert [r.person.text for r in ex.roles] == ["Ian Vale"]
+    doc = parse(
+        """
+        Officials PROPN NNS nsubj 2 official
+        confirmed VERB  VBD ROOT  0 confirm
+        the       DET   DT  det   4
+        deaths    NOUN  NNS dobj  2 death
+        .         PUNCT .   punct 2
+        """
+    )
+    assert [e.kind for e in extract(doc).events] == ["death"]  # no appointment
+
+
+@pytest.mark.rule("mentions.trim")
+def test_a_match_score_run_into_a_name_is_cut_off():
+    doc = parse(
+        """
+        Vantix PROPN NNP nsubj    2
+        beat   VERB  VBD ROOT     0
+        Real   PROPN NNP compound 4
+        Tarvia PROPN NNP dobj     2
+        2      NUM   CD  nummod   4
+        -      SYM   SYM punct    2
+        0      NUM   CD  dobj     2
+        .      PUNCT .   punct    2
+        """,
+        ents=[(1, 1, "ORG"), (3, 7, "ORG")],
+    )
+    assert names(doc) == [("Vantix", "organization"), ("Real Tarvia", "organization")]

@@ -30,6 +30,7 @@ and the evidence (trigger offsets; the rule's id is stamped on by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -58,7 +59,8 @@ from graph.lexicon import (
 from graph.records import EventRecord, Evidence, Ref, Tense, TimeExpression
 from graph.rules import DEFAULT, Rule, Settings, active
 
-PLACE_PREPS = frozenset({"in", "at", "on", "outside"})  # "spoke outside the embassy"
+#: Where an event took place: "spoke outside the embassy", "marched through X"
+PLACE_PREPS = frozenset({"in", "at", "on", "outside", "near", "through"})
 _QUOTE_CHARS = '"\u201c\u201d'
 _RELATIVE = frozenset({"which", "that", "who"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
@@ -123,18 +125,23 @@ class ClauseReader:
         return [c.lower_ for c in verb.children if c.dep_ in _PARTICLE_DEPS]
 
     def verb_kind(self, verb: Token) -> EventKind | None:
-        """The kind a verb triggers, with its particle if the table lists one and what the verb needs."""
+        """The kind a verb triggers, with its particle if the table lists one and what the verb needs;
+        a kind whose condition the clause meets comes before one with none ("confirmed X as
+        secretary" is an appointment, "confirmed the deaths" a statement)."""
         if not is_verb(verb):
             return None
         lem = lemma(verb)
         present = set(self.particles(verb))
+        plain: EventKind | None = None  # a reading with no condition yields to one whose condition holds
         for particle, kind in self.kinds.verb_kinds(lem):
             if particle is not None and particle not in present:
                 continue
             condition = needs(kind, lem if particle is None else f"{lem} {particle}")
-            if condition is None or self.meets(verb, condition):
+            if condition is None:
+                plain = plain or kind
+            elif self.meets(verb, condition):
                 return kind
-        return None
+        return plain
 
     def meets(self, verb: Token, condition: str) -> bool:
         kind, _, arg = condition.partition(":")
@@ -349,6 +356,9 @@ class ClauseReader:
                         if place is not None:
                             return place
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                described = self._described_place(child)
+                if described is not None:
+                    return described
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     span = self.names.get(pobj)
                     kind = self.names.kind(pobj)
@@ -381,6 +391,28 @@ class ClauseReader:
                     place = self.place(node, depth + 1)
                     if place is not None:
                         return place
+        return None
+
+    def subject_place(self, verb: Token) -> Ref | None:
+        """Where a subject described by its place acts: 'A court in Lisbon sentenced X', 'Voters in
+        Tarvia rejected ...' (not where a traveller sets out from)."""
+        for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"):
+            for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    span = self.names.get(pobj)
+                    if span is not None and self.names.kind(pobj) in self.place_kinds:
+                        return name_ref(span, self.sent(verb))
+        return None
+
+    def _described_place(self, prep: Token) -> Ref | None:
+        """'in occupied X', parsed as a dangling 'in' and a participle over X: X."""
+        after = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+        if any(c.dep_ == "pobj" for c in prep.children) or after is None or not _adjectival(after):
+            return None
+        for obj in (c for c in after.children if c.dep_ == "dobj"):
+            span = self.names.get(obj)
+            if span is not None and self.names.kind(obj) in self.place_kinds:
+                return name_ref(span, self.sent(prep))
         return None
 
     def _name_end(self, tok: Token) -> int:
@@ -522,6 +554,8 @@ class ClauseReader:
                 place = name_ref(self.names.get(verb.head), self.sent(verb))
             elif (governing := self.governing_verb(verb.head)) is not None:
                 place = self.place(governing)
+        if place is None and kind.frame != "visit":
+            place = self.subject_place(verb)
         passive = self.passive(verb)
         participants: list[Ref] = []
         objects: list[Ref] = []
@@ -789,6 +823,8 @@ def verbal_events(reader: ClauseReader) -> list[EventRecord]:
             or any(c.dep_ == "nsubj" and reader.noun_kind(c) is not None for c in verb.children)
         ):
             continue  # "the jet crashed, killing all 150", "the quake killed 200": a toll, not an attack
+        if _adjectival(verb):
+            continue
         participants, objects, agent, place = reader.arguments(verb, kind)
         tense = reader.tense(verb)
         # "protesters rallied in Lisbon on Saturday": no one named, but a place and a time
@@ -812,6 +848,17 @@ def verbal_events(reader: ClauseReader) -> list[EventRecord]:
             )
         )
     return out
+
+
+def _adjectival(verb: Token) -> bool:
+    """A participle right after a preposition, with no subject, describes what follows: 'in occupied X'."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (
+        verb.tag_ in {"VBN", "VBD"}
+        and before is not None
+        and before.pos_ == "ADP"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+    )
 
 
 def statements(reader: ClauseReader) -> list[EventRecord]:
@@ -956,12 +1003,19 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
     place = reader.place(noun)
     if kind.frame == "visit" and place is None:
         place = reader.destination(noun)
+    elif place is None and verb is not None and noun.dep_ == "pobj" and noun.head.head.i == verb.i:
+        place = reader.subject_place(verb)  # "Voters in Tarvia rejected it in a referendum"
     tense = tense_of(verb) if verb is not None else Tense.PAST
     verb_kind = reader.verb_kind(verb) if verb is not None else None
     reporting = verb_kind is not None and verb_kind.frame == "speech"
     if noun_is_future(noun) or (verb is not None and tense == Tense.PRESENT and not reporting):
         tense = Tense.FUTURE
     time = clause_time(noun, reader.dates, tense)
+    if time is not None and not noun_is_future(noun) and _dated_name(noun, reader.dates):
+        # "the February 14 attack", "the Oct. 3 vote": a calendar date in the event's name says
+        # when it is, whatever the clause's tense; its year is the one nearer the report
+        tense = Tense.PRESENT
+        time = clause_time(noun, reader.dates, tense)
     for child in noun.subtree:  # "..., which will take place at the end of next month in Geneva"
         if (
             child.dep_ == "relcl"
@@ -1086,6 +1140,21 @@ def _relation(reader: ClauseReader, verb: Token) -> EventRecord | None:
         inherit_time=reader.inherits_time(verb),
         relation="_".join(label),
     )
+
+
+def _dated_name(noun: Token, dates: DateIndex) -> bool:
+    """A month and day (no weekday) before a definite event noun, as part of its name."""
+    if not any(c.lower_ == "the" for c in noun.lefts):
+        return False
+    for child in noun.lefts:
+        span = dates.get(child)
+        if span is not None and child.dep_ in {"compound", "nmod", "npadvmod", "amod"}:
+            return bool(_CALENDAR_DAY.search(span.text))
+    return False
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_CALENDAR_DAY = re.compile(rf"\b{_MONTH}[a-z]*\.? \d{{1,2}}\b|\b\d{{1,2}} {_MONTH}")
 
 
 def travel_purpose(reader: ClauseReader, events: list[EventRecord]) -> list[EventRecord]:

@@ -28,11 +28,21 @@ def singular(word: str) -> str:
     return word
 
 
+#: Past forms of prefixed irregular verbs that the rule lemmatizer leaves as written.
+_IRREGULAR_PAST = {"retook": "retake", "retaken": "retake", "overran": "overrun", "overtook": "overtake"}
+
+
 def lemma(token: Token) -> str:
-    """The lower-case lemma; for a proper noun (or no lemma at all), the singular of the word."""
+    """The lower-case lemma; for a proper noun (or no lemma at all), the singular of the word.
+
+    >>> from graph.extract.handmade import parse
+    >>> lemma(parse("Troops NOUN NNS nsubj 2 troop\\nretook VERB VBD ROOT 0 retook")[1])
+    'retake'
+    """
     if token.pos_ == "PROPN" or not token.lemma_:
         return singular(token.lower_)
-    return token.lemma_.lower()
+    found = token.lemma_.lower()
+    return _IRREGULAR_PAST.get(found, found) if token.tag_ in {"VBD", "VBN"} else found
 
 
 def is_plural(token: Token) -> bool:

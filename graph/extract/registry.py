@@ -18,7 +18,7 @@ from graph.rules import rule
 MENTION_RULES = (
     rule("mentions.model_names", 1, mentions.model_names),
     rule("mentions.split_possessive", 1, mentions.split_possessive),
-    rule("mentions.trim", 1, mentions.trim),
+    rule("mentions.trim", 2, mentions.trim),
     rule("mentions.brackets", 1, mentions.brackets),
     rule("mentions.title_words", 1, mentions.title_words),
     rule("mentions.leading_titles", 2, mentions.leading_titles),
@@ -50,6 +50,7 @@ MENTION_RULES = (
     rule("mentions.credits", 3, mentions.credits),
     rule("mentions.listed_places", 1, mentions.listed_places),
     rule("mentions.missed_countries", 1, mentions.missed_countries),
+    rule("mentions.possessed_places", 1, mentions.possessed_places),
 )
 
 #: Ways a title is given; for each person the first that reads one wins.

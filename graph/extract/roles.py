@@ -226,6 +226,11 @@ def as_title(ctx: RoleContext, span: Span) -> list[TitleReading]:
     verb = root.head if root.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if verb is None:
         return []
+    if root.dep_ == "nsubj" and any(
+        c.dep_ == "dobj" and ctx.names.get(c) is not None and kind_of(ctx.names.get(c)) == "person"
+        for c in verb.children
+    ):
+        return []  # "the Senate confirmed X as secretary": the post is the person's, not the Senate's
     # the clause itself, or one it governs without a subject of its own ("..., being sworn in as ...")
     clauses = [verb] + [
         c
