@@ -2344,3 +2344,110 @@ def test_a_match_score_run_into_a_name_is_cut_off():
         ents=[(1, 1, "ORG"), (3, 7, "ORG")],
     )
     assert names(doc) == [("Vantix", "organization"), ("Real Tarvia", "organization")]
+
+
+@pytest.mark.rule("events.nominal")
+def test_talks_that_collapsed_somewhere_on_a_day_took_place_there_then():
+    doc = parse(
+        """
+        Talks     NOUN  NNS nsubj 6 talk
+        between   ADP   IN  prep  1
+        Vantix    PROPN NNP pobj  2
+        and       CCONJ CC  cc    3
+        Orbel     PROPN NNP conj  3
+        collapsed VERB  VBD ROOT  0 collapse
+        in        ADP   IN  prep  6
+        Kandor    PROPN NNP pobj  7
+        on        ADP   IN  prep  6
+        Monday    PROPN NNP pobj  9
+        .         PUNCT .   punct 6
+        """,
+        ents=[(3, 3, "ORG"), (5, 5, "ORG"), (8, 8, "GPE"), (10, 10, "DATE")],
+    )
+    (talks,) = extract(doc).events
+    assert (talks.kind, [r.text for r in talks.participants], talks.place.text, talks.time.text) == (
+        "talks",
+        ["Vantix", "Orbel"],
+        "Kandor",
+        "Monday",
+    )
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_boat_that_capsized_off_the_coast_of_a_place_on_a_day_is_a_crash_there():
+    doc = parse(
+        """
+        The      DET   DT  det   2
+        boat     NOUN  NN  nsubj 3
+        capsized VERB  VBD ROOT  0 capsize
+        off      ADP   IN  prep  3
+        the      DET   DT  det   6
+        coast    NOUN  NN  pobj  4
+        of       ADP   IN  prep  6
+        Kandor   PROPN NNP pobj  7
+        on       ADP   IN  prep  3
+        Monday   PROPN NNP pobj  9
+        .        PUNCT .   punct 3
+        """,
+        ents=[(8, 8, "GPE"), (10, 10, "DATE")],
+    )
+    assert events(doc) == [("crash", ("The boat",), "Kandor", "events.verbal.v3")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_welcoming_a_guest_to_a_place_is_a_meeting_there():
+    doc = parse(
+        """
+        Ian      PROPN NNP compound 2
+        Vale     PROPN NNP nsubj    3
+        welcomed VERB  VBD ROOT     0 welcome
+        Vera     PROPN NNP compound 5
+        Lind     PROPN NNP dobj     3
+        to       ADP   IN  prep     3
+        Kandor   PROPN NNP pobj     6
+        .        PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (7, 7, "GPE")],
+    )
+    assert events(doc) == [("meeting", ("Ian Vale", "Vera Lind"), "Kandor", "events.verbal.v3")]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_opening_fire_somewhere_on_a_day_is_an_attack_though_no_one_is_named():
+    doc = parse(
+        """
+        A      DET   DT  det   2
+        gunman NOUN  NN  nsubj 3
+        opened VERB  VBD ROOT  0 open
+        fire   NOUN  NN  dobj  3
+        in     ADP   IN  prep  3
+        Kandor PROPN NNP pobj  5
+        on     ADP   IN  prep  3
+        Monday PROPN NNP pobj  7
+        .      PUNCT .   punct 3
+        """,
+        ents=[(6, 6, "GPE"), (8, 8, "DATE")],
+    )
+    assert events(doc) == [("attack", (), "Kandor", "events.support_verb.v3")]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_winning_the_final_against_a_side_is_a_match_though_the_tagger_calls_final_an_adjective():
+    doc = parse(
+        """
+        Vantix  PROPN NNP nsubj 2
+        won     VERB  VBD ROOT  0 win
+        the     DET   DT  det   4
+        final   ADJ   JJ  dobj  2
+        against ADP   IN  prep  4
+        Orbel   PROPN NNP pobj  5
+        .       PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "ORG"), (6, 6, "ORG")],
+    )
+    (match,) = extract(doc).events
+    assert (match.kind, [r.text for r in match.participants], [r.text for r in match.objects]) == (
+        "contest",
+        ["Vantix"],
+        ["Orbel"],
+    )

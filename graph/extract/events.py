@@ -49,18 +49,21 @@ from graph.lexicon import (
     NON_PARTY_PREPS,
     OBJECT_ONLY_EVENT_NOUNS,
     OCCURRENCE_VERBS,
+    PHASE_VERBS,
+    PLACE_OF_NOUNS,
     RELATION_EXCLUDED_VERBS,
     REPETITION_WORDS,
     SIMULTANEOUS_MARKS,
     SUPPORT_VERBS,
     TOLL_VERBS,
+    WELCOMING_VERBS,
     words,
 )
 from graph.records import EventRecord, Evidence, Ref, Tense, TimeExpression
 from graph.rules import DEFAULT, Rule, Settings, active
 
 #: Where an event took place: "spoke outside the embassy", "marched through X"
-PLACE_PREPS = frozenset({"in", "at", "on", "outside", "near", "through"})
+PLACE_PREPS = frozenset({"in", "at", "on", "outside", "near", "through", "off"})
 _QUOTE_CHARS = '"\u201c\u201d'
 _RELATIVE = frozenset({"which", "that", "who"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
@@ -72,8 +75,11 @@ _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "acomp", "oprd", "xcomp", "
 
 
 def is_occurrence(verb: Token) -> bool:
-    """'took place', 'was held', 'happened': a verb that only says the event occurred."""
+    """'took place', 'was held', 'happened': a verb that only says the event occurred; or, with no
+    object, that it began, went on or ended ('the talks collapsed', 'the summit opened')."""
     low = lemma(verb)
+    if low in PHASE_VERBS:
+        return not any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)
     if low == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     if low == "hold":
@@ -189,8 +195,10 @@ class ClauseReader:
         return False
 
     def noun_kind(self, tok: Token) -> EventKind | None:
-        """The kind a noun names: as two words with its compound ("press conference") or alone."""
-        if tok.pos_ != "NOUN":
+        """The kind a noun names: as two words with its compound ("press conference") or alone; an
+        adjective the tagger gave a noun's place in the clause counts ("won the final")."""
+        nominal_adj = tok.pos_ == "ADJ" and tok.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}
+        if tok.pos_ != "NOUN" and not nominal_adj:
             return None
         lem = lemma(tok)
         for child in tok.lefts:
@@ -364,6 +372,9 @@ class ClauseReader:
                     kind = self.names.kind(pobj)
                     if span is not None and kind in self.place_kinds:
                         return name_ref(span, self.sent(tok))
+                    named = self.place_of(pobj)
+                    if named is not None:  # "in the town of X", "off the coast of X"
+                        return named
                     if span is not None and kind == "event" and child.lower_ == "at":
                         return name_ref(span, self.sent(tok))  # "at the Turin Winter Olympics"
                     inner = child.lower_ in {"at", "on", "of"} or self.noun_kind(pobj) is not None
@@ -391,6 +402,17 @@ class ClauseReader:
                     place = self.place(node, depth + 1)
                     if place is not None:
                         return place
+        return None
+
+    def place_of(self, noun: Token) -> Ref | None:
+        """'the town of X', 'the coast of X': the place X."""
+        if noun.pos_ != "NOUN" or lemma(noun) not in PLACE_OF_NOUNS:
+            return None
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                span = self.names.get(pobj)
+                if span is not None and self.names.kind(pobj) in self.place_kinds:
+                    return name_ref(span, self.sent(noun))
         return None
 
     def subject_place(self, verb: Token) -> Ref | None:
@@ -587,6 +609,8 @@ class ClauseReader:
             participants += self.prep_objects(verb, {"with", "between"})
             if kind.frame == "joint":
                 participants += self.subject_with(verb)
+                if place is None and lemma(verb) in WELCOMING_VERBS:  # "welcomed X to Lisbon"
+                    place = next((r for r in self.prep_objects(verb, {"to"}) if self.is_place(r)), None)
             if kind.frame == "visit":
                 for c in verb.children:
                     if c.dep_ == "dobj":
@@ -783,13 +807,15 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
         for child in verb.children:
             if child.dep_ == "advmod" and child.lower_ == "along":
                 participants += reader.prep_objects(child, {"with"})
-    if not participants and not objects:
+    tense = reader.tense(verb)
+    time = clause_time(noun, reader.dates, tense) or reader.time(verb, tense)
+    place = reader.place(noun) or reader.place(verb) or (reader.destination(noun) if kind.frame == "visit" else None)
+    # "a gunman opened fire at a school in X on Monday": no one named, but a place and a time
+    if not participants and not objects and not (kind.place_suffices and place is not None and time is not None):
         return None
     reader.claimed.add(noun.i)
     if reader.verb_kind(verb) is None or reader.verb_kind(verb).frame != "speech":
         reader.claimed_verbs.add(verb.i)
-    tense = reader.tense(verb)
-    time = clause_time(noun, reader.dates, tense) or reader.time(verb, tense)
     # "X gave a press conference", "addressing a briefing, X said": spoken on the day of the report
     spoken_now = kind.frame == "speech" and time is None and tense in {Tense.PAST, Tense.PRESENT}
     return EventRecord(
@@ -798,7 +824,7 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
         reported_now=spoken_now and not _perfect(verb),
         participants=tuple(participants),
         evidence=reader.evidence(noun),
-        place=reader.place(noun) or reader.place(verb) or (reader.destination(noun) if kind.frame == "visit" else None),
+        place=place,
         time=time,
         planned=tense == Tense.FUTURE,
         objects=tuple(objects),
