@@ -78,6 +78,7 @@ class EventKind:
     support: frozenset[str] = frozenset()
     verb_nouns: frozenset[str] = frozenset()
     subject_verbs: frozenset[str] = frozenset()  # verbs one of the kind's nouns makes an event as subject
+    place_preps: frozenset[str] = frozenset()  # prepositions that give its place besides in/at ("launched from")
     needs: tuple[tuple[str, str], ...] = ()  # (verb, condition), see event_kinds.toml
     edge: str | None = None
     edge_label: str | None = None
@@ -128,7 +129,8 @@ def _event(entry: Mapping[str, Any]) -> EventKind:
     if unknown:
         raise RegistryError(f"Event kind {entry.get('name')!r}: unknown fields {', '.join(unknown)}")
     values = {k: v for k, v in entry.items() if k != "class"}
-    for name in ("verbs", "nouns", "target_preps", "support", "verb_nouns", "clause_parties", "subject_verbs"):
+    word_sets = ("verbs", "nouns", "target_preps", "support", "verb_nouns", "clause_parties", "subject_verbs")
+    for name in (*word_sets, "place_preps"):
         values[name] = frozenset(w.lower() for w in values.get(name, ()))
     values["close_match"] = tuple(values.get("close_match", ()))
     values["needs"] = tuple(sorted(values.get("needs", {}).items()))

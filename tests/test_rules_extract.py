@@ -2451,3 +2451,61 @@ def test_winning_the_final_against_a_side_is_a_match_though_the_tagger_calls_fin
         ["Vantix"],
         ["Orbel"],
     )
+
+
+LAUNCHED_PROBE = """
+    Tarvia   PROPN NNP nsubj    2
+    launched VERB  VBD ROOT     0 launch
+    its      PRON  PRP$ poss    5
+    Korvan-3 PROPN NNP compound 5
+    probe    NOUN  NN  dobj     2
+    from     ADP   IN  prep     2
+    Dalen    PROPN NNP pobj     6
+    .        PUNCT .   punct    2
+"""
+
+
+@pytest.mark.rule("mentions.craft_names")
+def test_an_untagged_name_before_a_noun_for_a_craft_names_the_craft():
+    doc = parse(LAUNCHED_PROBE, ents=[(1, 1, "GPE"), (7, 7, "GPE")])
+    assert ("Korvan-3", "product") in names(doc)
+    assert "Korvan-3" not in [n for n, _ in names(doc, "mentions.craft_names")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_launch_from_a_place_was_there_and_a_landing_on_a_body_is_a_landing():
+    doc = parse(LAUNCHED_PROBE, ents=[(1, 1, "GPE"), (7, 7, "GPE")])
+    (launch,) = extract(doc).events
+    assert (launch.kind, [r.text for r in launch.objects], launch.place.text) == ("launch", ["Korvan-3"], "Dalen")
+    doc = parse(
+        """
+        The    DET   DT  det      3
+        Korvan PROPN NNP compound 3
+        rover  NOUN  NN  nsubj    4
+        landed VERB  VBD ROOT     0 land
+        on     ADP   IN  prep     4
+        Mars   PROPN NNP pobj     5
+        .      PUNCT .   punct    4
+        """,
+        ents=[(2, 2, "PRODUCT"), (6, 6, "LOC")],
+    )
+    assert events(doc) == [("landing", ("Korvan",), "Mars", "events.verbal.v3")]
+
+
+@pytest.mark.rule("times.expressions")
+def test_over_the_weekend_says_when():
+    doc = parse(
+        """
+        Protesters NOUN  NNS nsubj 2 protester
+        rallied    VERB  VBD ROOT  0 rally
+        in         ADP   IN  prep  2
+        Dalen      PROPN NNP pobj  3
+        over       ADP   IN  prep  2
+        the        DET   DT  det   7
+        weekend    NOUN  NN  pobj  5
+        .          PUNCT .   punct 2
+        """,
+        ents=[(4, 4, "GPE"), (6, 7, "DATE")],
+    )
+    (protest,) = extract(doc).events
+    assert (protest.kind, protest.place.text, protest.time.text) == ("protest", "Dalen", "the weekend")

@@ -415,6 +415,12 @@ class ClauseReader:
                     return name_ref(span, self.sent(noun))
         return None
 
+    def kind_place(self, tok: Token, kind: EventKind) -> Ref | None:
+        """A place in a phrase the kind reads as its place: 'launched from X'."""
+        if not kind.place_preps:
+            return None
+        return next((r for r in self.prep_objects(tok, kind.place_preps) if self.is_place(r)), None)
+
     def subject_place(self, verb: Token) -> Ref | None:
         """Where a subject described by its place acts: 'A court in Lisbon sentenced X', 'Voters in
         Tarvia rejected ...' (not where a traveller sets out from)."""
@@ -578,6 +584,8 @@ class ClauseReader:
                 place = self.place(governing)
         if place is None and kind.frame != "visit":
             place = self.subject_place(verb)
+        if place is None:
+            place = self.kind_place(verb, kind)
         passive = self.passive(verb)
         participants: list[Ref] = []
         objects: list[Ref] = []
@@ -793,6 +801,8 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
         participants = subject
         preps = set(kind.target_preps) | {"on", "against"}
         objects = reader.prep_objects(noun, preps, targets=True) + reader.prep_objects(verb, preps, targets=True)
+        # "fired a Korvan-2 missile": the product the noun names
+        objects += [r for r in reader.refs(noun) if r.kind == "name" and r.entity_kind == "product"]
         agent = participants[0] if participants else None
     elif kind.frame in {"single", "speech", "visit"}:
         participants = subject
@@ -810,6 +820,7 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
     tense = reader.tense(verb)
     time = clause_time(noun, reader.dates, tense) or reader.time(verb, tense)
     place = reader.place(noun) or reader.place(verb) or (reader.destination(noun) if kind.frame == "visit" else None)
+    place = place or reader.kind_place(noun, kind) or reader.kind_place(verb, kind)
     # "a gunman opened fire at a school in X on Monday": no one named, but a place and a time
     if not participants and not objects and not (kind.place_suffices and place is not None and time is not None):
         return None

@@ -40,6 +40,7 @@ from graph.lexicon import (
     BODY_DESCRIPTORS,
     BUILDING_NAME_WORDS,
     COMPANY_WORDS,
+    CRAFT_NOUNS,
     DEMONYM_LANDFORMS,
     DIVISION_NOUNS,
     FACILITY_NOUNS,
@@ -981,6 +982,28 @@ def listed_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         if cue and gazetteer.place_kind(tok.text) == "city":
             out.append(NameRange(tok.i, tok.i + 1, "GPE"))
     return out
+
+
+def craft_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """The name of a craft or mission the model missed, before the noun for it: 'its Tarvsat-2
+    probe', 'the Korvan 4 rocket' (a product)."""
+    taken = _taken(ranges)
+    out = list(ranges)
+    for noun in doc:
+        if noun.pos_ != "NOUN" or lemma(noun) not in CRAFT_NOUNS or noun.i == 0:
+            continue
+        end = noun.i
+        start = end
+        while start > 0 and (
+            doc[start - 1].dep_ in {"compound", "nummod"} and doc[start - 1].head.i in range(start, noun.i + 1)
+        ) and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].like_num):
+            start -= 1
+        if start == end or not doc[start].text[:1].isupper() or any(i in taken for i in range(start, end)):
+            continue
+        if is_title_word(doc[start]):
+            continue
+        out.append(NameRange(start, end, "PRODUCT"))
+    return sorted(out, key=lambda r: r.start)
 
 
 def possessed_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:

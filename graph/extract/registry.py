@@ -51,6 +51,7 @@ MENTION_RULES = (
     rule("mentions.listed_places", 1, mentions.listed_places),
     rule("mentions.missed_countries", 1, mentions.missed_countries),
     rule("mentions.possessed_places", 1, mentions.possessed_places),
+    rule("mentions.craft_names", 1, mentions.craft_names),
 )
 
 #: Ways a title is given; for each person the first that reads one wins.

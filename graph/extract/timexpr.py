@@ -252,7 +252,7 @@ def own_dates(anchor: Token, dates: DateIndex) -> list[tuple[int, Span]]:
                 continue  # another clause: a nested one, or a finite verb the parse hung here
             if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ not in {"PROPN"}:
                 continue
-            if child.dep_ == "prep" and child.lower_ in BOUND_PREPS:
+            if child.dep_ == "prep" and child.lower_ in BOUND_PREPS and not _over_the_weekend(child):
                 continue
             span = dates.get(child)
             if span is not None and span.start not in seen:
@@ -267,6 +267,11 @@ def own_dates(anchor: Token, dates: DateIndex) -> list[tuple[int, Span]]:
     walk(anchor, 1)
     found.sort(key=lambda x: (x[0], x[1].start))
     return found
+
+
+def _over_the_weekend(prep: Token) -> bool:
+    """'over the weekend' says when, where 'over the past five years' says for how long."""
+    return prep.lower_ == "over" and any(c.dep_ == "pobj" and c.lower_ == "weekend" for c in prep.children)
 
 
 def time_expression(span: Span, tense: Tense) -> TimeExpression:

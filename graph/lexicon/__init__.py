@@ -87,6 +87,7 @@ BODY_DESCRIPTORS = words("names", "body_descriptors")
 GROUP_NOUNS = words("names", "group_nouns")
 FURNITURE_WORDS = words("names", "furniture_words")
 PLACE_PREPS = words("names", "place_preps")
+CRAFT_NOUNS = words("names", "craft_nouns")
 
 # -- clauses ---------------------------------------------------------------------------------
 SUPPORT_VERBS = words("clauses", "support_verbs")
