@@ -2509,3 +2509,62 @@ def test_over_the_weekend_says_when():
     )
     (protest,) = extract(doc).events
     assert (protest.kind, protest.place.text, protest.time.text) == ("protest", "Dalen", "the weekend")
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_subject_the_parse_left_to_after_is_still_the_subject_of_its_verb():
+    """'after the earthquake struck X', parsed as 'after [the earthquake]' and a subjectless
+    'struck X': the quake struck X; and 'a quake that struck X' too."""
+    doc = parse(
+        """
+        Aid        NOUN  NN  nsubj 2 aid
+        arrived    VERB  VBD ROOT  0 arrive
+        after      ADP   IN  prep  2
+        the        DET   DT  det   5
+        earthquake NOUN  NN  pobj  3
+        struck     VERB  VBD advcl 2 strike
+        Tarvia     PROPN NNP dobj  6
+        .          PUNCT .   punct 2
+        """,
+        ents=[(7, 7, "GPE")],
+    )
+    (quake,) = [e for e in extract(doc).events if e.kind == "disaster"]
+    assert [r.text for r in quake.objects] == ["Tarvia"]
+    assert "strike" not in [e.kind for e in extract(doc).events]
+    doc = parse(
+        """
+        Aid        NOUN  NN  nsubj 2 aid
+        came       VERB  VBD ROOT  0 come
+        after      ADP   IN  prep  2
+        a          DET   DT  det   5
+        quake      NOUN  NN  pobj  3
+        that       PRON  WDT nsubj 7
+        struck     VERB  VBD relcl 5 strike
+        Tarvia     PROPN NNP dobj  7
+        .          PUNCT .   punct 2
+        """,
+        ents=[(8, 8, "GPE")],
+    )
+    (quake,) = [e for e in extract(doc).events if e.kind == "disaster"]
+    assert [r.text for r in quake.objects] == ["Tarvia"]
+
+
+@pytest.mark.rule("events.nominal")
+def test_an_event_noun_in_a_where_clause_took_place_where_the_clause_says():
+    doc = parse(
+        """
+        Houses  NOUN  NNS nsubj     2 house
+        fell    VERB  VBD ROOT      0 fall
+        in      ADP   IN  prep      2
+        Dalen   PROPN NNP pobj      3
+        ,       PUNCT ,   punct     4
+        where   SCONJ WRB advmod    10
+        the     DET   DT  det       8
+        quake   NOUN  NN  nsubjpass 10
+        was     AUX   VBD auxpass   10 be
+        centred VERB  VBN relcl     4 centre
+        .       PUNCT .   punct     2
+        """,
+        ents=[(4, 4, "GPE")],
+    )
+    assert events(doc) == [("disaster", (), "Dalen", "events.nominal.v3")]

@@ -87,6 +87,30 @@ def is_occurrence(verb: Token) -> bool:
     return low in OCCURRENCE_VERBS
 
 
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parse left as a preposition's object before a finite verb with none:
+    'after [the quake] struck X', parsed as 'after the quake' and a clause 'struck X'."""
+    if verb.dep_ != "advcl" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return None
+    left = verb.left_edge.i
+    if left == 0:
+        return None
+    tok = verb.doc[left - 1]
+    while True:  # up from the word before the clause, through phrases that end there
+        if tok.dep_ == "pobj" and tok.pos_ in {"NOUN", "PROPN"} and tok.head.lower_ in _STRANDING_PREPS:
+            return tok
+        head = tok.head
+        if head.i == tok.i or head.i >= left or head.right_edge.i != left - 1:
+            return None
+        tok = head
+
+
+#: Prepositions the parse takes for the head of a clause's subject ("after the talks collapsed").
+_STRANDING_PREPS = frozenset({"after", "before", "since", "until", "till"})
+
+
 def _agrees(pronoun: Ref, names: list[Ref]) -> bool:
     """'he'/'she' with one person, 'it' with one body or place, 'they' with several or a body."""
     low = pronoun.text.lower()
@@ -252,6 +276,9 @@ class ClauseReader:
     def subject(self, verb: Token) -> list[Ref]:
         """Who does it: the subject, or the subject of the clause it hangs from. A pronoun subject of a
         clause that a named party's clause governs is that party: 'Tarvia said it would ...'."""
+        stranded = stranded_subject(verb)
+        if stranded is not None:
+            return self.refs(stranded)
         seen = 0
         tok = verb
         while seen < 4:
@@ -743,8 +770,11 @@ def _support_nouns(verb: Token) -> list[Token]:
 def _struck(reader: ClauseReader, verb: Token, lem: str) -> EventRecord | None:
     """'An earthquake struck X', 'X was hit by a storm': an event the verb's subject (or a passive's
     agent) names, with the places struck as its objects."""
-    for child in verb.children:
-        nouns = [child] if child.dep_ == "nsubj" else []
+    stranded = stranded_subject(verb)
+    for child in [*verb.children, *([stranded] if stranded is not None else [])]:
+        nouns = [child] if child.dep_ == "nsubj" or child is stranded else []
+        if child.dep_ == "nsubj" and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            nouns = [verb.head]  # "an earthquake that crippled X"
         if child.dep_ == "agent":
             nouns = [c for c in child.children if c.dep_ == "pobj"]
         for noun in nouns:
@@ -1070,6 +1100,11 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
         time = reader.time(verb, tense)
     # "The meeting took place in Berlin", "The talks were held on Friday": the clause's place and time
     # ... and "The bombing in Kandor on Monday killed 20": the toll's clause tells when
+    if place is None and noun.dep_ in {"nsubj", "nsubjpass"} and _where_clause(noun.head):
+        # "Dalen, where the quake was centred", "Lisbon, where the talks were held"
+        antecedent = reader.names.get(noun.head.head)
+        if antecedent is not None and reader.names.kind(noun.head.head) in reader.place_kinds:
+            place = name_ref(antecedent, reader.sent(noun))
     if noun.dep_ in {"nsubj", "nsubjpass"} and (is_occurrence(noun.head) or lemma(noun.head) in TOLL_VERBS):
         occ = noun.head
         t2 = tense_of(occ)
