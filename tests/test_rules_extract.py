@@ -2568,3 +2568,19 @@ def test_an_event_noun_in_a_where_clause_took_place_where_the_clause_says():
         ents=[(4, 4, "GPE")],
     )
     assert events(doc) == [("disaster", (), "Dalen", "events.nominal.v3")]
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_body_described_by_a_common_noun_is_a_speaker_for_resolution_to_find():
+    doc = parse(
+        """
+        The     DET   DT  det   2
+        company NOUN  NN  nsubj 3
+        said    VERB  VBD ROOT  0 say
+        it      PRON  PRP nsubj 5
+        grew    VERB  VBD ccomp 3 grow
+        .       PUNCT .   punct 3
+        """
+    )
+    (said,) = extract(doc).events
+    assert [(r.text, r.kind, r.head) for r in said.participants] == [("The company", "nominal", "company")]

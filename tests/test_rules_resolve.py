@@ -346,6 +346,27 @@ def test_the_court_is_the_one_body_of_the_article_with_court_in_its_name():
     assert events(resolve(b.extraction(ms, events=[ev]))) == []
 
 
+@pytest.mark.rule("references.nominal")
+def test_the_company_is_the_body_the_article_has_named_most_so_far():
+    a = Art("a1", "Vantix buys Orbel. Vantix agreed to buy Orbel. Vantix rose. The company said on Friday it was glad.")
+    ms = [
+        a.mention("Vantix", "organization"),
+        a.mention("Orbel", "organization"),
+        a.mention("Vantix", "organization", 1),
+        a.mention("Orbel", "organization", 1),
+        a.mention("Vantix", "organization", 2),
+    ]
+    said = a.event("statement", "said", [a.ref("The company", "nominal", head="company")], time=a.time("Friday"))
+    ex = a.extraction(ms, events=[said])
+    assert events(resolve(ex)) == [("statement", ("Vantix",), None)]
+    assert events(resolve(ex, without=("references.nominal",))) == []
+    # named as often as another: no one
+    b = Art("b1", "Vantix buys Orbel. The company said on Friday it was glad.")
+    ms = [b.mention("Vantix", "organization"), b.mention("Orbel", "organization")]
+    said = b.event("statement", "said", [b.ref("The company", "nominal", head="company")], time=b.time("Friday"))
+    assert events(resolve(b.extraction(ms, events=[said]))) == []
+
+
 # -- passes over events ----------------------------------------------------------------------------------
 
 

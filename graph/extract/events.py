@@ -1003,7 +1003,8 @@ def _statement(reader: ClauseReader, verb: Token, kind: EventKind) -> EventRecor
         return None
     if low in CLAUSAL_STATEMENT_VERBS and not any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
         return None
-    speakers = [r for r in reader.subject(verb) if r.kind in {"name", "pronoun", "group"}]
+    # "the company said": a body described, for resolution to find
+    speakers = [r for r in reader.subject(verb) if r.kind in {"name", "pronoun", "group", "nominal"}]
     inverted = _inverted_speaker(reader, verb) if not speakers else []
     speakers = speakers or inverted
     if not speakers:

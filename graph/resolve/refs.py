@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graph.lexicon import COUNTRY_HEADS, FIRST_PERSON, LEADER_TITLES, TITLE_HEADS
+from graph.lexicon import BODY_DESCRIPTORS, COUNTRY_HEADS, FIRST_PERSON, LEADER_TITLES, TITLE_HEADS
 from graph.records import Extraction, Ref
 from graph.resolve.entities import EntityTable
 from graph.resolve.gender import agrees
@@ -73,6 +73,16 @@ class ArticleContext:
     def top_countries(self, n: int) -> list[str]:
         ranked = sorted(self.countries.items(), key=lambda kv: (-kv[1], kv[0]))
         return [k for k, _ in ranked[:n]]
+
+    def main_body(self, before: int) -> list[str]:
+        """The organisation named most before this offset, when one is named more often than any other."""
+        counts = Counter(
+            key for start, key in self.things if start < before and self.table.entities[key].kind == "organization"
+        )
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return []
+        return [ranked[0][0]]
 
     def last_things(self, before: int) -> list[str]:
         """The last organisation or country named before this offset (within the sentence before, at most)."""
@@ -196,7 +206,8 @@ _NAMED_BY_HEAD = frozenset({"organization", "facility"})
 def nominal_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -> list[str] | None:
     """'the two countries': the two the article names most; 'the islands': the thing the article gave that name;
     'the chairman': the one person the article gives that title; 'the court': the one body or building of
-    the article with that word in its name."""
+    the article with that word in its name; 'the company', 'the club': the organisation the article has
+    named most so far, when one has been named more than any other."""
     if ref.kind != "nominal":
         return None
     head = ref.head or ""
@@ -218,7 +229,11 @@ def nominal_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None)
         if ctx.table.entities[k].kind in _NAMED_BY_HEAD
         and word in ctx.table.entities[k].label.casefold().replace("-", " ").split()
     }
-    return sorted(named) if len(named) == 1 else []
+    if len(named) == 1:
+        return sorted(named)
+    if head in BODY_DESCRIPTORS and ref.text.lower() in {f"the {head}", f"the {head}'s"}:
+        return ctx.main_body(ref.start)  # "the company": the body the article is about so far
+    return []
 
 
 def reference_rules(settings: Settings = DEFAULT, rules: Iterable[Rule] | None = None) -> tuple[Rule, ...]:

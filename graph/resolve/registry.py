@@ -44,7 +44,7 @@ REFERENCE_RULES = (
     rule("references.name", 1, refs.name_reference),
     rule("references.pronoun", 2, refs.pronoun_reference),
     rule("references.group", 1, refs.group_reference),
-    rule("references.nominal", 3, refs.nominal_reference),
+    rule("references.nominal", 4, refs.nominal_reference),
 )
 
 #: Passes over the events, in the order resolve_corpus runs them.
