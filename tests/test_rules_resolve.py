@@ -311,6 +311,38 @@ def test_the_ministers_are_the_holders_of_that_title():
     assert events(resolve(ex, without=("references.group",))) == []
 
 
+@pytest.mark.rule("entities.short_org_in_article")
+def test_a_one_word_body_name_is_the_one_longer_name_of_its_article_it_begins():
+    """'Orbel' in an article about 'Orbel Electronics Co.' is that company; in an article that also
+    names the 'Orbel Group' it is the group (by its legal form), and the two companies stay two."""
+    a = Art("a1", "Orbel Electronics Co. sued. Orbel won. Orbel Electronics appealed.")
+    ms_a = [
+        a.mention("Orbel Electronics Co.", "organization"),
+        a.mention("Orbel", "organization", 1),
+        a.mention("Orbel Electronics", "organization", 1),
+    ]
+    b = Art("b1", "Orbel Group and Orbel Electronics grew. Orbel hired.")
+    ms_b = [
+        b.mention("Orbel Group", "organization"),
+        b.mention("Orbel Electronics", "organization"),
+        b.mention("Orbel", "organization", 2),
+    ]
+    corpus = resolve(a.extraction(ms_a), b.extraction(ms_b))
+    assert entities(corpus) == [
+        ("Orbel Electronics", "organization", ("Orbel", "Orbel Electronics Co.")),
+        ("Orbel Group", "organization", ("Orbel",)),
+    ]
+    in_articles = {e.label: sorted({m.article_id for m in e.mentions}) for e in corpus.entities}
+    assert in_articles == {"Orbel Electronics": ["a1", "b1"], "Orbel Group": ["b1"]}
+    # without the rule, the first article's "Orbel" is the second article's group
+    without = resolve(a.extraction(ms_a), b.extraction(ms_b), without=("entities.short_org_in_article",))
+    assert entities(without) == [
+        ("Orbel", "organization", ("Orbel Group",)),
+        ("Orbel Electronics", "organization", ("Orbel Electronics Co.",)),
+    ]
+    assert {e.label: sorted({m.article_id for m in e.mentions}) for e in without.entities}["Orbel"] == ["a1", "b1"]
+
+
 @pytest.mark.rule("references.nominal")
 def test_the_two_countries_are_the_two_the_article_names_most():
     a = Art("a1", "Portugal and Tarvia talked. Portugal agreed. The two countries signed.")

@@ -184,6 +184,9 @@ class EntityResolver:
         self.nominal_heads: dict[str, dict[str, MentionId]] = defaultdict(dict)
         self.by_article: dict[str, list[Mention]] = defaultdict(list)
         self._mention_votes: dict[MentionId, dict[str, int]] = {}
+        # one-word names of a body that joined the one longer name of their article they begin
+        # ("Orbel" of "Orbel Electronics"): another article's "Orbel" may be another body
+        self.dependent: set[MentionId] = set()
         # mentions the text gives a title: a person, whatever kind the model gave them
         self.titled: set[MentionId] = {
             (ex.article.id, r.person.start, r.person.end) for ex in extractions for r in ex.roles
@@ -426,6 +429,38 @@ def same_name_in_article(res: EntityResolver, ex: Extraction) -> None:
             seen[k] = mid(m)
 
 
+def short_org_in_article(res: EntityResolver, ex: Extraction) -> None:
+    """A one-word name of a body joins the one longer name of the article's bodies it begins, its legal
+    form aside: 'Orbel' and 'Orbel Electronics Co.' in an article that names no other 'Orbel ...' body.
+    It stays out of the corpus-wide joins by name: another article's 'Orbel' may be the group."""
+    ms = res.by_article.get(ex.article.id, [])
+    longer: dict[str, set[str]] = defaultdict(set)  # first word -> bases of the longer names
+    first_mention: dict[str, MentionId] = {}
+    for m in ms:
+        words = tokens(m.text)
+        if len(words) < 2 or m.kind != "organization":
+            continue
+        bases = company_bases(m.text)
+        base = name_key(bases[0] if bases and len(tokens(bases[0])) >= 2 else m.text)
+        first = name_key(words[0])
+        longer[first].add(base)
+        first_mention.setdefault(f"{first}|{base}", mid(m))
+    with_full = {res.uf.find(mid(m)) for m in ms if res.full_person_name(m)}
+    for m in ms:  # the model may call one of them a person: the word is the body's all the same
+        if len(tokens(m.text)) != 1 or m.kind in KNOWN_PLACE_KINDS or is_demonym(m):
+            continue
+        if res.uf.find(mid(m)) in with_full:
+            continue  # a surname that joined a person's full name
+        if m.text.isupper() or gazetteer.place_kind(m.text) is not None:
+            continue  # an acronym is a name of its own ('ISRO' of 'ISRO Telemetry Network')
+        key = name_key(m.text)
+        bases = longer.get(key, set())
+        if len(bases) != 1:
+            continue
+        res.uf.union(first_mention[f"{key}|{next(iter(bases))}"], mid(m))
+        res.dependent.add(mid(m))
+
+
 def stated_aliases(res: EntityResolver, ex: Extraction) -> None:
     """Names the text says are one ('known as A and B', 'X, called Y') join; a landform noun they are given
     ('the islands known as ...') votes for a location."""
@@ -511,7 +546,7 @@ def same_name(res: EntityResolver) -> None:
         full = _has_full_person_name(res, ids)
         for i in ids:
             m = res.mentions[i]
-            if is_demonym(m):
+            if is_demonym(m) or i in res.dependent:
                 continue
             k = res.place_key(m)
             if person and len(tokens(m.text)) < 2:
@@ -594,7 +629,8 @@ def legal_suffixes(res: EntityResolver) -> None:
         if res.group_is_person(ids):
             continue
         for i in ids:
-            index[name_key(res.mentions[i].text)].add(root)
+            if i not in res.dependent:
+                index[name_key(res.mentions[i].text)].add(root)
     for root, ids in sorted(groups.items()):
         if res.group_is_person(ids):
             continue

@@ -19,6 +19,7 @@ ARTICLE_ENTITY_RULES = (
     rule("entities.same_full_name", 1, entities.same_full_name),
     rule("entities.surname_in_article", 2, entities.surname_in_article),
     rule("entities.same_name_in_article", 1, entities.same_name_in_article),
+    rule("entities.short_org_in_article", 1, entities.short_org_in_article),
     rule("entities.stated_aliases", 1, entities.stated_aliases),
     rule("entities.title_votes", 1, entities.title_votes),
 )
@@ -29,8 +30,8 @@ CORPUS_ENTITY_RULES = (
     rule("entities.lone_surname", 1, entities.lone_surname),
     rule("entities.initials", 1, entities.initials),
     rule("entities.lone_names", 1, entities.lone_names),
-    rule("entities.same_name", 1, entities.same_name),
-    rule("entities.legal_suffixes", 1, entities.legal_suffixes),
+    rule("entities.same_name", 2, entities.same_name),
+    rule("entities.legal_suffixes", 2, entities.legal_suffixes),
     rule("entities.of_inversion", 1, entities.of_inversion),
     rule("entities.same_place", 1, entities.same_place),
     rule("entities.model_codes", 1, entities.model_codes),
