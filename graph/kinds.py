@@ -36,7 +36,16 @@ from graph.errors import RegistryError
 from graph.lexicon import table
 
 FRAMES = ("joint", "visit", "speech", "transitive", "single")
-NEEDS = ("object_in", "subject_in", "prep", "complement", "named_object", "named_object_or_with", "person_object")
+NEEDS = (
+    "object_in",
+    "subject_in",
+    "prep",
+    "complement",
+    "named_object",
+    "named_object_or_with",
+    "person_object",
+    "concrete_topic",
+)
 EDGE_LINKS = ("parties", "place", "objects")
 
 

@@ -2584,3 +2584,21 @@ def test_a_body_described_by_a_common_noun_is_a_speaker_for_resolution_to_find()
     )
     (said,) = extract(doc).events
     assert [(r.text, r.kind, r.head) for r in said.participants] == [("The company", "nominal", "company")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_agreeing_on_a_vague_thing_is_no_agreement():
+    table = """
+        Berg   PROPN NNP nsubj    4
+        and    CCONJ CC  cc       1
+        Marek  PROPN NNP conj     1
+        agreed VERB  VBD ROOT     0 agree
+        on     ADP   IN  prep     4
+        one    NUM   CD  nummod   7
+        {word} NOUN  NN  pobj     5 {word}
+        .      PUNCT .   punct    4
+    """
+    doc = parse(table.format(word="thing"), ents=[(1, 1, "PERSON"), (3, 3, "PERSON")])
+    assert events(doc) == []
+    doc = parse(table.format(word="truce"), ents=[(1, 1, "PERSON"), (3, 3, "PERSON")])
+    assert [e[:2] for e in events(doc)] == [("agreement", ("Berg", "Marek"))]

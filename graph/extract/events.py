@@ -214,6 +214,11 @@ class ClauseReader:
                 )
                 for c in verb.children
             )
+        if kind == "concrete_topic":  # "agreed on a ceasefire", not "agreed on one thing"
+            ons = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+            topics = [c for c in verb.children if c.dep_ == "dobj"]
+            topics += [p for c in ons for p in c.children if p.dep_ == "pobj"]
+            return not any(lemma(t) in words("clauses", "vague_topics") for t in topics)
         if kind == "named_object_or_with":
             return named or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         return False
