@@ -2602,3 +2602,45 @@ def test_agreeing_on_a_vague_thing_is_no_agreement():
     assert events(doc) == []
     doc = parse(table.format(word="truce"), ents=[(1, 1, "PERSON"), (3, 3, "PERSON")])
     assert [e[:2] for e in events(doc)] == [("agreement", ("Berg", "Marek"))]
+
+
+@pytest.mark.rule("events.dateline_place")
+def test_an_event_of_the_lead_sentence_after_a_dateline_took_place_there():
+    doc = parse(
+        """
+        KANDOR    PROPN NNP ROOT     0
+        -         PUNCT :   punct    1
+        A         DET   DT  det      4
+        court     NOUN  NN  nsubj    5
+        sentenced VERB  VBD ROOT     0 sentence
+        Ian       PROPN NNP compound 7
+        Vale      PROPN NNP dobj     5
+        on        ADP   IN  prep     5
+        Friday    PROPN NNP pobj     8
+        .         PUNCT .   punct    5
+        """,
+        ents=[(1, 1, "GPE"), (6, 7, "PERSON"), (9, 9, "DATE")],
+    )
+    assert events(doc) == [("sentence", (), "KANDOR", "events.verbal.v3")]
+    assert events(doc, "events.dateline_place") == [("sentence", (), None, "events.verbal.v3")]
+
+
+@pytest.mark.rule("mentions.title_then_name")
+def test_proper_nouns_after_a_relation_noun_the_model_left_untagged_are_a_person():
+    """'met her counterpart Ivo Marek': Ivo Marek is a person though the model saw no name; after
+    a lower-case noun a name the model typed otherwise keeps its type."""
+    table = """
+        Ana         PROPN NNP compound 2
+        Roth        PROPN NNP nsubj    3
+        met         VERB  VBD ROOT     0 meet
+        her         PRON  PRP$ poss    5
+        counterpart NOUN  NN  dobj     3 counterpart
+        Ivo         PROPN NNP compound 7
+        Marek       PROPN NNP appos    5
+        .           PUNCT .   punct    3
+    """
+    doc = parse(table, ents=[(1, 2, "PERSON")])
+    assert names(doc) == [("Ana Roth", "person"), ("Ivo Marek", "person")]
+    assert names(doc, "mentions.title_then_name") == [("Ana Roth", "person")]
+    doc = parse(table, ents=[(1, 2, "PERSON"), (6, 7, "ORG")])
+    assert names(doc) == [("Ana Roth", "person"), ("Ivo Marek", "organization")]

@@ -59,6 +59,7 @@ from graph.lexicon import (
     WELCOMING_VERBS,
     words,
 )
+from graph.nlp import dateline_end
 from graph.records import EventRecord, Evidence, Ref, Tense, TimeExpression
 from graph.rules import DEFAULT, Rule, Settings, active
 
@@ -1218,6 +1219,37 @@ def _relation(reader: ClauseReader, verb: Token) -> EventRecord | None:
         inherit_time=reader.inherits_time(verb),
         relation="_".join(label),
     )
+
+
+def dateline_place(reader: ClauseReader, events: list[EventRecord]) -> list[EventRecord]:
+    """An event of the lead sentence after a dateline ('SEOUL - A court on Friday sentenced X') took
+    place at the dateline's place, unless it names a place of its own among its parties or objects
+    (a strike on X, told from Y) or is a journey."""
+    doc = reader.doc
+    leads: dict[int, Ref] = {}  # sentence index of a lead -> its dateline's place
+    for tok in doc:
+        if tok.is_space or not (tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_):
+            continue
+        end = dateline_end(doc, tok.i)
+        if end is None:
+            continue
+        place = next(
+            (reader.names.get(t) for t in doc[tok.i : end] if reader.names.kind(t) in reader.place_kinds), None
+        )
+        if place is not None:
+            leads[reader.sent(doc[end])] = name_ref(place, reader.sent(tok))
+    if not leads:
+        return events
+    kinds = {k.name: k for k in reader.kinds.events}
+    out = []
+    for ev in events:
+        place = leads.get(ev.evidence.sentence)
+        kind = kinds.get(ev.kind)
+        placed = any(reader.is_place(r) for r in (*ev.participants, *ev.objects))
+        if place is not None and ev.place is None and not placed and kind is not None and kind.frame != "visit":
+            ev = replace(ev, place=place)
+        out.append(ev)
+    return out
 
 
 def _dated_name(noun: Token, dates: DateIndex) -> bool:

@@ -53,6 +53,7 @@ from graph.lexicon import (
     LANDFORM_NOUNS,
     NAME_PARTICLES,
     PLACE_PREPS,
+    RELATION_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -701,7 +702,8 @@ def flight_numbers(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 
 def title_then_name(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """Proper nouns right after a title are a person: 'Foreign Ministers Anna Berg'."""
+    """Proper nouns right after a title are a person: 'Foreign Ministers Anna Berg', 'her counterpart
+    Ivo Marek' (a title in lower case only over words the model gave no other name)."""
     # The ranges in order, each alive or not, and by token, so that each title looks only at the
     # ranges on its own words (a long article has thousands of titles and of ranges).
     found = list(ranges)
@@ -718,14 +720,17 @@ def title_then_name(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if lemma(tok) in TITLE_HEADS and tok.text[:1].isupper():
+        relation = lemma(tok) in RELATION_NOUNS and tok.pos_ == "NOUN"
+        if (lemma(tok) in TITLE_HEADS or relation) and tok.pos_ in {"NOUN", "PROPN"}:
             j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not is_title_word(doc[j]):
                 j += 1
-            if 2 <= j - (i + 1) <= 3 and not gazetteer.country_name(doc[i + 1 : j].text):
-                start, end = i + 1, j
-                on = {k for t in range(start, end) for k in by_token.get(t, ()) if alive[k]}
-                on.update(k for k in empty if alive[k] and found[k].end > start and found[k].start < end)
+            start, end = i + 1, j
+            on = {k for t in range(start, end) for k in by_token.get(t, ()) if alive[k]}
+            on.update(k for k in empty if alive[k] and found[k].end > start and found[k].start < end)
+            # a title in lower case ('her counterpart Ivo Marek') only where the model saw no other name
+            lower_ok = (tok.text[:1].isupper() and not relation) or all(found[k].label == "PERSON" for k in on)
+            if 2 <= j - (i + 1) <= 3 and lower_ok and not gazetteer.country_name(doc[i + 1 : j].text):
                 # a longer person name of the model's holds it: "Cho Tae-yul", "Luiz Inacio Lula da Silva"
                 if not any(
                     found[k].label == "PERSON" and found[k].start <= start and end <= found[k].end

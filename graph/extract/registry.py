@@ -41,7 +41,7 @@ MENTION_RULES = (
     rule("mentions.landform_phrases", 1, mentions.landform_phrases),
     rule("mentions.numbered_names", 1, mentions.numbered_names),
     rule("mentions.flight_numbers", 1, mentions.flight_numbers),
-    rule("mentions.title_then_name", 1, mentions.title_then_name),
+    rule("mentions.title_then_name", 2, mentions.title_then_name),
     rule("mentions.repeated_surnames", 2, mentions.repeated_surnames),
     rule("mentions.forenames", 1, mentions.forenames),
     rule("mentions.described_bodies", 2, mentions.described_bodies),
@@ -80,7 +80,10 @@ EVENT_RULES = (
 )
 
 #: Passes over an article's events once all are read; each takes the reader and the events, and returns them.
-EVENT_REPAIRS = (rule("events.travel_purpose", 1, events.travel_purpose),)
+EVENT_REPAIRS = (
+    rule("events.travel_purpose", 1, events.travel_purpose),
+    rule("events.dateline_place", 1, events.dateline_place),
+)
 
 #: Ways the text gives a thing another name.
 ALIAS_RULES = (

@@ -52,6 +52,7 @@ def words(topic: str, name: str) -> frozenset[str]:
 # -- titles ------------------------------------------------------------------------------
 TITLE_HEADS = words("titles", "heads")
 TITLE_MODIFIERS = words("titles", "modifiers")
+RELATION_NOUNS = words("titles", "relation_nouns")
 NOT_PART_OF_TITLE = words("titles", "not_part_of_title")
 HONORIFICS = words("titles", "honorifics")
 NOT_TITLE_WORDS = words("titles", "not_title_words")
