@@ -2644,3 +2644,123 @@ def test_proper_nouns_after_a_relation_noun_the_model_left_untagged_are_a_person
     assert names(doc, "mentions.title_then_name") == [("Ana Roth", "person")]
     doc = parse(table, ents=[(1, 2, "PERSON"), (6, 7, "ORG")])
     assert names(doc) == [("Ana Roth", "person"), ("Ivo Marek", "organization")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_forces_that_withdrew_from_a_place_is_a_withdrawal_and_fined_is_read_as_fine():
+    doc = parse(
+        """
+        Tarvia   PROPN NNP compound 2
+        forces   NOUN  NNS nsubj    3 force
+        withdrew VERB  VBD ROOT     0 withdraw
+        from     ADP   IN  prep     3
+        Dalen    PROPN NNP pobj     4
+        .        PUNCT .   punct    3
+        """,
+        ents=[(1, 1, "GPE"), (5, 5, "GPE")],
+    )
+    (withdrawal,) = extract(doc).events
+    assert (withdrawal.kind, [r.text for r in withdrawal.participants], [r.text for r in withdrawal.objects]) == (
+        "withdrawal",
+        ["Tarvia"],
+        ["Dalen"],
+    )
+    doc = parse(
+        """
+        The       DET   DT  det   2
+        regulator NOUN  NN  nsubj 3
+        fined     VERB  VBD ROOT  0 fin
+        Vantix    PROPN NNP dobj  3
+        .         PUNCT .   punct 3
+        """,
+        ents=[(4, 4, "ORG")],
+    )
+    assert [(e.kind, [r.text for r in e.objects]) for e in extract(doc).events] == [("sanction", ["Vantix"])]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_sending_troops_exchanging_prisoners_causing_floods_and_going_to_the_polls_are_events():
+    send = parse(
+        """
+        Tarvia PROPN NNP nsubj 3
+        will   AUX   MD  aux   3
+        send   VERB  VB  ROOT  0 send
+        troops NOUN  NNS dobj  3 troop
+        to     ADP   IN  prep  3
+        Dalen  PROPN NNP pobj  5
+        .      PUNCT .   punct 3
+        """,
+        ents=[(1, 1, "GPE"), (6, 6, "GPE")],
+    )
+    swap = parse(
+        """
+        Tarvia    PROPN NNP nsubj 2
+        exchanged VERB  VBD ROOT  0 exchange
+        prisoners NOUN  NNS dobj  2 prisoner
+        with      ADP   IN  prep  2
+        Oskar     PROPN NNP pobj  4
+        .         PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "GPE"), (5, 5, "GPE")],
+    )
+    flood = parse(
+        """
+        Rains    NOUN  NNS nsubj 2 rain
+        caused   VERB  VBD ROOT  0 cause
+        flooding NOUN  NN  dobj  2 flooding
+        in       ADP   IN  prep  2
+        Dalen    PROPN NNP pobj  4
+        on       ADP   IN  prep  2
+        Sunday   PROPN NNP pobj  6
+        .        PUNCT .   punct 2
+        """,
+        ents=[(5, 5, "GPE"), (7, 7, "DATE")],
+    )
+    polls = parse(
+        """
+        Voters NOUN  NNS nsubj 4 voter
+        in     ADP   IN  prep  1
+        Tarvia PROPN NNP pobj  2
+        went   VERB  VBD ROOT  0 go
+        to     ADP   IN  prep  4
+        the    DET   DT  det   7
+        polls  NOUN  NNS pobj  5 poll
+        on     ADP   IN  prep  4
+        Sunday PROPN NNP pobj  8
+        .      PUNCT .   punct 4
+        """,
+        ents=[(3, 3, "GPE"), (9, 9, "DATE")],
+    )
+    assert events(send) == [("deployment", ("Tarvia",), None, "events.support_verb.v3")]
+    assert [e[:2] for e in events(swap)] == [("release", ("Tarvia",))]
+    assert events(flood) == [("disaster", (), "Dalen", "events.support_verb.v3")]
+    assert events(polls) == [("election", (), "Tarvia", "events.support_verb.v3")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_court_named_by_its_city_sits_there_and_a_crowned_king_is_appointed():
+    doc = parse(
+        """
+        A         DET   DT  det      3
+        Lisbon    PROPN NNP compound 3
+        court     NOUN  NN  nsubj    4
+        sentenced VERB  VBD ROOT     0 sentence
+        Ian       PROPN NNP compound 6
+        Vale      PROPN NNP dobj     4
+        .         PUNCT .   punct    4
+        """,
+        ents=[(2, 2, "GPE"), (5, 6, "PERSON")],
+    )
+    assert events(doc) == [("sentence", (), "Lisbon", "events.verbal.v3")]
+    doc = parse(
+        """
+        King    PROPN NNP compound  3
+        Ivo     PROPN NNP compound  3
+        Marek   PROPN NNP nsubjpass 5
+        was     AUX   VBD auxpass   5 be
+        crowned VERB  VBN ROOT      0 crown
+        .       PUNCT .   punct     5
+        """,
+        ents=[(2, 3, "PERSON")],
+    )
+    assert [(e.kind, [r.text for r in e.objects]) for e in extract(doc).events] == [("appointment", ["Ivo Marek"])]

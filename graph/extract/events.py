@@ -455,9 +455,13 @@ class ClauseReader:
         return next((r for r in self.prep_objects(tok, kind.place_preps) if self.is_place(r)), None)
 
     def subject_place(self, verb: Token) -> Ref | None:
-        """Where a subject described by its place acts: 'A court in Lisbon sentenced X', 'Voters in
-        Tarvia rejected ...' (not where a traveller sets out from)."""
+        """Where a subject described by its place acts: 'A court in Lisbon sentenced X', 'A Lisbon court',
+        'Voters in Tarvia rejected ...' (not where a traveller sets out from)."""
         for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"):
+            for mod in (c for c in subj.lefts if c.dep_ == "compound"):  # "A Lisbon court sentenced"
+                span = self.names.get(mod)
+                if span is not None and self.names.kind(mod) in self.place_kinds:
+                    return name_ref(span, self.sent(verb))
             for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     span = self.names.get(pobj)
@@ -770,6 +774,8 @@ def _support_nouns(verb: Token) -> list[Token]:
                 nouns.extend(c for c in prep.children if c.dep_ == "pobj")
         if child.dep_ == "prep" and child.lower_ == "in" and any(c.lower_ == "part" for c in verb.children):
             nouns.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ == "to" and lemma(verb) in {"go", "head"}:  # "went to the polls"
+            nouns.extend(c for c in child.children if c.dep_ == "pobj")
     return nouns
 
 
@@ -857,6 +863,8 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
     time = clause_time(noun, reader.dates, tense) or reader.time(verb, tense)
     place = reader.place(noun) or reader.place(verb) or (reader.destination(noun) if kind.frame == "visit" else None)
     place = place or reader.kind_place(noun, kind) or reader.kind_place(verb, kind)
+    if place is None and kind.frame != "visit":
+        place = reader.subject_place(verb)
     # "a gunman opened fire at a school in X on Monday": no one named, but a place and a time
     if not participants and not objects and not (kind.place_suffices and place is not None and time is not None):
         return None

@@ -28,8 +28,14 @@ def singular(word: str) -> str:
     return word
 
 
-#: Past forms of prefixed irregular verbs that the rule lemmatizer leaves as written.
-_IRREGULAR_PAST = {"retook": "retake", "retaken": "retake", "overran": "overrun", "overtook": "overtake"}
+#: Past forms the rule lemmatizer leaves as written or gets wrong, by the word.
+_IRREGULAR_PAST = {
+    "retook": "retake",
+    "retaken": "retake",
+    "overran": "overrun",
+    "overtook": "overtake",
+    "fined": "fine",  # the rule lemmatizer gives "fin"
+}
 
 
 def lemma(token: Token) -> str:
@@ -42,7 +48,7 @@ def lemma(token: Token) -> str:
     if token.pos_ == "PROPN" or not token.lemma_:
         return singular(token.lower_)
     found = token.lemma_.lower()
-    return _IRREGULAR_PAST.get(found, found) if token.tag_ in {"VBD", "VBN"} else found
+    return _IRREGULAR_PAST.get(token.lower_, found) if token.tag_ in {"VBD", "VBN"} else found
 
 
 def is_plural(token: Token) -> bool:
