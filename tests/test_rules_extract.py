@@ -2764,3 +2764,21 @@ def test_a_court_named_by_its_city_sits_there_and_a_crowned_king_is_appointed():
         ents=[(2, 3, "PERSON")],
     )
     assert [(e.kind, [r.text for r in e.objects]) for e in extract(doc).events] == [("appointment", ["Ivo Marek"])]
+
+
+@pytest.mark.rule("mentions.aged_people")
+def test_a_name_with_an_age_in_commas_after_it_is_a_person():
+    doc = parse(
+        """
+        Vale     PROPN NNP nsubjpass 6
+        ,        PUNCT ,   punct     1
+        61       NUM   CD  appos     1
+        ,        PUNCT ,   punct     1
+        was      AUX   VBD auxpass   6 be
+        replaced VERB  VBN ROOT      0 replace
+        .        PUNCT .   punct     6
+        """,
+        ents=[(1, 1, "GPE"), (3, 3, "DATE")],
+    )
+    assert names(doc) == [("Vale", "person")]
+    assert names(doc, "mentions.aged_people")[0][1] != "person"

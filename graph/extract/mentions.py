@@ -989,6 +989,29 @@ def listed_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return out
 
 
+def aged_people(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A name with an age in commas after it is a person's: 'Vale, 61, will be replaced' (the model
+    took it for a place or a body)."""
+    out = []
+    for r in ranges:
+        if r.label != "PERSON" and r.end + 2 < len(doc) and _aged(doc, r.end):
+            r = replace(r, label="PERSON")
+        out.append(r)
+    return out
+
+
+def _aged(doc: Doc, i: int) -> bool:
+    """', 61,' (or ', 61.') at token i: an age."""
+    comma, num, after = doc[i], doc[i + 1], doc[i + 2]
+    return (
+        comma.text == ","
+        and num.text.isdigit()
+        and 16 <= int(num.text) <= 110
+        and after.text in {",", "."}
+        and num.ent_type_ not in {"MONEY", "PERCENT", "QUANTITY"}
+    )
+
+
 def craft_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """The name of a craft or mission the model missed, before the noun for it: 'its Tarvsat-2
     probe', 'the Korvan 4 rocket' (a product)."""

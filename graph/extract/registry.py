@@ -52,6 +52,7 @@ MENTION_RULES = (
     rule("mentions.missed_countries", 1, mentions.missed_countries),
     rule("mentions.possessed_places", 1, mentions.possessed_places),
     rule("mentions.craft_names", 1, mentions.craft_names),
+    rule("mentions.aged_people", 1, mentions.aged_people),
 )
 
 #: Ways a title is given; for each person the first that reads one wins.
