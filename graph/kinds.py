@@ -45,6 +45,7 @@ NEEDS = (
     "named_object_or_with",
     "person_object",
     "concrete_topic",
+    "place_prep",
 )
 EDGE_LINKS = ("parties", "place", "objects")
 

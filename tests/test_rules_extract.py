@@ -2782,3 +2782,18 @@ def test_a_name_with_an_age_in_commas_after_it_is_a_person():
     )
     assert names(doc) == [("Vale", "person")]
     assert names(doc, "mentions.aged_people")[0][1] != "person"
+
+
+@pytest.mark.rule("events.verbal")
+def test_returning_to_a_place_is_a_journey_and_returning_to_profit_none():
+    table = """
+        Vantix   PROPN NNP nsubj 2
+        returned VERB  VBD ROOT  0 return
+        to       ADP   IN  prep  2
+        {word}   {tag} pobj  3
+        .        PUNCT .   punct 2
+    """
+    doc = parse(table.format(word="Dalen", tag="PROPN NNP"), ents=[(1, 1, "ORG"), (4, 4, "GPE")])
+    assert events(doc) == [("visit", ("Vantix",), "Dalen", "events.verbal.v3")]
+    doc = parse(table.format(word="profit", tag="NOUN  NN "), ents=[(1, 1, "ORG")])
+    assert events(doc) == []

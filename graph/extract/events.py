@@ -188,6 +188,8 @@ class ClauseReader:
             )
         if kind == "prep":
             return any(c.dep_ in {"prep", "agent"} and c.lower_ == arg for c in verb.children)
+        if kind == "place_prep":  # "returned to Lisbon", not "returned to profit"
+            return any(self.is_place(r) for r in self.prep_objects(verb, {arg}))
         if kind == "complement":
             return any(
                 c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
