@@ -457,7 +457,7 @@ def test_a_statement_without_a_time_of_its_own_is_dated_by_its_report():
 def test_a_speaker_of_an_event_still_to_come_spoke_on_the_day_of_the_report():
     a = Art("a1", "Anna Berg said she will resign on Friday. Berg met Marek on Monday.", "2021-03-03")
     berg = a.name("Anna Berg", "person")
-    said = a.event("statement", "said", [berg], rule="statements.verbal.v3", reported_now=True)
+    said = a.event("statement", "said", [berg], rule="statements.verbal.v4", reported_now=True)
     resign = a.event("resignation", "resign", [berg], time=a.time("Friday", Tense.FUTURE))
     ex = a.extraction([a.mention("Anna Berg", "person")], events=[said, resign])
     assert events(resolve(ex)) == [
@@ -583,7 +583,7 @@ def test_tense_is_kept_for_future_meetings():
 
 def _bombing(aid: str, date: str, city: str) -> Extraction:
     a = Art(aid, f"The bombing in {city} on Friday shocked the nation.", date)
-    ev = a.event("attack", "bombing", [], time=a.time("Friday"), place=a.name(city, "city"), rule="events.nominal.v3")
+    ev = a.event("attack", "bombing", [], time=a.time("Friday"), place=a.name(city, "city"), rule="events.nominal.v4")
     return a.extraction([a.mention(city, "city")], events=[ev])
 
 

@@ -6,7 +6,7 @@ keyed by the versions of the rules that run). ``kg rules`` lists them;
 ``kg build --without-rule NAME`` switches one off.
 
 >>> [r.id for r in EVENT_RULES]
-['events.support_verb.v3', 'events.verbal.v3', 'statements.verbal.v3', 'events.nominal.v3', 'relations.clause.v1']
+['events.support_verb.v4', 'events.verbal.v4', 'statements.verbal.v4', 'events.nominal.v4', 'relations.clause.v2']
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ ROLE_RULES = (
     rule("roles.title_before", 2, roles.title_before),
     rule("roles.appositive", 2, roles.appositive),
     rule("roles.title_apposition", 1, roles.title_apposition),
-    rule("roles.as_title", 1, roles.as_title),
+    rule("roles.as_title", 2, roles.as_title),
     rule("roles.predicate_title", 1, roles.predicate_title),
     rule("roles.shared_title", 2, roles.shared_title),
 )
@@ -73,11 +73,11 @@ QUOTE_RULES = (rule("quotes.first_person", 1, quotes.first_person_speakers),)
 
 #: Ways an event is told. The support-verb rule runs before the nominal one: it claims its nouns.
 EVENT_RULES = (
-    rule("events.support_verb", 3, events.support_verb_events),
-    rule("events.verbal", 3, events.verbal_events),
-    rule("statements.verbal", 3, events.statements),
-    rule("events.nominal", 3, events.nominal_events),
-    rule("relations.clause", 1, events.clause_relations),
+    rule("events.support_verb", 4, events.support_verb_events),
+    rule("events.verbal", 4, events.verbal_events),
+    rule("statements.verbal", 4, events.statements),
+    rule("events.nominal", 4, events.nominal_events),
+    rule("relations.clause", 2, events.clause_relations),
 )
 
 #: Passes over an article's events once all are read; each takes the reader and the events, and returns them.
