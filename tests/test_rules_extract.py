@@ -2797,3 +2797,81 @@ def test_returning_to_a_place_is_a_journey_and_returning_to_profit_none():
     assert events(doc) == [("visit", ("Vantix",), "Dalen", "events.verbal.v4")]
     doc = parse(table.format(word="profit", tag="NOUN  NN "), ents=[(1, 1, "ORG")])
     assert events(doc) == []
+
+
+@pytest.mark.rule("events.nominal")
+def test_a_deal_that_names_its_parties_is_an_agreement_and_a_deal_alone_is_none():
+    table = """
+        The     DET   DT  det       2
+        deal    NOUN  NN  {dep}     {head}
+        between ADP   IN  prep      2
+        Vantix  PROPN NNP pobj      3
+        and     CCONJ CC  cc        4
+        Orbel   PROPN NNP conj      4
+        {rest}
+    """
+    doc = parse(
+        table.format(dep="nsubj", head=7, rest="collapsed VERB VBD ROOT 0 collapse\n. PUNCT . punct 7"),
+        ents=[(4, 4, "ORG"), (6, 6, "ORG")],
+    )
+    assert [e[:2] for e in events(doc)] == [("agreement", ("Vantix", "Orbel"))]
+    doc = parse(
+        """
+        The   DET  DT  det   2
+        deal  NOUN NN  nsubj 3
+        fell  VERB VBD ROOT  0 fall
+        .     PUNCT .  punct 3
+        """
+    )
+    assert events(doc) == []
+
+
+@pytest.mark.rule("events.nominal")
+def test_an_election_victory_is_the_election_and_a_bombardment_of_a_place_targets_it():
+    doc = parse(
+        """
+        his      PRON  PRP$ poss     3
+        election NOUN  NN  compound 3
+        victory  NOUN  NN  nsubj    4
+        mattered VERB  VBD ROOT     0 matter
+        .        PUNCT .   punct    4
+        """
+    )
+    assert [e.kind for e in extract(doc).events] == ["election"]
+    doc = parse(
+        """
+        Tarvia      PROPN NNP poss  3
+        's          PART  POS case  1
+        bombardment NOUN  NN  nsubj 6
+        of          ADP   IN  prep  3
+        Dalen       PROPN NNP pobj  4
+        continued   VERB  VBD ROOT  0 continue
+        .           PUNCT .   punct 6
+        """,
+        ents=[(1, 1, "GPE"), (5, 5, "GPE")],
+    )
+    (attack,) = extract(doc).events
+    assert (attack.kind, [r.text for r in attack.participants], [r.text for r in attack.objects]) == (
+        "attack",
+        ["Tarvia"],
+        ["Dalen"],
+    )
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_place_named_before_its_division_noun_is_the_place():
+    doc = parse(
+        """
+        Troops NOUN  NNS nsubj    2 troop
+        killed VERB  VBD ROOT     0 kill
+        rebels NOUN  NNS dobj     2 rebel
+        in     ADP   IN  prep     2
+        Dalen  PROPN NNP compound 6
+        state  NOUN  NN  pobj     4
+        on     ADP   IN  prep     2
+        Friday PROPN NNP pobj     7
+        .      PUNCT .   punct    2
+        """,
+        ents=[(5, 5, "GPE"), (8, 8, "DATE")],
+    )
+    assert [(e.kind, e.place.text) for e in extract(doc).events] == [("attack", "Dalen")]

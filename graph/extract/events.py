@@ -108,6 +108,9 @@ def stranded_subject(verb: Token) -> Token | None:
         tok = head
 
 
+#: Nouns for the outcome of an event, of the kind of the event noun before them ("election victory").
+_OUTCOME_NOUNS = frozenset({"victory", "win", "defeat", "loss", "triumph", "landslide"})
+
 #: Prepositions the parse takes for the head of a clause's subject ("after the talks collapsed").
 _STRANDING_PREPS = frozenset({"after", "before", "since", "until", "till"})
 
@@ -238,6 +241,9 @@ class ClauseReader:
                 kind = self.kinds.noun_kind(f"{lemma(child)} {lem}")
                 if kind is not None:
                     return kind
+                # "his election victory", "a landslide win in the vote": the outcome of that event
+                if lem in _OUTCOME_NOUNS and child.pos_ == "NOUN" and self.kinds.noun_kind(lemma(child)) is not None:
+                    return self.kinds.noun_kind(lemma(child))
         return self.kinds.noun_kind(lem)
 
     def is_place(self, ref: Ref) -> bool:
@@ -440,9 +446,13 @@ class ClauseReader:
         return None
 
     def place_of(self, noun: Token) -> Ref | None:
-        """'the town of X', 'the coast of X': the place X."""
+        """'the town of X', 'the coast of X', 'X state': the place X."""
         if noun.pos_ != "NOUN" or lemma(noun) not in PLACE_OF_NOUNS:
             return None
+        for mod in (c for c in noun.lefts if c.dep_ == "compound"):  # "in Borno state"
+            span = self.names.get(mod)
+            if span is not None and self.names.kind(mod) in self.place_kinds:
+                return name_ref(span, self.sent(noun))
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 span = self.names.get(pobj)
@@ -1063,9 +1073,17 @@ def nominal_events(reader: ClauseReader) -> list[EventRecord]:
     return out
 
 
+def _between_parties(reader: ClauseReader, noun: Token) -> bool:
+    """The noun names its parties: 'between X and Y', or 'X's ... with Y'."""
+    if reader.prep_objects(noun, {"between"}):
+        return True
+    owner = any(c.dep_ == "poss" and reader.names.get(c) is not None for c in noun.children)
+    return owner and bool(reader.prep_objects(noun, {"with"}))
+
+
 def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord | None:
-    if lemma(noun) in OBJECT_ONLY_EVENT_NOUNS and noun.dep_ != "dobj":
-        return None
+    if lemma(noun) in OBJECT_ONLY_EVENT_NOUNS and noun.dep_ != "dobj" and not _between_parties(reader, noun):
+        return None  # "the deal could dent earnings"; but "the deal between X and Y", "X's deal with Y"
     participants, objects, agent, possessed, date_possessive = reader.noun_arguments(noun, kind)
     verb = reader.governing_verb(noun)
     # "talks with Macron" as the purpose of a visit, or after which someone spoke:
