@@ -142,6 +142,7 @@ class Mention:
     rule: str = ""  # id of the mention rule that found or last changed the name
     person_cue: bool = False  # an honorific marks it as a person's name ("Mrs Berg")
     joined_with: tuple[int, ...] = ()  # start offsets of the names joined to it by "and" ("Scholz and Macron")
+    subject: bool = False  # the subject of its sentence's main clause: what the next sentence's "he" continues
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +170,8 @@ class Ref:
     count: int | None = None  # "the two" -> 2
     head: str | None = None  # lemma of the head noun of a nominal or group ("island", "leader")
     sentence: int = -1
+    # a pronoun that is (or owns) its sentence's main subject, with no name before it: "But his trip ..."
+    topical: bool = False
 
 
 @dataclass(frozen=True, slots=True)

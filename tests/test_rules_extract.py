@@ -2875,3 +2875,28 @@ def test_a_place_named_before_its_division_noun_is_the_place():
         ents=[(5, 5, "GPE"), (8, 8, "DATE")],
     )
     assert [(e.kind, e.place.text) for e in extract(doc).events] == [("attack", "Dalen")]
+
+
+@pytest.mark.rule("events.nominal")
+def test_a_main_subject_name_and_a_pronoun_owning_the_next_main_subject_are_marked_for_resolution():
+    doc = parse(
+        """
+        Ivo    PROPN NNP compound 2
+        Marek  PROPN NNP nsubj    3
+        met    VERB  VBD ROOT     0 meet
+        Otto   PROPN NNP compound 5
+        Berg   PROPN NNP dobj     3
+        .      PUNCT .   punct    3
+        But    CCONJ CC  cc       10
+        his    PRON  PRP$ poss    9
+        trip   NOUN  NN  nsubj    10
+        was    AUX   VBD ROOT     0 be
+        brief  ADJ   JJ  acomp    10
+        .      PUNCT .   punct    10
+        """,
+        ents=[(1, 2, "PERSON"), (4, 5, "PERSON")],
+    )
+    ex = extract(doc)
+    assert [(m.text, m.subject) for m in ex.mentions] == [("Ivo Marek", True), ("Otto Berg", False)]
+    (trip,) = [e for e in ex.events if e.kind == "visit"]
+    assert [(r.text, r.topical) for r in trip.participants] == [("his", True)]

@@ -343,6 +343,19 @@ def test_a_one_word_body_name_is_the_one_longer_name_of_its_article_it_begins():
     assert {e.label: sorted({m.article_id for m in e.mentions}) for e in without.entities}["Orbel"] == ["a1", "b1"]
 
 
+@pytest.mark.rule("references.pronoun")
+def test_a_pronoun_opening_the_subject_continues_the_sentence_befores_subject():
+    """'Ivo Marek met Anna Berg. But his trip was brief.': his is Marek's (the subject before), not the
+    last man named; without the subject the last person named is taken."""
+    a = Art("a1", "Ivo Marek met Otto Berg in Lisbon. But his trip was brief.")
+    marek, berg = a.mention("Ivo Marek", "person"), a.mention("Otto Berg", "person")
+    trip = a.event("visit", "trip", [a.ref("his", "pronoun", count=1, topical=True)])
+    ms = [replace(marek, subject=True), berg]
+    assert events(resolve(a.extraction(ms, events=[trip]))) == [("visit", ("Ivo Marek",), None)]
+    assert events(resolve(a.extraction([marek, berg], events=[trip]))) == [("visit", ("Otto Berg",), None)]
+    assert events(resolve(a.extraction(ms, events=[trip]), without=("references.pronoun",))) == []
+
+
 @pytest.mark.rule("references.nominal")
 def test_the_two_countries_are_the_two_the_article_names_most():
     a = Art("a1", "Portugal and Tarvia talked. Portugal agreed. The two countries signed.")

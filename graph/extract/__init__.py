@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from graph.extract.aliases import read_aliases
 from graph.extract.events import read_events
 from graph.extract.mentions import find_names, joined_names, kind_of, person_cue
-from graph.extract.refs import NameIndex
+from graph.extract.refs import NameIndex, main_subject
 from graph.extract.registry import ALIAS_RULES, EVENT_RULES, EXTRACT_RULES, MENTION_RULES, ROLE_RULES
 from graph.extract.roles import read_roles
 from graph.nlp import SEGMENTATION
@@ -68,6 +68,7 @@ def extract_article(doc: Doc, article: Article, model: str, settings: Settings =
             rule=s.kb_id_,
             person_cue=person_cue(s),
             joined_with=joined_names(s, by_token),
+            subject=main_subject(s.root),
         )
         for s in spans
     )

@@ -201,11 +201,32 @@ def _named_after_of(tok: Token, names: NameIndex) -> Token | None:
     return span.root
 
 
-def _pronoun(tok: Token, sentence: int, count: int | None, text: str | None = None) -> Ref:
+def main_subject(tok: Token) -> bool:
+    """The token heads the subject of its sentence's main clause (or one joined to it by 'and')."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT"
+
+
+def _pronoun(tok: Token, sentence: int, count: int | None, text: str | None = None, topical: bool = False) -> Ref:
     """'he' (one person), 'they' (some), 'both' and 'the two' (two): resolved against what came before."""
     return Ref(
-        text=text or tok.text, start=tok.idx, end=tok.idx + len(tok), kind="pronoun", sentence=sentence, count=count
+        text=text or tok.text,
+        start=tok.idx,
+        end=tok.idx + len(tok),
+        kind="pronoun",
+        sentence=sentence,
+        count=count,
+        topical=topical,
     )
+
+
+def _topical(tok: Token, names: NameIndex) -> bool:
+    """'He said ...', 'But his trip was ...': a pronoun that is or owns the main subject, no name before it."""
+    subject = tok.head if tok.dep_ == "poss" else tok
+    if not main_subject(subject) or (tok.dep_ == "poss" and subject.head.i == tok.i):
+        return False
+    return not any(names.get(t) is not None for t in tok.doc[tok.sent.start : tok.i])
 
 
 def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
@@ -214,7 +235,8 @@ def _ref_for_one(tok: Token, names: NameIndex, sentence: int) -> Ref | None:
         return name_ref(span, sentence)
     low = tok.lower_
     if low in PRONOUNS_PERSON or low in PRONOUNS_PLURAL or low in PRONOUNS_THING and tok.pos_ == "PRON":
-        return _pronoun(tok, sentence, 1 if low in PRONOUNS_PERSON | PRONOUNS_THING else None)
+        count = 1 if low in PRONOUNS_PERSON | PRONOUNS_THING else None
+        return _pronoun(tok, sentence, count, topical=low in PRONOUNS_PERSON and _topical(tok, names))
     if low in NUMBER_WORDS and tok.pos_ in {"NUM", "DET", "PRON"} and not list(tok.children) or low == "both":
         return _pronoun(tok, sentence, NUMBER_WORDS[low])
     if low in NUMBER_WORDS and any(c.lower_ == "the" for c in tok.children):  # "the two"

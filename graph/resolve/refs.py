@@ -89,6 +89,21 @@ class ArticleContext:
         found = [(start, key) for start, key in self.things if start < before]
         return [found[-1][1]] if found else []
 
+    def previous_subject(self, ref: Ref) -> list[str]:
+        """The one person who is the main subject of the sentence before the reference's, if they agree."""
+        aid = self.extraction.article.id
+        found = {
+            key
+            for m in self.extraction.mentions
+            if m.subject and m.sentence == ref.sentence - 1
+            and (key := self.table.of_mention.get((aid, m.start, m.end))) is not None
+            and self.table.entities[key].kind == "person"
+        }
+        if len(found) != 1:
+            return []
+        key = found.pop()
+        return [key] if agrees(ref.text, self.table.entities[key].label) else []
+
     def last_persons(self, before: int, n: int, pronoun: str = "") -> list[str]:
         """The last n people named before an offset; for 'he' or 'she', those whose forename agrees."""
         out: list[str] = []
@@ -129,9 +144,10 @@ def name_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) ->
 
 
 def pronoun_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None) -> list[str] | None:
-    """'he': the last person named whose forename a name dictionary does not call a woman's (and
-    'she' a man's); 'they', 'the two', 'both': the people of the event just told, or the last two
-    people named."""
+    """'he': the subject of the sentence before, when the pronoun opens its own sentence's subject
+    ('Kim met Xi. But his trip ...'), else the last person named whose forename a name dictionary
+    does not call a woman's (and 'she' a man's); 'they', 'the two', 'both': the people of the event
+    just told, or the last two people named."""
     if ref.kind != "pronoun":
         return None
     if ref.text.lower() in FIRST_PERSON:
@@ -139,6 +155,10 @@ def pronoun_reference(ctx: ArticleContext, ref: Ref, previous: list[str] | None)
     if ref.text.lower() in {"it", "its"}:  # the last body or country named before
         return ctx.last_things(ref.start)
     if ref.count == 1:  # "she": the last person named whose forename is not a man's
+        if ref.topical:  # "Kim met Xi. But his trip ...": the sentence before's subject goes on
+            found = ctx.previous_subject(ref)
+            if found:
+                return found
         return ctx.last_persons(ref.start, 1, ref.text)
     if previous and len(previous) >= 2 and (ref.count is None or len(previous) == ref.count):
         return list(previous)

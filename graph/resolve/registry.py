@@ -43,7 +43,7 @@ CORPUS_ENTITY_RULES = (
 #: What a reference of an event or role stands for; the first rule that reads the reference answers.
 REFERENCE_RULES = (
     rule("references.name", 1, refs.name_reference),
-    rule("references.pronoun", 2, refs.pronoun_reference),
+    rule("references.pronoun", 3, refs.pronoun_reference),
     rule("references.group", 1, refs.group_reference),
     rule("references.nominal", 4, refs.nominal_reference),
 )
