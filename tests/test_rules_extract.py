@@ -2900,3 +2900,73 @@ def test_a_main_subject_name_and_a_pronoun_owning_the_next_main_subject_are_mark
     assert [(m.text, m.subject) for m in ex.mentions] == [("Ivo Marek", True), ("Otto Berg", False)]
     (trip,) = [e for e in ex.events if e.kind == "visit"]
     assert [(r.text, r.topical) for r in trip.participants] == [("his", True)]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_workers_going_on_strike_is_a_labour_strike_and_a_strike_on_a_place_an_attack():
+    went = parse(
+        """
+        Workers NOUN  NNS nsubj 2 worker
+        went    VERB  VBD ROOT  0 go
+        on      ADP   IN  prep  2
+        strike  NOUN  NN  pobj  3
+        in      ADP   IN  prep  2
+        Dalen   PROPN NNP pobj  5
+        on      ADP   IN  prep  2
+        Monday  PROPN NNP pobj  7
+        .       PUNCT .   punct 2
+        """,
+        ents=[(6, 6, "GPE"), (8, 8, "DATE")],
+    )
+    assert events(went) == [("walkout", ("Workers",), "Dalen", "events.support_verb.v4")]
+    began = parse(
+        """
+        Tarvia  PROPN NNP nsubj 2
+        began   VERB  VBD ROOT  0 begin
+        strikes NOUN  NNS dobj  2 strike
+        on      ADP   IN  prep  3
+        Dalen   PROPN NNP pobj  4
+        .       PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "GPE"), (5, 5, "GPE")],
+    )
+    assert [(e.kind, [r.text for r in e.objects]) for e in extract(began).events] == [("strike", ["Dalen"])]
+
+
+@pytest.mark.rule("events.nominal")
+def test_protests_that_erupted_somewhere_are_protests_and_a_volcano_that_erupted_a_disaster():
+    table = """
+        {noun}  NOUN  {tag} nsubj 2 {lemma}
+        erupted VERB  VBD ROOT  0 erupt
+        in      ADP   IN  prep  2
+        Dalen   PROPN NNP pobj  3
+        on      ADP   IN  prep  2
+        Monday  PROPN NNP pobj  5
+        .       PUNCT .   punct 2
+    """
+    ents = [(4, 4, "GPE"), (6, 6, "DATE")]
+    protests = parse(table.format(noun="Protests", tag="NNS", lemma="protest"), ents=ents)
+    assert events(protests) == [("protest", (), "Dalen", "events.nominal.v4")]
+    volcano = parse(table.format(noun="volcano", tag="NN", lemma="volcano"), ents=ents)
+    assert [e.kind for e in extract(volcano).events] == ["disaster"]
+
+
+@pytest.mark.rule("events.verbal")
+def test_an_event_takes_the_time_and_place_of_the_while_clause_it_happened_during():
+    doc = parse(
+        """
+        Vale        PROPN NNP nsubjpass 3
+        was         AUX   VBD auxpass   3 be
+        shot        VERB  VBN ROOT      0 shoot
+        while       SCONJ IN  mark      5
+        campaigning VERB  VBG advcl     3 campaign
+        in          ADP   IN  prep      5
+        Dalen       PROPN NNP pobj      6
+        on          ADP   IN  prep      5
+        Friday      PROPN NNP pobj      8
+        .           PUNCT .   punct     3
+        """,
+        ents=[(1, 1, "PERSON"), (7, 7, "GPE"), (9, 9, "DATE")],
+    )
+    (attack,) = extract(doc).events
+    assert (attack.kind, attack.place.text, attack.time.text) == ("attack", "Dalen", "Friday")

@@ -589,6 +589,11 @@ class ClauseReader:
             found = clause_time(tok, self.dates, tense)
             if found is not None:
                 return found
+            if tok is anchor:  # "was shot while campaigning in X on Friday": the clause it happened during
+                for clause in _simultaneous_clauses(tok):
+                    found = clause_time(clause, self.dates, tense)
+                    if found is not None:
+                        return found
             head = tok.head
             if _where_clause(tok):  # "arrived in X on Sunday, where he was welcomed by Y"
                 tok = self.governing_verb(tok.head)
@@ -635,6 +640,8 @@ class ClauseReader:
             place = self.subject_place(verb)
         if place is None:
             place = self.kind_place(verb, kind)
+        if place is None and kind.frame != "visit":
+            place = next((p for c in _simultaneous_clauses(verb) if (p := self.place(c)) is not None), None)
         passive = self.passive(verb)
         participants: list[Ref] = []
         objects: list[Ref] = []
@@ -788,6 +795,8 @@ def _support_nouns(verb: Token) -> list[Token]:
             nouns.extend(c for c in child.children if c.dep_ == "pobj")
         if child.dep_ == "prep" and child.lower_ == "to" and lemma(verb) in {"go", "head"}:  # "went to the polls"
             nouns.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ == "on" and lemma(verb) == "go":  # "went on strike"
+            nouns.extend(c for c in child.children if c.dep_ == "pobj")
     return nouns
 
 
@@ -839,11 +848,14 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
     particles = reader.particles(verb)
     general = lem in SUPPORT_VERBS
     for noun in _support_nouns(verb):
-        kind = reader.noun_kind(noun)
-        if kind is not None and (general or kind in reader.kinds.support_kinds(lem, particles)):
+        # a verb with this noun first ("cut ties", "took office", "went on strike"), then the noun's own kind
+        kind = reader.kinds.verb_noun_kind(lem, lemma(noun))
+        own = reader.noun_kind(noun)
+        targeted = own is not None and own.frame == "transitive" and reader.prep_objects(noun, {"on", "against"})
+        if kind is not None and not targeted:  # "began strikes on X" stays the noun's own, an attack on X
             break
-        kind = reader.kinds.verb_noun_kind(lem, lemma(noun))  # "cut ties", "took office"
-        if kind is not None:
+        kind = own
+        if kind is not None and (general or kind in reader.kinds.support_kinds(lem, particles)):
             break
     else:
         return None
@@ -966,6 +978,16 @@ def statements(reader: ClauseReader) -> list[EventRecord]:
         if ev is not None:
             out.append(ev)
     return out
+
+
+def _simultaneous_clauses(verb: Token) -> list[Token]:
+    """Clauses under the verb that say what was going on as it happened: 'while campaigning in X',
+    'as he spoke at a rally' (a mark of simultaneity, a verb of its own)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SIMULTANEOUS_MARKS for m in c.children)
+    ]
 
 
 def _where_clause(verb: Token) -> bool:
