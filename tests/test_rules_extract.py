@@ -2970,3 +2970,42 @@ def test_an_event_takes_the_time_and_place_of_the_while_clause_it_happened_durin
     )
     (attack,) = extract(doc).events
     assert (attack.kind, attack.place.text, attack.time.text) == ("attack", "Dalen", "Friday")
+
+
+@pytest.mark.rule("statements.verbal")
+def test_a_person_named_right_before_a_speech_verb_with_no_subject_speaks():
+    """'"...," presiding Judge Ivo Marek said', parsed with the name as the object of 'presiding'."""
+    doc = parse(
+        """
+        "          PUNCT ``  punct    6
+        It         PRON  PRP nsubj    3
+        ended      VERB  VBD ccomp    10 end
+        ,          PUNCT ,   punct    3
+        "          PUNCT ''  punct    3
+        presiding  VERB  VBG advcl    3 preside
+        Judge      PROPN NNP compound 9
+        Ivo        PROPN NNP compound 9
+        Marek      PROPN NNP dobj     6
+        said       VERB  VBD ROOT     0 say
+        .          PUNCT .   punct    10
+        """,
+        ents=[(8, 9, "PERSON")],
+    )
+    said = [e for e in extract(doc).events if e.kind == "statement"]
+    assert [[r.text for r in e.participants] for e in said] == [["Ivo Marek"]]
+
+
+@pytest.mark.rule("statements.verbal")
+def test_conceding_appreciating_and_thanking_are_statements():
+    table = """
+        Ivo    PROPN NNP compound 2
+        Marek  PROPN NNP nsubj    3
+        {verb} VERB  VBD ROOT     0 {lemma}
+        {obj}  NOUN  NN  dobj     3
+        .      PUNCT .   punct    3
+    """
+    for verb, lemma_, obj in (("conceded", "concede", "defeat"), ("appreciated", "appreciate", "work")):
+        doc = parse(table.format(verb=verb, lemma=lemma_, obj=obj), ents=[(1, 2, "PERSON")])
+        assert [(e.kind, [r.text for r in e.participants]) for e in extract(doc).events] == [
+            ("statement", ["Ivo Marek"])
+        ]

@@ -353,6 +353,12 @@ class ClauseReader:
                 for tok in child.subtree:
                     if self.names.kind(tok) == "person" and tok.dep_ in {"pobj", "conj"}:
                         return [r for r in self.refs(tok) if r.kind == "name" and not self.is_place(r)]
+        # a person's name right before the verb, the parse having taken it for an object of something
+        # else ('"...," presiding Judge Ivo Marek said')
+        before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        span = self.names.get(before) if before is not None else None
+        if span is not None and span.end == verb.i and self.names.kind(before) == "person":
+            return [name_ref(span, self.sent(verb))]
         # the parse hung the subject elsewhere ("Hours after X was over, Berg during a rally said"): the
         # nearest person named before the verb, with no verb between them
         for tok in reversed(self.doc[verb.sent.start : verb.i]):
