@@ -3009,3 +3009,19 @@ def test_conceding_appreciating_and_thanking_are_statements():
         assert [(e.kind, [r.text for r in e.participants]) for e in extract(doc).events] == [
             ("statement", ["Ivo Marek"])
         ]
+
+
+@pytest.mark.rule("events.verbal")
+def test_teams_rushing_to_a_place_are_a_deployment_and_rushing_to_buy_is_none():
+    table = """
+        Teams   NOUN  NNS nsubj 3 team
+        were    AUX   VBD aux   3 be
+        rushing VERB  VBG ROOT  0 rush
+        to      {to}
+        {obj}
+        .       PUNCT .   punct 3
+    """
+    doc = parse(table.format(to="ADP IN prep 3", obj="Dalen PROPN NNP pobj 4"), ents=[(5, 5, "GPE")])
+    assert [(e.kind, [r.text for r in e.objects]) for e in extract(doc).events] == [("deployment", ["Dalen"])]
+    doc = parse(table.format(to="PART TO aux 5", obj="buy VERB VB xcomp 3"))
+    assert extract(doc).events == ()
