@@ -3025,3 +3025,40 @@ def test_teams_rushing_to_a_place_are_a_deployment_and_rushing_to_buy_is_none():
     assert [(e.kind, [r.text for r in e.objects]) for e in extract(doc).events] == [("deployment", ["Dalen"])]
     doc = parse(table.format(to="PART TO aux 5", obj="buy VERB VB xcomp 3"))
     assert extract(doc).events == ()
+
+
+@pytest.mark.rule("mentions.landform_of_names")
+def test_a_capitalised_landform_word_of_a_place_is_one_place():
+    doc = parse(
+        """
+        Ships  NOUN  NNS nsubj 2 ship
+        sailed VERB  VBD ROOT  0 sail
+        to     ADP   IN  prep  2
+        the    DET   DT  det   5
+        Horn   PROPN NNP pobj  3
+        of     ADP   IN  prep  5
+        Tarvia PROPN NNP pobj  6
+        .      PUNCT .   punct 2
+        """,
+        ents=[(7, 7, "LOC")],
+    )
+    assert names(doc) == [("Horn of Tarvia", "location")]
+    assert names(doc, "mentions.landform_of_names") == [("Tarvia", "location")]
+
+
+@pytest.mark.rule("mentions.place_nouns")
+def test_a_name_ending_in_a_facility_word_keeps_its_words_before_a_facility_noun():
+    doc = parse(
+        """
+        They     PRON  PRP nsubj    2
+        walked   VERB  VBD ROOT     0 walk
+        to       ADP   IN  prep     2
+        the      DET   DT  det      7
+        Harbour  PROPN NNP compound 6
+        House    PROPN NNP compound 7
+        building NOUN  NN  pobj     3
+        .        PUNCT .   punct    2
+        """,
+        ents=[(5, 6, "ORG")],
+    )
+    assert names(doc) == [("Harbour House", "facility")]

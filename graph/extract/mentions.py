@@ -254,7 +254,8 @@ def group_of_number(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 def place_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A landform or facility noun the name heads makes it a place: 'Farne' + 'islet group',
-    'Bellevue' + 'guesthouse'."""
+    'Bellevue' + 'guesthouse'; a name that ends in such a word already is the place without the
+    noun ('the Peace House building': 'Peace House')."""
     out = []
     for r in ranges:
         start, end, label = r.start, r.end, r.label
@@ -285,7 +286,9 @@ def place_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             labels = labels | {"NORP"}
         # only when the noun heads the phrase the name modifies
         if kind and label in labels and doc[end - 1].pos_ == "PROPN" and doc[end - 1].head.i in range(end, j):
-            out.append(replace(r, end=j, label=kind))
+            # a name that already ends in such a word keeps its words: "the Peace House building"
+            named = lemma(doc[end - 1]) in FACILITY_NOUNS | LANDFORM_NOUNS and doc[end - 1].text.istitle()
+            out.append(replace(r, end=end if named else j, label=kind))
         else:
             out.append(r)
     return out
@@ -339,6 +342,31 @@ def of_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
                 end = stop
         out.append(replace(r, end=end))
     return out
+
+
+def landform_of_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A capitalised landform word, 'of' and a place the model named are one place: 'the Horn of
+    Africa', 'the Gulf of Tarvia' (the model saw only the place)."""
+    taken = _taken(ranges)
+    out: list[NameRange] = []
+    for r in sorted(ranges, key=lambda x: x.start):
+        head = doc[r.start - 2] if r.start >= 2 else None
+        if (
+            head is not None
+            and r.label in {"GPE", "LOC"}
+            and doc[r.start - 1].lower_ == "of"
+            and head.i not in taken
+            and head.text.istitle()
+            and head.pos_ in {"PROPN", "NOUN"}
+            and lemma(head) in LANDFORM_NOUNS | _LANDFORM_HEADS
+        ):
+            r = replace(r, start=head.i, label="LOC")
+        out.append(r)
+    return out
+
+
+#: Words for a landform that head an 'X of Y' name besides the landform nouns.
+_LANDFORM_HEADS = frozenset({"horn", "cape", "isle", "mount", "gulf", "bay", "strait", "sea", "lake"})
 
 
 def division_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
