@@ -3062,3 +3062,54 @@ def test_a_name_ending_in_a_facility_word_keeps_its_words_before_a_facility_noun
         ents=[(5, 6, "ORG")],
     )
     assert names(doc) == [("Harbour House", "facility")]
+
+
+@pytest.mark.rule("mentions.leading_titles")
+def test_a_sovereigns_title_before_a_name_taken_for_a_body_makes_a_person_and_a_nationality_stays_apart():
+    doc = parse(
+        """
+        Tarvian  ADJ   JJ  amod     3
+        King     PROPN NNP compound 3
+        Felmar   PROPN NNP nsubj    4
+        cancels  VERB  VBZ ROOT     0 cancel
+        his      PRON  PRP$ poss    6
+        visit    NOUN  NN  dobj     4
+        .        PUNCT .   punct    4
+        """,
+        ents=[(1, 1, "NORP"), (2, 3, "ORG")],
+    )
+    assert names(doc) == [("Tarvian", "nationality"), ("Felmar", "person")]
+    doc = parse(
+        """
+        She      PRON  PRP nsubj    2
+        studied  VERB  VBD ROOT     0 study
+        at       ADP   IN  prep     2
+        King     PROPN NNP compound 6
+        Ivo      PROPN NNP compound 6
+        University PROPN NNP pobj   3
+        .        PUNCT .   punct    2
+        """,
+        ents=[(4, 6, "ORG")],
+    )
+    assert names(doc) == [("King Ivo University", "organization")]
+
+
+@pytest.mark.rule("mentions.craft_names")
+def test_a_name_in_brackets_after_a_craft_noun_is_the_craft_and_a_regnal_number_drops_the_full_stop():
+    doc = parse(
+        """
+        They   PRON  PRP nsubj 2
+        landed VERB  VBD ROOT  0 land
+        the    DET   DT  det   4
+        Rover  PROPN NNP dobj  2
+        (      PUNCT -LRB- punct 4
+        Korvan PROPN NNP appos 4
+        )      PUNCT -RRB- punct 4
+        before ADP   IN  prep  2
+        Sultan PROPN NNP compound 10
+        Ivo    PROPN NNP compound 11
+        V.     PROPN NNP pobj  8
+        """,
+        ents=[(6, 6, "NORP"), (10, 11, "PERSON")],
+    )
+    assert names(doc) == [("Korvan", "product"), ("Ivo V", "person")]

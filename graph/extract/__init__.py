@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from graph.extract.aliases import read_aliases
 from graph.extract.events import read_events
-from graph.extract.mentions import find_names, joined_names, kind_of, person_cue
+from graph.extract.mentions import find_names, joined_names, kind_of, name_text, person_cue
 from graph.extract.refs import NameIndex, main_subject
 from graph.extract.registry import ALIAS_RULES, EVENT_RULES, EXTRACT_RULES, MENTION_RULES, ROLE_RULES
 from graph.extract.roles import read_roles
@@ -61,8 +61,8 @@ def extract_article(doc: Doc, article: Article, model: str, settings: Settings =
             article.id,
             sentence_of[s.sent.start],
             s.start_char,
-            s.end_char,
-            s.text,
+            name_text(s)[1],
+            name_text(s)[0],
             kind_of(s),
             model_label=s.label_,
             rule=s.kb_id_,

@@ -199,7 +199,8 @@ def title_words(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 def leading_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """Titles and honorifics glued to the front of a person are not part of the name:
-    'Defense Minister Boris Pistorius', 'Dr Anna Berg', 'Sir Ivo Marek'."""
+    'Defense Minister Boris Pistorius', 'Dr Anna Berg', 'Sir Ivo Marek'; a sovereign's title before a
+    name the model took for a body's makes it a person's ('King Felipe')."""
     out = []
     for r in ranges:
         start = r.start
@@ -209,9 +210,25 @@ def leading_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             and (is_title_word(doc[start]) or doc[start].lower_ in HONORIFICS or doc[start].text == ".")
         ):
             start += 1
+        rest = doc[r.start + 1 : r.end]
+        if (
+            r.label in {"ORG", "GPE"}
+            and doc[r.start].lower_ in _SOVEREIGN_TITLES
+            and 1 <= len(rest) <= 3
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
+            and not any(lemma(t) in INSTITUTION_HEADS | LANDFORM_NOUNS | COMPANY_WORDS for t in rest)
+            and not gazetteer.place_kind(rest.text)
+        ):  # "King Felipe", "Sultan Ibrahim" taken for a body: the person, without the title
+            out.append(replace(r, start=r.start + 1, label="PERSON"))
+            continue
         out.append(replace(r, start=start))
     return out
 
+
+#: Titles that head a person's name the model may take for a body's ("King Felipe").
+_SOVEREIGN_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "pope", "sultan", "emperor", "empress", "sheikh", "emir", "tsar"}
+)
 
 _TITLE_PREFIXES = frozenset({"co", "vice", "ex", "deputy"})
 
@@ -618,6 +635,7 @@ def demonym_compounds(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             and nxt.label in {"LOC", "ORG", "FAC", "EVENT"}
             and doc[r.end - 1].whitespace_
             and doc[r.end - 1].head.i in range(nxt.start, nxt.end)
+            and not is_title_word(doc[nxt.start])  # "Spanish King Felipe": a person's title follows
         ):
             out.append(NameRange(r.start, nxt.end, nxt.label))
             skip.add(nxt.start)
@@ -758,7 +776,8 @@ def title_then_name(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             on.update(k for k in empty if alive[k] and found[k].end > start and found[k].start < end)
             # a title in lower case ('her counterpart Ivo Marek') only where the model saw no other name
             lower_ok = (tok.text[:1].isupper() and not relation) or all(found[k].label == "PERSON" for k in on)
-            if 2 <= j - (i + 1) <= 3 and lower_ok and not gazetteer.country_name(doc[i + 1 : j].text):
+            bodily = any(lemma(t) in INSTITUTION_HEADS | LANDFORM_NOUNS | COMPANY_WORDS for t in doc[i + 1 : j])
+            if 2 <= j - (i + 1) <= 3 and lower_ok and not bodily and not gazetteer.country_name(doc[i + 1 : j].text):
                 # a longer person name of the model's holds it: "Cho Tae-yul", "Luiz Inacio Lula da Silva"
                 if not any(
                     found[k].label == "PERSON" and found[k].start <= start and end <= found[k].end
@@ -1042,7 +1061,7 @@ def _aged(doc: Doc, i: int) -> bool:
 
 def craft_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """The name of a craft or mission the model missed, before the noun for it: 'its Tarvsat-2
-    probe', 'the Korvan 4 rocket' (a product)."""
+    probe', 'the Korvan 4 rocket' (a product); or in brackets after it: 'the Rover (Korvan)'."""
     taken = _taken(ranges)
     out = list(ranges)
     for noun in doc:
@@ -1059,6 +1078,13 @@ def craft_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         if is_title_word(doc[start]):
             continue
         out.append(NameRange(start, end, "PRODUCT"))
+    # "the Lander (Vikram) and Rover (Pragyan)": the name in brackets after the craft's noun
+    for k, r in enumerate(out):
+        before, after = r.start - 1, r.end
+        if before > 0 and after < len(doc) and doc[before].text == "(" and doc[after].text == ")":
+            noun = doc[before - 1]
+            if lemma(noun) in CRAFT_NOUNS and r.label in {"ORG", "NORP", "PERSON", "GPE", "PRODUCT"}:
+                out[k] = replace(r, label="PRODUCT")
     return sorted(out, key=lambda r: r.start)
 
 
@@ -1126,6 +1152,15 @@ def find_names(doc: Doc, rules: Iterable[Rule], settings: Settings = DEFAULT) ->
         spans.append(Span(doc, x.start, x.end, label=x.label, kb_id=x.rule))
         last_end = x.end
     return spans
+
+
+def name_text(span: Span) -> tuple[str, int]:
+    """The name's text and end offset: a sentence's full stop the tokenizer left on a regnal number
+    ('Muhammad V.') is not part of it."""
+    text = span.text
+    if re.fullmatch(r"[IVX]{1,4}\.", span[-1].text) and len(span) > 1:
+        return text[:-1], span.end_char - 1
+    return text, span.end_char
 
 
 def person_cue(span: Span) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from graph.extract.lemmas import is_plural, lemma
-from graph.extract.mentions import kind_of
+from graph.extract.mentions import kind_of, name_text
 from graph.lexicon import (
     FORCE_HEADS,
     HONORIFICS,
@@ -58,10 +58,11 @@ class NameIndex:
 
 
 def name_ref(span: Span, sentence: int) -> Ref:
+    text, end = name_text(span)
     return Ref(
-        text=span.text,
+        text=text,
         start=span.start_char,
-        end=span.end_char,
+        end=end,
         kind="name",
         entity_kind=kind_of(span),
         sentence=sentence,
