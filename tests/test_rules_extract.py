@@ -1800,7 +1800,8 @@ BRACKETED = """
 @pytest.mark.rule("mentions.brackets")
 def test_a_name_run_across_a_bracket_is_cut_there():
     doc = parse(BRACKETED, ents=[(1, 4, "ORG")])
-    assert names(doc) == [("Tessa", "organization")]
+    assert names(doc, "mentions.craft_names") == [("Tessa", "organization")]
+    assert names(doc) == [("Tessa", "product")]  # the orbiter's name (mentions.craft_names)
     assert names(doc, "mentions.brackets") == [("Orbiter (Tessa", "organization")]
 
 
