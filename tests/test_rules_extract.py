@@ -3114,3 +3114,21 @@ def test_a_name_in_brackets_after_a_craft_noun_is_the_craft_and_a_regnal_number_
         ents=[(6, 6, "NORP"), (10, 11, "PERSON")],
     )
     assert names(doc) == [("Korvan", "product"), ("Ivo V", "person")]
+
+
+@pytest.mark.rule("mentions.operator_craft")
+def test_a_forces_name_run_into_its_crafts_name_is_two_names():
+    doc = parse(
+        """
+        Tarvian ADJ   JJ  amod     5
+        Air     PROPN NNP compound 3
+        Force   PROPN NNP compound 5
+        Korvan  PROPN NNP compound 5
+        jets    NOUN  NNS nsubj    6 jet
+        struck  VERB  VBD ROOT     0 strike
+        .       PUNCT .   punct    6
+        """,
+        ents=[(1, 4, "ORG")],
+    )
+    assert names(doc) == [("Tarvian Air Force", "organization"), ("Korvan", "product")]
+    assert names(doc, "mentions.operator_craft") == [("Tarvian Air Force Korvan", "organization")]

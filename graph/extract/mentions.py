@@ -52,6 +52,7 @@ from graph.lexicon import (
     INSTITUTION_HEADS,
     LANDFORM_NOUNS,
     NAME_PARTICLES,
+    OPERATOR_WORDS,
     PLACE_PREPS,
     RELATION_NOUNS,
     TITLE_HEADS,
@@ -1033,6 +1034,27 @@ def listed_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         cue = after_prep or slashed
         if cue and gazetteer.place_kind(tok.text) == "city":
             out.append(NameRange(tok.i, tok.i + 1, "GPE"))
+    return out
+
+
+def operator_craft(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A force's or carrier's name the model ran into the name of its craft is two names: 'Tarvian Air
+    Force Korvan' + 'jets' -> 'Tarvian Air Force' and 'Korvan' (a product)."""
+    out = []
+    for r in ranges:
+        last = doc[r.end - 1]
+        after = doc[r.end] if r.end < len(doc) else None
+        if (
+            r.label == "ORG"
+            and r.end - r.start >= 3
+            and after is not None
+            and lemma(after) in CRAFT_NOUNS
+            and last.pos_ == "PROPN"
+            and doc[r.end - 2].lower_ in OPERATOR_WORDS
+        ):
+            out += [replace(r, end=r.end - 1), NameRange(r.end - 1, r.end, "PRODUCT")]
+        else:
+            out.append(r)
     return out
 
 

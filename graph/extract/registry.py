@@ -53,6 +53,7 @@ MENTION_RULES = (
     rule("mentions.missed_countries", 1, mentions.missed_countries),
     rule("mentions.possessed_places", 1, mentions.possessed_places),
     rule("mentions.craft_names", 2, mentions.craft_names),
+    rule("mentions.operator_craft", 1, mentions.operator_craft),
     rule("mentions.aged_people", 1, mentions.aged_people),
 )
 

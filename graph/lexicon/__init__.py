@@ -89,6 +89,7 @@ GROUP_NOUNS = words("names", "group_nouns")
 FURNITURE_WORDS = words("names", "furniture_words")
 PLACE_PREPS = words("names", "place_preps")
 CRAFT_NOUNS = words("names", "craft_nouns")
+OPERATOR_WORDS = words("names", "operator_words")
 
 # -- clauses ---------------------------------------------------------------------------------
 SUPPORT_VERBS = words("clauses", "support_verbs")
