@@ -3132,3 +3132,42 @@ def test_a_forces_name_run_into_its_crafts_name_is_two_names():
     )
     assert names(doc) == [("Tarvian Air Force", "organization"), ("Korvan", "product")]
     assert names(doc, "mentions.operator_craft") == [("Tarvian Air Force Korvan", "organization")]
+
+
+@pytest.mark.rule("mentions.legal_form_names")
+def test_capitalised_words_ending_in_a_legal_form_are_a_company():
+    doc = parse(
+        """
+        Tarvo      PROPN NNP compound 4
+        Global     PROPN NNP compound 4
+        Management PROPN NNP compound 4
+        LLC        PROPN NNP nsubj    5
+        invested   VERB  VBD ROOT     0 invest
+        .          PUNCT .   punct    5
+        """
+    )
+    assert names(doc) == [("Tarvo Global Management LLC", "organization")]
+    assert names(doc, "mentions.legal_form_names") == []
+
+
+@pytest.mark.rule("mentions.credits")
+def test_an_agencys_initials_after_by_in_brackets_and_a_photo_credit_are_the_agency():
+    doc = parse(
+        """
+        The     DET   DT    det   2
+        logo    NOUN  NN    ROOT  0
+        (       PUNCT -LRB- punct 2
+        by      ADP   IN    prep  2
+        TNA     PROPN NNP   pobj  4
+        )       PUNCT -RRB- punct 2
+        (       PUNCT -LRB- punct 2
+        Source  NOUN  NN    appos 2
+        :       PUNCT :     punct 8
+        KPA     PROPN NNP   compound 11
+        Photo   PROPN NNP   appos 8
+        )       PUNCT -RRB- punct 2
+        """,
+        ents=[(10, 11, "ORG")],
+    )
+    assert names(doc) == [("TNA", "organization"), ("KPA", "organization")]
+    assert names(doc, "mentions.credits") == [("KPA", "organization")]

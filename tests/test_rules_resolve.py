@@ -180,6 +180,14 @@ def test_a_numbered_acronym_joins_its_long_form_although_it_splits_into_initials
     assert len(resolve(ex1, ex2, without=("entities.acronyms",)).entities) == 2
 
 
+@pytest.mark.rule("entities.acronyms")
+def test_a_bodys_acronym_is_never_an_events_name():
+    a1, a2 = Art("a1", "The Tarvia Cup of Nations ended."), Art("a2", "Photo by TCN.")
+    ex1 = a1.extraction([a1.mention("Tarvia Cup of Nations", "event")])
+    ex2 = a2.extraction([a2.mention("TCN", "organization")])
+    assert [e.label for e in resolve(ex1, ex2).entities] == ["Tarvia Cup of Nations", "TCN"]
+
+
 @pytest.mark.rule("entities.short_org_names")
 def test_a_short_organisation_name_joins_the_one_longer_name_it_ends():
     a1, a2 = Art("a1", "The Tarvian Foreign Ministry said."), Art("a2", "The Foreign Ministry said.")

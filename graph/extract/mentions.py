@@ -153,6 +153,8 @@ def trim(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         ):
             end -= 1
         end = _before_score(doc, start, end)
+        if r.label == "ORG" and end - start >= 2 and doc[end - 1].lower_ in {"photo", "photos"}:
+            end -= 1  # a credit: "PTI Photo", "Reuters Photo"
         if start < end:
             out.append(replace(r, start=start, end=end))
     return out
@@ -950,6 +952,8 @@ _CREDIT = re.compile(
 )
 _PAGE_WORDS = frozenset({"undated", "updated", "file", "archive", "video", "photo", "live", "opinion", "analysis"})
 _BYLINE_AGENCY = re.compile(r"(?m)(?:\bBy |\()(?P<name>[A-Z][a-z]+|[A-Z]{2,6})\)?[ \t]*$")
+# "(by ACN)" after a caption, wherever it stands in the line
+_BY_IN_BRACKETS = re.compile(r"\((?:by|By|photo by|Photo by) (?P<name>[A-Z]{2,6})\)")
 # "(Mira Osk, Tarvopress)" ending a caption: the photographer, then the outlet
 _CREDIT_PAIR = re.compile(
     r"(?m)\((?P<person>[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}), (?P<outlet>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})\)[ \t]*$"
@@ -960,7 +964,8 @@ def credits(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """Who took a picture and for whom, in its credit line: an agency's short name ('Picture: PA') is a
     body, two or more capitalised words a person ('Credit: Mira Osk/EPA'); a lone name in brackets or
     after 'By' that ends a line is an agency ('(Tarvopress)'), and so is the second of a bracketed pair
-    that ends a line, after its photographer ('(Mira Osk, Tarvopress)')."""
+    that ends a line, after its photographer ('(Mira Osk, Tarvopress)'); an agency's initials after
+    'by' in brackets anywhere ('(by TNA)')."""
     found: list[tuple[int, int, str]] = []
     for m in _CREDIT.finditer(doc.text):
         if m.group("agency"):
@@ -976,7 +981,7 @@ def credits(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     for m in _CREDIT_PAIR.finditer(doc.text):
         found.append((m.start("person"), m.end("person"), "PERSON"))
         found.append((m.start("outlet"), m.end("outlet"), "ORG"))
-    for m in _BYLINE_AGENCY.finditer(doc.text):
+    for m in (*_BYLINE_AGENCY.finditer(doc.text), *_BY_IN_BRACKETS.finditer(doc.text)):
         if m.group("name").lower() not in FURNITURE_WORDS | _PAGE_WORDS:
             found.append((m.start("name"), m.end("name"), "ORG"))
     out = list(ranges)
@@ -1056,6 +1061,29 @@ def operator_craft(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         else:
             out.append(r)
     return out
+
+
+def legal_form_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """Capitalised words ending in a company's legal form are a company's name, where the model saw
+    none: 'Tarvo Global Management LLC', 'Orbel Holdings Ltd'."""
+    taken = _taken(ranges)
+    out = list(ranges)
+    for tok in doc:
+        if tok.text.rstrip(".").lower() not in _LEGAL_FORMS or tok.i in taken or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            if start - 1 in taken or tok.i - start >= 5:
+                break
+            start -= 1
+        if start < tok.i and not any(i in taken for i in range(start, tok.i)):
+            out.append(NameRange(start, tok.i + 1, "ORG"))
+            taken.update(range(start, tok.i + 1))
+    return sorted(out, key=lambda r: r.start)
+
+
+#: A company's legal form, the last word of its full name.
+_LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "limited", "corp", "plc", "gmbh", "ag", "sa", "nv", "llp", "lp"})
 
 
 def aged_people(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:

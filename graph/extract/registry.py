@@ -18,7 +18,7 @@ from graph.rules import rule
 MENTION_RULES = (
     rule("mentions.model_names", 1, mentions.model_names),
     rule("mentions.split_possessive", 1, mentions.split_possessive),
-    rule("mentions.trim", 2, mentions.trim),
+    rule("mentions.trim", 3, mentions.trim),
     rule("mentions.brackets", 1, mentions.brackets),
     rule("mentions.title_words", 1, mentions.title_words),
     rule("mentions.leading_titles", 3, mentions.leading_titles),
@@ -48,12 +48,13 @@ MENTION_RULES = (
     rule("mentions.described_bodies", 2, mentions.described_bodies),
     rule("mentions.repeated_names", 2, mentions.repeated_names),
     rule("mentions.dateline_places", 1, mentions.dateline_places),
-    rule("mentions.credits", 3, mentions.credits),
+    rule("mentions.credits", 4, mentions.credits),
     rule("mentions.listed_places", 1, mentions.listed_places),
     rule("mentions.missed_countries", 1, mentions.missed_countries),
     rule("mentions.possessed_places", 1, mentions.possessed_places),
     rule("mentions.craft_names", 2, mentions.craft_names),
     rule("mentions.operator_craft", 1, mentions.operator_craft),
+    rule("mentions.legal_form_names", 1, mentions.legal_form_names),
     rule("mentions.aged_people", 1, mentions.aged_people),
 )
 

@@ -742,7 +742,8 @@ def model_codes(res: EntityResolver) -> None:
 
 
 def acronyms(res: EntityResolver) -> None:
-    """An acronym joins the one long form of the corpus it abbreviates: 'G7' / 'Group of 7', 'UN' / 'United Nations'."""
+    """An acronym joins the one long form of the corpus it abbreviates: 'G7' / 'Group of 7', 'UN' / 'United Nations';
+    never a body's acronym an event's name ('ACN', an agency, and the 'A... Cup of Nations')."""
     long_forms: dict[str, set[MentionId]] = defaultdict(set)
     names_of: dict[MentionId, set[str]] = {}
     for root, ids in res.uf.groups().items():
@@ -754,11 +755,15 @@ def acronyms(res: EntityResolver) -> None:
             a = acronym_of(n) if as_acronym(n) is None else None  # 'G-30' is no long form of itself
             if a:
                 long_forms[a].add(root)
+    groups = res.uf.groups()
     for root, names in sorted(names_of.items()):
         for n in names:
             a = as_acronym(n)
             if a and len(long_forms.get(a, set())) == 1:
                 other = next(iter(long_forms[a]))
+                kinds = {res.kind(groups[root]), res.kind(groups[other])}
+                if kinds == {"event", "organization"}:
+                    continue  # "ACN" credited as an agency is not the "A... Cup of Nations"
                 if res.uf.find(other) != res.uf.find(root):
                     res.uf.union(other, root)
 
