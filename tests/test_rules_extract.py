@@ -3171,3 +3171,30 @@ def test_an_agencys_initials_after_by_in_brackets_and_a_photo_credit_are_the_age
     )
     assert names(doc) == [("TNA", "organization"), ("KPA", "organization")]
     assert names(doc, "mentions.credits") == [("KPA", "organization")]
+
+
+@pytest.mark.rule("mentions.possessed_products")
+def test_a_makers_model_with_a_code_after_its_possessive_is_a_product():
+    doc = parse(
+        """
+        Orbel  PROPN NNP poss     4
+        's     PART  POS case     1
+        uPhone PROPN NNP compound 4
+        4S     PROPN NNP nsubj    5
+        sold   VERB  VBD ROOT     0 sell
+        .      PUNCT .   punct    5
+        """,
+        ents=[(1, 1, "ORG")],
+    )
+    assert names(doc) == [("Orbel", "organization"), ("uPhone 4S", "product")]
+    doc = parse(
+        """
+        Orbel PROPN NNP poss     3
+        's    PART  POS case     1
+        Chief PROPN NNP nsubj    4
+        spoke VERB  VBD ROOT     0 speak
+        .     PUNCT .   punct    4
+        """,
+        ents=[(1, 1, "ORG")],
+    )
+    assert names(doc) == [("Orbel", "organization")]

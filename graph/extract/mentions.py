@@ -1086,6 +1086,37 @@ def legal_form_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 _LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "limited", "corp", "plc", "gmbh", "ag", "sa", "nv", "llp", "lp"})
 
 
+def possessed_products(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """A model of a maker, after the maker's possessive, is a product the model missed: "Orbel's
+    Galaxo S III", "Vantix's uPhone 4S" (capitalised words with a model code among them)."""
+    taken = _taken(ranges)
+    out = list(ranges)
+    for end in sorted({r.end for r in ranges if r.label == "ORG"}):
+        if end >= len(doc) or doc[end].tag_ != "POS":
+            continue
+        start = stop = end + 1
+        while stop < len(doc) and stop - start < 4 and stop not in taken and _model_word(doc[stop]):
+            stop += 1
+        words = doc[start:stop]
+        if len(words) and any(_model_code(t) for t in words) and (stop == len(doc) or doc[stop].pos_ != "PROPN"):
+            out.append(NameRange(start, stop, "PRODUCT"))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _model_word(tok: Token) -> bool:
+    return tok.pos_ in {"PROPN", "NUM", "NOUN"} and (tok.text[:1].isupper() or _model_code(tok))
+
+
+def _model_code(tok: Token) -> bool:
+    """'4S', 'III', 'X1', '737', 'iPhone' (a capital inside a word)."""
+    t = tok.text
+    return (
+        any(c.isdigit() for c in t)
+        or bool(re.fullmatch(r"[IVX]{2,4}", t))
+        or (t[:1].islower() and any(c.isupper() for c in t[1:]))
+    )
+
+
 def aged_people(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A name with an age in commas after it is a person's: 'Vale, 61, will be replaced' (the model
     took it for a place or a body)."""

@@ -55,6 +55,7 @@ MENTION_RULES = (
     rule("mentions.craft_names", 2, mentions.craft_names),
     rule("mentions.operator_craft", 1, mentions.operator_craft),
     rule("mentions.legal_form_names", 1, mentions.legal_form_names),
+    rule("mentions.possessed_products", 1, mentions.possessed_products),
     rule("mentions.aged_people", 1, mentions.aged_people),
 )
 
