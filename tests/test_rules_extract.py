@@ -3198,3 +3198,24 @@ def test_a_makers_model_with_a_code_after_its_possessive_is_a_product():
         ents=[(1, 1, "ORG")],
     )
     assert names(doc) == [("Orbel", "organization")]
+
+
+@pytest.mark.rule("aliases.flight_codes")
+def test_a_flights_code_alone_is_its_name_too():
+    doc = parse(
+        """
+        Vantix  PROPN NNP compound 5
+        Air     PROPN NNP compound 5
+        flight  NOUN  NN  compound 5
+        4V      PROPN NNP compound 5
+        302     NUM   CD  nsubj    6
+        crashed VERB  VBD ROOT     0 crash
+        .       PUNCT .   punct    6
+        """,
+        ents=[(1, 2, "ORG"), (5, 5, "CARDINAL")],
+    )
+    ex = extract(doc)
+    assert [([n.text for n in a.names], a.antecedent.text) for a in ex.aliases] == [
+        (["4V 302"], "Vantix Air flight 4V 302")
+    ]
+    assert extract(doc, "aliases.flight_codes").aliases == ()

@@ -202,6 +202,25 @@ def bracketed(reader: AliasReader) -> list[AliasStatement]:
     return out
 
 
+def flight_codes(reader: AliasReader) -> list[AliasStatement]:
+    """'Vantix Air flight 4V 302': the flight's code alone ('4V 302') is its name too."""
+    out: list[AliasStatement] = []
+    doc = reader.doc
+    for span in reader.names.spans:
+        if span.label_ != "EVENT":
+            continue
+        words = [t.lower_ for t in span]
+        if "flight" not in words:
+            continue
+        code = span[words.index("flight") + 1 :]
+        if not len(code) or not any(c.isdigit() for c in code.text) or code.start == span.start:
+            continue
+        sent = reader._sent(span.root)
+        ref = Ref(code.text, code.start_char, code.end_char, "name", entity_kind="event", sentence=sent)
+        out += reader.statement(doc[code.start], [ref], name_ref(span, sent))
+    return out
+
+
 def known_as(reader: AliasReader) -> list[AliasStatement]:
     """'known as A in X and B in Y', 'the islands, referred to as A': the thing has those names."""
     return [a for tok in reader.doc if tok.lower_ in KNOWN_AS_VERBS for a in reader.known_as(tok)]

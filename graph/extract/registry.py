@@ -95,6 +95,7 @@ ALIAS_RULES = (
     rule("aliases.known_as", 1, aliases.known_as),
     rule("aliases.called", 1, aliases.called),
     rule("aliases.bracketed", 1, aliases.bracketed),
+    rule("aliases.flight_codes", 1, aliases.flight_codes),
 )
 
 EXTRACT_RULES = MENTION_RULES + ROLE_RULES + TIME_RULES + QUOTE_RULES + EVENT_RULES + EVENT_REPAIRS + ALIAS_RULES
