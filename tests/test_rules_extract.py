@@ -3219,3 +3219,20 @@ def test_a_flights_code_alone_is_its_name_too():
         (["4V 302"], "Vantix Air flight 4V 302")
     ]
     assert extract(doc, "aliases.flight_codes").aliases == ()
+
+
+@pytest.mark.rule("mentions.trim")
+def test_an_of_phrase_whose_word_modifies_the_noun_after_the_name_is_not_part_of_it():
+    doc = parse(
+        """
+        the         DET   DT  det      3
+        Harbour     PROPN NNP compound 3
+        Committee   PROPN NNP ROOT     0
+        of          ADP   IN  prep     3
+        Tarvian     PROPN NNP compound 6
+        fishermen   NOUN  NNS pobj     4 fisherman
+        """,
+        ents=[(1, 5, "ORG")],
+    )
+    assert names(doc) == [("Harbour Committee", "organization")]
+    assert names(doc, "mentions.trim") == [("the Harbour Committee of Tarvian", "organization")]

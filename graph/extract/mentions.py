@@ -142,7 +142,8 @@ def split_possessive(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 
 def trim(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
-    """A leading article, quotes and a trailing possessive, punctuation or match score are not part of a name."""
+    """A leading article, quotes and a trailing possessive, punctuation or match score are not part of a
+    name, nor an 'of' phrase whose word modifies the noun after it ('the X Committee of Tory backbenchers')."""
     out = []
     for r in ranges:
         start, end = r.start, r.end
@@ -153,6 +154,11 @@ def trim(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         ):
             end -= 1
         end = _before_score(doc, start, end)
+        # "the 1922 Committee of Tory backbenchers": an 'of' phrase whose word modifies the noun after
+        # the name belongs to that noun, not to the name
+        modified = end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end
+        if end - start >= 3 and doc[end - 2].lower_ == "of" and modified:
+            end -= 2
         if r.label == "ORG" and end - start >= 2 and doc[end - 1].lower_ in {"photo", "photos"}:
             end -= 1  # a credit: "PTI Photo", "Reuters Photo"
         if start < end:
@@ -354,6 +360,9 @@ def of_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             stop = end + 1
             while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
                 stop += 1
+            # "the Harbour Committee of Tarvian fishermen": the words modify the noun after them
+            if stop < len(doc) and doc[stop].pos_ == "NOUN" and doc[stop].is_lower and doc[stop - 1].head.i == stop:
+                stop = end + 1
             inner = [starts[i] for i in range(end + 1, stop) if i in starts]
             # the words after: not a place or a person ('the Bank of Tarvia' is the bank of a place, kept)
             foreign = any(x.label in {"GPE", "PERSON", "NORP"} or x.end > stop for x in inner)

@@ -27,7 +27,7 @@ MENTION_RULES = (
     rule("mentions.hyphen_names", 3, mentions.hyphen_names),
     rule("mentions.hyphen_pairs", 1, mentions.hyphen_pairs),
     rule("mentions.adjacent_names", 1, mentions.adjacent_names),
-    rule("mentions.of_names", 1, mentions.of_names),
+    rule("mentions.of_names", 2, mentions.of_names),
     rule("mentions.landform_of_names", 1, mentions.landform_of_names),
     rule("mentions.division_nouns", 2, mentions.division_nouns),
     rule("mentions.demonym_compounds", 2, mentions.demonym_compounds),
