@@ -3236,3 +3236,46 @@ def test_an_of_phrase_whose_word_modifies_the_noun_after_the_name_is_not_part_of
     )
     assert names(doc) == [("Harbour Committee", "organization")]
     assert names(doc, "mentions.trim") == [("the Harbour Committee of Tarvian", "organization")]
+
+
+@pytest.mark.rule("mentions.title_then_name")
+def test_a_title_word_heading_a_companys_name_or_a_day_after_a_name_makes_no_person():
+    """'General Orbel Corp.' is a company; in 'President Ivo Marek Saturday' the day is no name."""
+    doc = parse(
+        """
+        General PROPN NNP compound 3
+        Orbel   PROPN NNP compound 3
+        Corp.   PROPN NNP nsubj    4
+        said    VERB  VBD ROOT     0 say
+        .       PUNCT .   punct    4
+        """
+    )
+    assert names(doc) == [("General Orbel Corp.", "organization")]  # by its legal form, no person
+    doc = parse(
+        """
+        President PROPN NNP compound 3
+        Ivo       PROPN NNP compound 3
+        Marek     PROPN NNP compound 4
+        Saturday  PROPN NNP nsubj    5
+        signed    VERB  VBD ROOT     0 sign
+        .         PUNCT .   punct    5
+        """,
+        ents=[(4, 4, "DATE")],
+    )
+    assert names(doc) == [("Ivo Marek", "person")]
+
+
+@pytest.mark.rule("mentions.possessed_products")
+def test_a_number_after_a_makers_possessive_is_no_product():
+    doc = parse(
+        """
+        Orbel  PROPN NNP poss   3
+        's     PART  POS case   1
+        55     NUM   CD  nummod 4
+        stores NOUN  NNS nsubj  5 store
+        closed VERB  VBD ROOT   0 close
+        .      PUNCT .   punct  5
+        """,
+        ents=[(1, 1, "ORG"), (3, 3, "CARDINAL")],
+    )
+    assert names(doc) == [("Orbel", "organization")]

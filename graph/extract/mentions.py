@@ -788,7 +788,11 @@ def title_then_name(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             on.update(k for k in empty if alive[k] and found[k].end > start and found[k].start < end)
             # a title in lower case ('her counterpart Ivo Marek') only where the model saw no other name
             lower_ok = (tok.text[:1].isupper() and not relation) or all(found[k].label == "PERSON" for k in on)
-            bodily = any(lemma(t) in INSTITUTION_HEADS | LANDFORM_NOUNS | COMPANY_WORDS for t in doc[i + 1 : j])
+            bodily = any(
+                lemma(t).rstrip(".") in INSTITUTION_HEADS | LANDFORM_NOUNS | COMPANY_WORDS | _LEGAL_FORMS
+                or t.ent_type_ in {"DATE", "TIME"}
+                for t in doc[i + 1 : j]
+            )  # "General Motors Corp.", "President X Saturday"
             if 2 <= j - (i + 1) <= 3 and lower_ok and not bodily and not gazetteer.country_name(doc[i + 1 : j].text):
                 # a longer person name of the model's holds it: "Cho Tae-yul", "Luiz Inacio Lula da Silva"
                 if not any(
@@ -1107,7 +1111,8 @@ def possessed_products(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         while stop < len(doc) and stop - start < 4 and stop not in taken and _model_word(doc[stop]):
             stop += 1
         words = doc[start:stop]
-        if len(words) and any(_model_code(t) for t in words) and (stop == len(doc) or doc[stop].pos_ != "PROPN"):
+        named = len(words) and words[0].is_alpha and not words[0].ent_type_  # a model's name, not "10 percent"
+        if named and any(_model_code(t) for t in words) and (stop == len(doc) or doc[stop].pos_ != "PROPN"):
             out.append(NameRange(start, stop, "PRODUCT"))
     return sorted(out, key=lambda r: r.start)
 
