@@ -3260,7 +3260,7 @@ def test_a_title_word_heading_a_companys_name_or_a_day_after_a_name_makes_no_per
         signed    VERB  VBD ROOT     0 sign
         .         PUNCT .   punct    5
         """,
-        ents=[(4, 4, "DATE")],
+        ents=[(2, 3, "PERSON"), (4, 4, "DATE")],
     )
     assert names(doc) == [("Ivo Marek", "person")]
 
