@@ -3279,3 +3279,20 @@ def test_a_number_after_a_makers_possessive_is_no_product():
         ents=[(1, 1, "ORG"), (3, 3, "CARDINAL")],
     )
     assert names(doc) == [("Orbel", "organization")]
+
+
+@pytest.mark.rule("mentions.boundary_names")
+def test_capitalised_words_ending_in_a_boundary_word_after_the_are_a_location():
+    doc = parse(
+        """
+        Troops  NOUN  NNS nsubj    2 troop
+        crossed VERB  VBD ROOT     0 cross
+        the     DET   DT  det      6
+        Tarvian PROPN NNP compound 6
+        Control PROPN NNP compound 6
+        Line    PROPN NNP dobj     2
+        .       PUNCT .   punct    2
+        """
+    )
+    assert names(doc) == [("Tarvian Control Line", "location")]
+    assert names(doc, "mentions.boundary_names") == []

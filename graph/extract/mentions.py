@@ -398,6 +398,28 @@ def landform_of_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 _LANDFORM_HEADS = frozenset({"horn", "cape", "isle", "mount", "gulf", "bay", "strait", "sea", "lake"})
 
 
+def boundary_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
+    """Capitalised words after 'the' that end in a word for a boundary or a zone, where the model saw
+    no name, are a location: 'the Military Demarcation Line', 'the Buffer Zone'."""
+    taken = _taken(ranges)
+    out = list(ranges)
+    for tok in doc:
+        if tok.lower_ not in _BOUNDARY_WORDS or not tok.text.istitle() or tok.i in taken:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text.istitle():
+            if start - 1 in taken:
+                break
+            start -= 1
+        if tok.i - start >= 1 and start > 0 and doc[start - 1].lower_ == "the":
+            out.append(NameRange(start, tok.i + 1, "LOC"))
+    return sorted(out, key=lambda r: r.start)
+
+
+#: Last words of the name of a boundary or a zone.
+_BOUNDARY_WORDS = frozenset({"line", "zone", "corridor", "frontier", "border", "belt", "enclave"})
+
+
 def division_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A lower-case word for a division after a place's name is not part of it: 'Lenn province'."""
     out = []

@@ -29,6 +29,7 @@ MENTION_RULES = (
     rule("mentions.adjacent_names", 1, mentions.adjacent_names),
     rule("mentions.of_names", 2, mentions.of_names),
     rule("mentions.landform_of_names", 1, mentions.landform_of_names),
+    rule("mentions.boundary_names", 1, mentions.boundary_names),
     rule("mentions.division_nouns", 2, mentions.division_nouns),
     rule("mentions.demonym_compounds", 2, mentions.demonym_compounds),
     rule("mentions.names_with_numbers", 2, mentions.names_with_numbers),
