@@ -70,6 +70,11 @@ _DATELINE_TAGS = frozenset({"NNP", "NNPS", "CD", ",", "-LRB-", "-RRB-", "HYPH", 
 _DATELINE_ENDS = frozenset({"-", "--", ":", "\u2013", "\u2014"})
 
 
+def starts_line(doc: Doc, i: int) -> bool:
+    """Token i opens a line: the text's first, or one after a line break."""
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
 def dateline_end(doc: Doc, start: int) -> int | None:
     """The index of the token after a dateline that opens a line at ``start`` ('NAIROBI (Reuters) -',
     'OSLO:', 'Lisbon/Madrid, Mar 3 :'), when a capitalised sentence follows it."""

@@ -61,8 +61,8 @@ def extract_article(doc: Doc, article: Article, model: str, settings: Settings =
             article.id,
             sentence_of[s.sent.start],
             s.start_char,
-            name_text(s)[1],
-            name_text(s)[0],
+            end,
+            text,
             kind_of(s),
             model_label=s.label_,
             rule=s.kb_id_,
@@ -71,6 +71,7 @@ def extract_article(doc: Doc, article: Article, model: str, settings: Settings =
             subject=main_subject(s.root),
         )
         for s in spans
+        for text, end in [name_text(s)]
     )
     return Extraction(
         article=article,

@@ -56,10 +56,11 @@ from graph.lexicon import (
     SIMULTANEOUS_MARKS,
     SUPPORT_VERBS,
     TOLL_VERBS,
+    VAGUE_TOPICS,
     WELCOMING_VERBS,
     words,
 )
-from graph.nlp import dateline_end
+from graph.nlp import dateline_end, starts_line
 from graph.records import EventRecord, Evidence, Ref, Tense, TimeExpression
 from graph.rules import DEFAULT, Rule, Settings, active
 
@@ -224,7 +225,7 @@ class ClauseReader:
             ons = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
             topics = [c for c in verb.children if c.dep_ == "dobj"]
             topics += [p for c in ons for p in c.children if p.dep_ == "pobj"]
-            return not any(lemma(t) in words("clauses", "vague_topics") for t in topics)
+            return not any(lemma(t) in VAGUE_TOPICS for t in topics)
         if kind == "named_object_or_with":
             return named or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         return False
@@ -242,16 +243,31 @@ class ClauseReader:
                 if kind is not None:
                     return kind
                 # "his election victory", "a landslide win in the vote": the outcome of that event
-                if lem in _OUTCOME_NOUNS and child.pos_ == "NOUN" and self.kinds.noun_kind(lemma(child)) is not None:
-                    return self.kinds.noun_kind(lemma(child))
+                if lem in _OUTCOME_NOUNS and child.pos_ == "NOUN":
+                    outcome_of = self.kinds.noun_kind(lemma(child))
+                    if outcome_of is not None:
+                        return outcome_of
         return self.kinds.noun_kind(lem)
 
     def is_place(self, ref: Ref) -> bool:
         return ref.entity_kind in self.place_kinds
 
+    def place_at(self, tok: Token) -> Ref | None:
+        """The place the token names, if it stands in a place's name."""
+        span = self.names.get(tok)
+        return name_ref(span, self.sent(tok)) if span is not None and self.names.kind(tok) in self.place_kinds else None
+
+    def first_place(self, toks: Iterable[Token]) -> Ref | None:
+        """The place named by the first of these tokens that stands in a place's name."""
+        return next((found for t in toks if (found := self.place_at(t)) is not None), None)
+
+    def place_after(self, tok: Token, preps: Iterable[str]) -> Ref | None:
+        """The first place among the objects of these prepositions of the token: "a visit to Kenya"."""
+        return next((r for r in self.prep_objects(tok, preps) if self.is_place(r)), None)
+
     def destination(self, noun: Token) -> Ref | None:
         """The place a journey noun goes to: "a visit to Kenya"."""
-        return next((r for r in self.prep_objects(noun, {"to"}) if self.is_place(r)), None)
+        return self.place_after(noun, {"to"})
 
     # -- helpers ------------------------------------------------------------------
 
@@ -455,36 +471,23 @@ class ClauseReader:
         """'the town of X', 'the coast of X', 'X state': the place X."""
         if noun.pos_ != "NOUN" or lemma(noun) not in PLACE_OF_NOUNS:
             return None
-        for mod in (c for c in noun.lefts if c.dep_ == "compound"):  # "in Borno state"
-            span = self.names.get(mod)
-            if span is not None and self.names.kind(mod) in self.place_kinds:
-                return name_ref(span, self.sent(noun))
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                span = self.names.get(pobj)
-                if span is not None and self.names.kind(pobj) in self.place_kinds:
-                    return name_ref(span, self.sent(noun))
-        return None
+        compounds = [c for c in noun.lefts if c.dep_ == "compound"]  # "in Borno state"
+        ofs = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        return self.first_place(compounds + [p for c in ofs for p in c.children if p.dep_ == "pobj"])
 
     def kind_place(self, tok: Token, kind: EventKind) -> Ref | None:
         """A place in a phrase the kind reads as its place: 'launched from X'."""
-        if not kind.place_preps:
-            return None
-        return next((r for r in self.prep_objects(tok, kind.place_preps) if self.is_place(r)), None)
+        return self.place_after(tok, kind.place_preps) if kind.place_preps else None
 
     def subject_place(self, verb: Token) -> Ref | None:
         """Where a subject described by its place acts: 'A court in Lisbon sentenced X', 'A Lisbon court',
         'Voters in Tarvia rejected ...' (not where a traveller sets out from)."""
         for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"):
-            for mod in (c for c in subj.lefts if c.dep_ == "compound"):  # "A Lisbon court sentenced"
-                span = self.names.get(mod)
-                if span is not None and self.names.kind(mod) in self.place_kinds:
-                    return name_ref(span, self.sent(verb))
-            for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    span = self.names.get(pobj)
-                    if span is not None and self.names.kind(pobj) in self.place_kinds:
-                        return name_ref(span, self.sent(verb))
+            # "A Lisbon court sentenced", "A court in Lisbon sentenced"
+            compounds = (c for c in subj.lefts if c.dep_ == "compound")
+            place = self.first_place(compounds) or self.place_after(subj, {"in", "at"})
+            if place is not None:
+                return place
         return None
 
     def _described_place(self, prep: Token) -> Ref | None:
@@ -492,11 +495,7 @@ class ClauseReader:
         after = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
         if any(c.dep_ == "pobj" for c in prep.children) or after is None or not _adjectival(after):
             return None
-        for obj in (c for c in after.children if c.dep_ == "dobj"):
-            span = self.names.get(obj)
-            if span is not None and self.names.kind(obj) in self.place_kinds:
-                return name_ref(span, self.sent(prep))
-        return None
+        return self.first_place(c for c in after.children if c.dep_ == "dobj")
 
     def _name_end(self, tok: Token) -> int:
         """The last token of the name at tok, or tok."""
@@ -680,7 +679,7 @@ class ClauseReader:
             if kind.frame == "joint":
                 participants += self.subject_with(verb)
                 if place is None and lemma(verb) in WELCOMING_VERBS:  # "welcomed X to Lisbon"
-                    place = next((r for r in self.prep_objects(verb, {"to"}) if self.is_place(r)), None)
+                    place = self.place_after(verb, {"to"})
             if kind.frame == "visit":
                 for c in verb.children:
                     if c.dep_ == "dobj":
@@ -690,8 +689,7 @@ class ClauseReader:
                             place = places[0]
                         participants += [r for r in refs if not self.is_place(r)]
                 if place is None:
-                    to = self.prep_objects(verb, {"to", "for"})
-                    place = next((r for r in to if self.is_place(r)), None)
+                    place = self.place_after(verb, {"to", "for"})
                 agent = participants[0] if participants else None
             elif kind.object_is_party:
                 participants += self.passive_subject(verb) if passive else self.objects(verb)
@@ -938,8 +936,9 @@ def verbal_events(reader: ClauseReader) -> list[EventRecord]:
             continue
         participants, objects, agent, place = reader.arguments(verb, kind)
         tense = reader.tense(verb)
+        time = reader.time(verb, tense)
         # "protesters rallied in Lisbon on Saturday": no one named, but a place and a time
-        unattended = kind.place_suffices and place is not None and reader.time(verb, tense) is not None
+        unattended = kind.place_suffices and place is not None and time is not None
         if not participants and not objects and not unattended:
             continue
         reader.claimed_verbs.add(verb.i)
@@ -950,7 +949,7 @@ def verbal_events(reader: ClauseReader) -> list[EventRecord]:
                 participants=tuple(participants),
                 evidence=reader.evidence(verb),
                 place=place,
-                time=reader.time(verb, tense),
+                time=time,
                 planned=tense == Tense.FUTURE,
                 objects=tuple(objects),
                 agent=agent,
@@ -1164,10 +1163,7 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
     # "The meeting took place in Berlin", "The talks were held on Friday": the clause's place and time
     # ... and "The bombing in Kandor on Monday killed 20": the toll's clause tells when
     if place is None and noun.dep_ in {"nsubj", "nsubjpass"} and _where_clause(noun.head):
-        # "Dalen, where the quake was centred", "Lisbon, where the talks were held"
-        antecedent = reader.names.get(noun.head.head)
-        if antecedent is not None and reader.names.kind(noun.head.head) in reader.place_kinds:
-            place = name_ref(antecedent, reader.sent(noun))
+        place = reader.place_at(noun.head.head)  # "Dalen, where the quake was centred"
     if noun.dep_ in {"nsubj", "nsubjpass"} and (is_occurrence(noun.head) or lemma(noun.head) in TOLL_VERBS):
         occ = noun.head
         t2 = tense_of(occ)
@@ -1284,25 +1280,21 @@ def dateline_place(reader: ClauseReader, events: list[EventRecord]) -> list[Even
     doc = reader.doc
     leads: dict[int, Ref] = {}  # sentence index of a lead -> its dateline's place
     for tok in doc:
-        if tok.is_space or not (tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_):
+        if tok.is_space or not starts_line(doc, tok.i):
             continue
         end = dateline_end(doc, tok.i)
         if end is None:
             continue
-        place = next(
-            (reader.names.get(t) for t in doc[tok.i : end] if reader.names.kind(t) in reader.place_kinds), None
-        )
+        place = reader.first_place(doc[tok.i : end])
         if place is not None:
-            leads[reader.sent(doc[end])] = name_ref(place, reader.sent(tok))
+            leads[reader.sent(doc[end])] = place
     if not leads:
         return events
-    kinds = {k.name: k for k in reader.kinds.events}
     out = []
     for ev in events:
         place = leads.get(ev.evidence.sentence)
-        kind = kinds.get(ev.kind)
         placed = any(reader.is_place(r) for r in (*ev.participants, *ev.objects))
-        if place is not None and ev.place is None and not placed and kind is not None and kind.frame != "visit":
+        if place is not None and ev.place is None and not placed and reader.kinds.event(ev.kind).frame != "visit":
             ev = replace(ev, place=place)
         out.append(ev)
     return out
@@ -1327,21 +1319,18 @@ def travel_purpose(reader: ClauseReader, events: list[EventRecord]) -> list[Even
     """An event that is the purpose of a journey takes place where the journey goes, and then
     unless it has a time of its own: "flew to Nairobi for talks with X on Monday", "travelled to
     Lima to meet X", "made a visit to Kenya for a summit with X" (the traveller meets X)."""
-    kinds = {k.name: k for k in reader.kinds.events}
     by_start = {t.idx: t for t in reader.doc}
     journeys = {
-        ev.evidence.start: ev
-        for ev in events
-        if ev.place is not None and ev.kind in kinds and kinds[ev.kind].frame == "visit"
+        ev.evidence.start: ev for ev in events if ev.place is not None and reader.kinds.event(ev.kind).frame == "visit"
     }
     if not journeys:
         return events
     out: list[EventRecord] = []
     for ev in events:
-        kind = kinds.get(ev.kind)
+        kind = reader.kinds.event(ev.kind)
         tok = by_start.get(ev.evidence.start)
         journey = None
-        if ev.place is None and tok is not None and kind is not None and kind.frame not in {"visit", "speech"}:
+        if ev.place is None and tok is not None and kind.frame not in {"visit", "speech"}:
             journey = _journey_of(tok, journeys)
         if journey is not None:
             ev = replace(ev, place=journey.place, time=ev.time or journey.time)

@@ -58,8 +58,11 @@ from graph.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
+from graph.nlp import starts_line
 from graph.rules import DEFAULT, Rule, Settings, active
 
+#: A company's legal form, the last word of its full name.
+_LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "limited", "corp", "plc", "gmbh", "ag", "sa", "nv", "llp", "lp"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"})
 
 #: The model's labels as our kinds. GPE is refined by the gazetteer (country, city, region).
@@ -225,7 +228,7 @@ def leading_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             and doc[r.start].lower_ in _SOVEREIGN_TITLES
             and 1 <= len(rest) <= 3
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
-            and not any(lemma(t) in INSTITUTION_HEADS | LANDFORM_NOUNS | COMPANY_WORDS for t in rest)
+            and not any(lemma(t) in _NOT_PERSON_WORDS for t in rest)
             and not gazetteer.place_kind(rest.text)
         ):  # "King Felipe", "Sultan Ibrahim" taken for a body: the person, without the title
             out.append(replace(r, start=r.start + 1, label="PERSON"))
@@ -612,6 +615,8 @@ def lowercase_edges(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 
 _BODY_WORDS = COMPANY_WORDS | INSTITUTION_HEADS
+#: Words that make a name a body's or a place's, not a person's ("King X University", "General X Corp.").
+_NOT_PERSON_WORDS = _BODY_WORDS | LANDFORM_NOUNS
 
 
 def _capitals(word: str) -> bool:
@@ -811,7 +816,7 @@ def title_then_name(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             # a title in lower case ('her counterpart Ivo Marek') only where the model saw no other name
             lower_ok = (tok.text[:1].isupper() and not relation) or all(found[k].label == "PERSON" for k in on)
             bodily = any(
-                lemma(t).rstrip(".") in INSTITUTION_HEADS | LANDFORM_NOUNS | COMPANY_WORDS | _LEGAL_FORMS
+                lemma(t).rstrip(".") in _NOT_PERSON_WORDS or lemma(t).rstrip(".") in _LEGAL_FORMS
                 or t.ent_type_ in {"DATE", "TIME"}
                 for t in doc[i + 1 : j]
             )  # "General Motors Corp.", "President X Saturday"
@@ -1038,7 +1043,7 @@ def dateline_places(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     'OSLO:', 'Lisbon/Madrid, Mar 3 :'; read by the gazetteer, in any case."""
     out = list(ranges)
     for tok in doc:
-        if not (tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_):
+        if not starts_line(doc, tok.i):
             continue
         for size in (3, 2, 1):
             end = tok.i + size
@@ -1115,10 +1120,6 @@ def legal_form_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             out.append(NameRange(start, tok.i + 1, "ORG"))
             taken.update(range(start, tok.i + 1))
     return sorted(out, key=lambda r: r.start)
-
-
-#: A company's legal form, the last word of its full name.
-_LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "limited", "corp", "plc", "gmbh", "ag", "sa", "nv", "llp", "lp"})
 
 
 def possessed_products(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:

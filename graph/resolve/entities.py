@@ -435,7 +435,7 @@ def short_org_in_article(res: EntityResolver, ex: Extraction) -> None:
     It stays out of the corpus-wide joins by name: another article's 'Orbel' may be the group."""
     ms = res.by_article.get(ex.article.id, [])
     longer: dict[str, set[str]] = defaultdict(set)  # first word -> bases of the longer names
-    first_mention: dict[str, MentionId] = {}
+    first_mention: dict[tuple[str, str], MentionId] = {}  # (first word, base) -> a mention of that name
     for m in ms:
         words = tokens(m.text)
         if len(words) < 2 or m.kind != "organization":
@@ -444,7 +444,7 @@ def short_org_in_article(res: EntityResolver, ex: Extraction) -> None:
         base = name_key(bases[0] if bases and len(tokens(bases[0])) >= 2 else m.text)
         first = name_key(words[0])
         longer[first].add(base)
-        first_mention.setdefault(f"{first}|{base}", mid(m))
+        first_mention.setdefault((first, base), mid(m))
     with_full = {res.uf.find(mid(m)) for m in ms if res.full_person_name(m)}
     for m in ms:  # the model may call one of them a person: the word is the body's all the same
         if len(tokens(m.text)) != 1 or m.kind in KNOWN_PLACE_KINDS or is_demonym(m):
@@ -457,7 +457,7 @@ def short_org_in_article(res: EntityResolver, ex: Extraction) -> None:
         bases = longer.get(key, set())
         if len(bases) != 1:
             continue
-        res.uf.union(first_mention[f"{key}|{next(iter(bases))}"], mid(m))
+        res.uf.union(first_mention[(key, next(iter(bases)))], mid(m))
         res.dependent.add(mid(m))
 
 

@@ -45,6 +45,7 @@ class ArticleContext:
     countries: Counter = field(default_factory=Counter)
     mentioned: set[str] = field(default_factory=set)
     speaks_for: set[tuple[str, str]] = field(default_factory=set)  # (city, country) seen as actor
+    subjects: dict[int, set[str]] = field(default_factory=dict)  # sentence -> the people who are its main subject
 
     def __post_init__(self) -> None:
         aid = self.extraction.article.id
@@ -56,6 +57,8 @@ class ArticleContext:
             kind = self.table.entities[key].kind
             if kind == "person":
                 self.persons.append((m.start, key))
+                if m.subject:
+                    self.subjects.setdefault(m.sentence, set()).add(key)
             elif kind == "country":
                 self.countries[key] += 1
             if kind in {"organization", "country"}:
@@ -91,17 +94,10 @@ class ArticleContext:
 
     def previous_subject(self, ref: Ref) -> list[str]:
         """The one person who is the main subject of the sentence before the reference's, if they agree."""
-        aid = self.extraction.article.id
-        found = {
-            key
-            for m in self.extraction.mentions
-            if m.subject and m.sentence == ref.sentence - 1
-            and (key := self.table.of_mention.get((aid, m.start, m.end))) is not None
-            and self.table.entities[key].kind == "person"
-        }
+        found = self.subjects.get(ref.sentence - 1, set())
         if len(found) != 1:
             return []
-        key = found.pop()
+        key = next(iter(found))
         return [key] if agrees(ref.text, self.table.entities[key].label) else []
 
     def last_persons(self, before: int, n: int, pronoun: str = "") -> list[str]:
