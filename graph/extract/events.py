@@ -202,7 +202,7 @@ class ClauseReader:
         complemented = any(c.dep_ in {"oprd", "xcomp"} for c in verb.children)
         named = not complemented and any(
             c.dep_ in {"dobj", "nsubjpass"}
-            and self.names.kind(c) != "event"  # "hosted the Games", "launched the Revolution": no one
+            and self.names.kind(c) != "event"  # "hosted the Games", "launched the Reform": no one
             and (
                 self.names.get(c) is not None
                 or c.lower_ in _PERSONAL
@@ -1274,7 +1274,7 @@ def _relation(reader: ClauseReader, verb: Token) -> EventRecord | None:
 
 
 def dateline_place(reader: ClauseReader, events: list[EventRecord]) -> list[EventRecord]:
-    """An event of the lead sentence after a dateline ('SEOUL - A court on Friday sentenced X') took
+    """An event of the lead sentence after a dateline ('KANDOR - A court on Friday sentenced X') took
     place at the dateline's place, unless it names a place of its own among its parties or objects
     (a strike on X, told from Y) or is a journey."""
     doc = reader.doc
@@ -1317,7 +1317,7 @@ _CALENDAR_DAY = re.compile(rf"\b{_MONTH}[a-z]*\.? \d{{1,2}}\b|\b\d{{1,2}} {_MONT
 
 def travel_purpose(reader: ClauseReader, events: list[EventRecord]) -> list[EventRecord]:
     """An event that is the purpose of a journey takes place where the journey goes, and then
-    unless it has a time of its own: "flew to Nairobi for talks with X on Monday", "travelled to
+    unless it has a time of its own: "flew to Dalen for talks with X on Monday", "travelled to
     Lima to meet X", "made a visit to Kenya for a summit with X" (the traveller meets X)."""
     by_start = {t.idx: t for t in reader.doc}
     journeys = {

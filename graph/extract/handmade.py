@@ -18,7 +18,7 @@ lower case). Names are given as ``(first, last, label)`` token indexes
     ('Anna Berg met Dubois.', [('Anna Berg', 'PERSON'), ('Dubois', 'PERSON')], 'meet', 'met')
 
 Tokens are separated by one space, except before punctuation, after an
-opening quote or bracket, and around a hyphen ("Jae-in"; write a spaced dash
+opening quote or bracket, and around a hyphen ("Min-jun"; write a spaced dash
 as "--"). A line of its own is a token "\\n" (SPACE _SP dep head). A new
 sentence starts at every token whose head is 0.
 """

@@ -146,7 +146,7 @@ def split_possessive(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 def trim(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A leading article, quotes and a trailing possessive, punctuation or match score are not part of a
-    name, nor an 'of' phrase whose word modifies the noun after it ('the X Committee of Tory backbenchers')."""
+    name, nor an 'of' phrase whose word modifies the noun after it ('the X Committee of Tarvian fishermen')."""
     out = []
     for r in ranges:
         start, end = r.start, r.end
@@ -157,13 +157,13 @@ def trim(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         ):
             end -= 1
         end = _before_score(doc, start, end)
-        # "the 1922 Committee of Tory backbenchers": an 'of' phrase whose word modifies the noun after
+        # "the Harbour Committee of Tarvian fishermen": an 'of' phrase whose word modifies the noun after
         # the name belongs to that noun, not to the name
         modified = end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end
         if end - start >= 3 and doc[end - 2].lower_ == "of" and modified:
             end -= 2
         if r.label == "ORG" and end - start >= 2 and doc[end - 1].lower_ in {"photo", "photos"}:
-            end -= 1  # a credit: "PTI Photo", "Reuters Photo"
+            end -= 1  # a credit: "KPA Photo", "Tarvopress Photo"
         if start < end:
             out.append(replace(r, start=start, end=end))
     return out
@@ -212,7 +212,7 @@ def title_words(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 def leading_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """Titles and honorifics glued to the front of a person are not part of the name:
     'Defense Minister Boris Pistorius', 'Dr Anna Berg', 'Sir Ivo Marek'; a sovereign's title before a
-    name the model took for a body's makes it a person's ('King Felipe')."""
+    name the model took for a body's makes it a person's ('King Ivar')."""
     out = []
     for r in ranges:
         start = r.start
@@ -230,14 +230,14 @@ def leading_titles(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
             and not any(lemma(t) in _NOT_PERSON_WORDS for t in rest)
             and not gazetteer.place_kind(rest.text)
-        ):  # "King Felipe", "Sultan Ibrahim" taken for a body: the person, without the title
+        ):  # "King Ivar", "Sultan Omar" taken for a body: the person, without the title
             out.append(replace(r, start=r.start + 1, label="PERSON"))
             continue
         out.append(replace(r, start=start))
     return out
 
 
-#: Titles that head a person's name the model may take for a body's ("King Felipe").
+#: Titles that head a person's name the model may take for a body's ("King Ivar").
 _SOVEREIGN_TITLES = frozenset(
     {"king", "queen", "prince", "princess", "pope", "sultan", "emperor", "empress", "sheikh", "emir", "tsar"}
 )
@@ -284,7 +284,7 @@ def group_of_number(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 def place_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A landform or facility noun the name heads makes it a place: 'Farne' + 'islet group',
     'Bellevue' + 'guesthouse'; a name that ends in such a word already is the place without the
-    noun ('the Peace House building': 'Peace House')."""
+    noun ('the Harbour House building': 'Harbour House')."""
     out = []
     for r in ranges:
         start, end, label = r.start, r.end, r.label
@@ -315,7 +315,7 @@ def place_nouns(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             labels = labels | {"NORP"}
         # only when the noun heads the phrase the name modifies
         if kind and label in labels and doc[end - 1].pos_ == "PROPN" and doc[end - 1].head.i in range(end, j):
-            # a name that already ends in such a word keeps its words: "the Peace House building"
+            # a name that already ends in such a word keeps its words: "the Harbour House building"
             named = lemma(doc[end - 1]) in FACILITY_NOUNS | LANDFORM_NOUNS and doc[end - 1].text.istitle()
             out.append(replace(r, end=end if named else j, label=kind))
         else:
@@ -378,7 +378,7 @@ def of_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 def landform_of_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A capitalised landform word, 'of' and a place the model named are one place: 'the Horn of
-    Africa', 'the Gulf of Tarvia' (the model saw only the place)."""
+    Tarvia', 'the Gulf of Tarvia' (the model saw only the place)."""
     taken = _taken(ranges)
     out: list[NameRange] = []
     for r in sorted(ranges, key=lambda x: x.start):
@@ -403,7 +403,7 @@ _LANDFORM_HEADS = frozenset({"horn", "cape", "isle", "mount", "gulf", "bay", "st
 
 def boundary_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """Capitalised words after 'the' that end in a word for a boundary or a zone, where the model saw
-    no name, are a location: 'the Military Demarcation Line', 'the Buffer Zone'."""
+    no name, are a location: 'the Tarvian Control Line', 'the Buffer Zone'."""
     taken = _taken(ranges)
     out = list(ranges)
     for tok in doc:
@@ -594,7 +594,7 @@ def hyphen_pairs(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 
 def lowercase_edges(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """Lower-case words, and verbs, at the edges of a person's name are not part of it ('putting Marek',
-    'Putting Marek on the spot'), unless they are name particles ('da Silva') or hyphen-joined ('Jae-in')."""
+    'Putting Marek on the spot'), unless they are name particles ('da Silva') or hyphen-joined ('Min-jun')."""
     out = []
     for r in ranges:
         start, end = r.start, r.end
@@ -674,7 +674,7 @@ def demonym_compounds(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
             and nxt.label in {"LOC", "ORG", "FAC", "EVENT"}
             and doc[r.end - 1].whitespace_
             and doc[r.end - 1].head.i in range(nxt.start, nxt.end)
-            and not is_title_word(doc[nxt.start])  # "Spanish King Felipe": a person's title follows
+            and not is_title_word(doc[nxt.start])  # "Tarvian King Ivar": a person's title follows
         ):
             out.append(NameRange(r.start, nxt.end, nxt.label))
             skip.add(nxt.start)
@@ -992,7 +992,7 @@ _CREDIT = re.compile(
 )
 _PAGE_WORDS = frozenset({"undated", "updated", "file", "archive", "video", "photo", "live", "opinion", "analysis"})
 _BYLINE_AGENCY = re.compile(r"(?m)(?:\bBy |\()(?P<name>[A-Z][a-z]+|[A-Z]{2,6})\)?[ \t]*$")
-# "(by ACN)" after a caption, wherever it stands in the line
+# "(by TNA)" after a caption, wherever it stands in the line
 _BY_IN_BRACKETS = re.compile(r"\((?:by|By|photo by|Photo by) (?P<name>[A-Z]{2,6})\)")
 # "(Mira Osk, Tarvopress)" ending a caption: the photographer, then the outlet
 _CREDIT_PAIR = re.compile(
@@ -1145,7 +1145,7 @@ def _model_word(tok: Token) -> bool:
 
 
 def _model_code(tok: Token) -> bool:
-    """'4S', 'III', 'X1', '737', 'iPhone' (a capital inside a word)."""
+    """'4S', 'III', 'X1', '737', 'uPhone' (a capital inside a word)."""
     t = tok.text
     return (
         any(c.isdigit() for c in t)
@@ -1196,7 +1196,7 @@ def craft_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         if is_title_word(doc[start]):
             continue
         out.append(NameRange(start, end, "PRODUCT"))
-    # "the Lander (Vikram) and Rover (Pragyan)": the name in brackets after the craft's noun
+    # "the Lander (Korvan) and Rover (Tessa)": the name in brackets after the craft's noun
     for k, r in enumerate(out):
         before, after = r.start - 1, r.end
         if before > 0 and after < len(doc) and doc[before].text == "(" and doc[after].text == ")":
@@ -1274,7 +1274,7 @@ def find_names(doc: Doc, rules: Iterable[Rule], settings: Settings = DEFAULT) ->
 
 def name_text(span: Span) -> tuple[str, int]:
     """The name's text and end offset: a sentence's full stop the tokenizer left on a regnal number
-    ('Muhammad V.') is not part of it."""
+    ('Ivar V.') is not part of it."""
     text = span.text
     if re.fullmatch(r"[IVX]{1,4}\.", span[-1].text) and len(span) > 1:
         return text[:-1], span.end_char - 1

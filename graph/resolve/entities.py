@@ -309,7 +309,7 @@ class EntityResolver:
         label = None
         if kind == "country":
             label = next((gazetteer.country_name(n) for n in names if gazetteer.country_name(n)), None)
-        elif kind == "city":  # the gazetteer's name for the city: "NAIROBI" and "Bangalore" are Nairobi, Bengaluru
+        elif kind == "city":  # the gazetteer's name for the city: "LAGOS" and "Bombay" are Lagos, Mumbai
             found = [gazetteer.place(n, gazetteer.SMALL_TOWN) for n in counts]
             label = next((p.name for p in found if p is not None and p.kind == "city"), None)
         if label is None:
@@ -452,7 +452,7 @@ def short_org_in_article(res: EntityResolver, ex: Extraction) -> None:
         if res.uf.find(mid(m)) in with_full:
             continue  # a surname that joined a person's full name
         if m.text.isupper() or gazetteer.place_kind(m.text) is not None:
-            continue  # an acronym is a name of its own ('ISRO' of 'ISRO Telemetry Network')
+            continue  # an acronym is a name of its own ('TSA' of 'TSA Tracking Network')
         key = name_key(m.text)
         bases = longer.get(key, set())
         if len(bases) != 1:
@@ -743,7 +743,7 @@ def model_codes(res: EntityResolver) -> None:
 
 def acronyms(res: EntityResolver) -> None:
     """An acronym joins the one long form of the corpus it abbreviates: 'G7' / 'Group of 7', 'UN' / 'United Nations';
-    never a body's acronym an event's name ('ACN', an agency, and the 'A... Cup of Nations')."""
+    never a body's acronym an event's name ('TCN', an agency, and the 'Tarvia Cup of Nations')."""
     long_forms: dict[str, set[MentionId]] = defaultdict(set)
     names_of: dict[MentionId, set[str]] = {}
     for root, ids in res.uf.groups().items():
@@ -763,7 +763,7 @@ def acronyms(res: EntityResolver) -> None:
                 other = next(iter(long_forms[a]))
                 kinds = {res.kind(groups[root]), res.kind(groups[other])}
                 if kinds == {"event", "organization"}:
-                    continue  # "ACN" credited as an agency is not the "A... Cup of Nations"
+                    continue  # "TCN" credited as an agency is not the "Tarvia Cup of Nations"
                 if res.uf.find(other) != res.uf.find(root):
                     res.uf.union(other, root)
 
