@@ -247,7 +247,7 @@ def test_support_verb_held_talks_with(nlp):
         "in Beijing on Wednesday.",
     )
     assert event_rows(ex) == [("talks", ("Wang Yi", "Cho Tae-yul"), "Beijing", "Wednesday", "past", False)]
-    assert ex.events[0].evidence.extractor == "events.support_verb.v4"
+    assert ex.events[0].evidence.extractor == "events.support_verb.v5"
 
 
 def test_passive_seizure_names_the_seizer(nlp):

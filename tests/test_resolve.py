@@ -532,7 +532,7 @@ def test_the_meeting_refers_back(nlp, second):
         False,
     )
     # both sentences told something: the date the first, the place the second
-    assert [(e.sentence, e.extractor) for e in meeting.evidence] == [(0, "events.verbal.v4"), (1, "events.nominal.v4")]
+    assert [(e.sentence, e.extractor) for e in meeting.evidence] == [(0, "events.verbal.v5"), (1, "events.nominal.v5")]
 
 
 # -- 7. roles, resolved -------------------------------------------------------------------------

@@ -83,7 +83,7 @@ def test_an_unknown_rule_is_an_error_that_lists_the_valid_ones():
 
 def test_a_rule_is_switched_off_by_name_or_by_id():
     assert Pipeline(without_rules=["events.verbal"]).settings.without_rules == {"events.verbal"}
-    assert Pipeline(without_rules=["events.verbal.v4"]).settings.without_rules == {"events.verbal.v4"}
+    assert Pipeline(without_rules=["events.verbal.v5"]).settings.without_rules == {"events.verbal.v5"}
 
 
 def test_the_extraction_cache_key_changes_with_the_rules_that_run():

@@ -16,7 +16,7 @@ roles, events and alias statements are listed in `graph.extract.registry`.
 >>> [(m.text, m.kind) for m in ex.mentions]
 [('Anna Berg', 'person'), ('Marek', 'person')]
 >>> [(e.kind, [p.text for p in e.participants], e.evidence.extractor) for e in ex.events]
-[('meeting', ['Anna Berg', 'Marek'], 'events.verbal.v4')]
+[('meeting', ['Anna Berg', 'Marek'], 'events.verbal.v5')]
 """
 
 from __future__ import annotations

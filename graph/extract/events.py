@@ -53,6 +53,7 @@ from graph.lexicon import (
     PLACE_OF_NOUNS,
     RELATION_EXCLUDED_VERBS,
     REPETITION_WORDS,
+    SCENE_NOUNS,
     SIMULTANEOUS_MARKS,
     SUPPORT_VERBS,
     TOLL_VERBS,
@@ -192,8 +193,8 @@ class ClauseReader:
             )
         if kind == "prep":
             return any(c.dep_ in {"prep", "agent"} and c.lower_ == arg for c in verb.children)
-        if kind == "place_prep":  # "returned to Lisbon", not "returned to profit"
-            return any(self.is_place(r) for r in self.prep_objects(verb, {arg}))
+        if kind == "place_prep":  # "returned to Lisbon", "headed to the scene", not "returned to profit"
+            return any(self.is_place(r) for r in self.prep_objects(verb, {arg})) or self.scene(verb, {arg}) is not None
         if kind == "complement":
             return any(
                 c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
@@ -264,6 +265,21 @@ class ClauseReader:
     def place_after(self, tok: Token, preps: Iterable[str]) -> Ref | None:
         """The first place among the objects of these prepositions of the token: "a visit to Kenya"."""
         return next((r for r in self.prep_objects(tok, preps) if self.is_place(r)), None)
+
+    def scene(self, tok: Token, preps: Iterable[str]) -> Token | None:
+        """The noun of a place the article named before, in a phrase of the token: "headed to the
+        area", "arrived at the scene", "travel to the crash region" (not "a site in X")."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.pos_ != "NOUN" or lemma(pobj) not in SCENE_NOUNS or self.names.get(pobj) is not None:
+                    continue
+                if any(c.dep_ == "prep" for c in pobj.children):  # "the area around X", "the site of a plant"
+                    continue
+                definite = any(c.lower_ in {"the", "that"} for c in pobj.lefts)
+                happened = any(c.dep_ == "compound" and self.noun_kind(c) is not None for c in pobj.lefts)
+                if definite or happened:
+                    return pobj
+        return None
 
     def destination(self, noun: Token) -> Ref | None:
         """The place a journey noun goes to: "a visit to Kenya"."""
@@ -946,6 +962,7 @@ def verbal_events(reader: ClauseReader) -> list[EventRecord]:
             EventRecord(
                 kind=kind.name,
                 trigger=verb.text,
+                reported_now=time is None and _ongoing(verb),
                 participants=tuple(participants),
                 evidence=reader.evidence(verb),
                 place=place,
@@ -1013,6 +1030,12 @@ def _progressive(verb: Token) -> bool:
     """'were cutting', 'is holding' (not 'will be holding')."""
     aux = [c for c in verb.children if c.dep_ == "aux"]
     return verb.tag_ == "VBG" and any(lemma(c) == "be" for c in aux) and not any(c.tag_ == "MD" for c in aux)
+
+
+def _ongoing(verb: Token) -> bool:
+    """'is heading', 'are meeting': under way as the story is told (not 'was heading', 'will be')."""
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBG" and any(c.lower_ in {"is", "are", "am", "'s", "'re"} for c in aux)
 
 
 def _perfect(verb: Token) -> bool:
@@ -1126,6 +1149,15 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
         and noun.head.lower_ in {"from", "after", "for", "at", "during", "in", "into", "out"}
     ):  # "X and Y emerged from two hours of meetings", "X flew in for the summit"
         participants = [r for r in reader.subject(verb) if r.kind in {"name", "pronoun", "group"}]
+    elif (
+        not participants
+        and kind.frame == "speech"
+        and verb is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in {"in", "during"}
+        and noun.head.head.i == verb.i
+    ):  # "she broke her silence on Monday in an interview with X": the clause's subject speaks
+        participants = [r for r in reader.subject(verb) if r.kind in {"name", "pronoun"}]
     holder = _caption_holder(noun) if verb is None else None
     if holder is not None and not participants:  # a caption: "X and Y during a joint press conference"
         participants = [r for r in reader.refs(holder) if r.kind == "name" and not reader.is_place(r)]
@@ -1296,6 +1328,42 @@ def dateline_place(reader: ClauseReader, events: list[EventRecord]) -> list[Even
         placed = any(reader.is_place(r) for r in (*ev.participants, *ev.objects))
         if place is not None and ev.place is None and not placed and reader.kinds.event(ev.kind).frame != "visit":
             ev = replace(ev, place=place)
+        out.append(ev)
+    return out
+
+
+_SCENE_PREPS = {"visit": ("to", "at", "in"), None: ("at", "in")}
+
+
+def scene_place(reader: ClauseReader, events: list[EventRecord]) -> list[EventRecord]:
+    """'heading to the area', 'arrived at the scene', 'will travel to the crash region': the place of
+    the event told last before it that has one (of the kind the scene's noun names, when it names
+    one: 'the crash site' is where the crash was)."""
+    by_start = {t.idx: t for t in reader.doc}
+    ordered = sorted(events, key=lambda e: e.evidence.start)
+    out: list[EventRecord] = []
+    for ev in events:
+        kind = reader.kinds.event(ev.kind)
+        tok = by_start.get(ev.evidence.start)
+        if ev.place is not None or tok is None or kind.frame == "speech":
+            out.append(ev)
+            continue
+        noun = reader.scene(tok, _SCENE_PREPS.get(kind.frame, _SCENE_PREPS[None]))
+        if noun is None:
+            out.append(ev)
+            continue
+        named = {k.name for c in noun.lefts if c.dep_ == "compound" and (k := reader.noun_kind(c)) is not None}
+        before = [
+            e
+            for e in ordered
+            if e.evidence.start < ev.evidence.start
+            and e.place is not None
+            and reader.kinds.event(e.kind).frame not in {"speech", "visit"}
+        ]
+        if named:
+            before = [e for e in before if e.kind in named]
+        if before:
+            ev = replace(ev, place=before[-1].place)
         out.append(ev)
     return out
 

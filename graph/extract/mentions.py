@@ -865,7 +865,8 @@ def repeated_surnames(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
 def repeated_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A name the model found in one place of the article, standing alone where it saw nothing:
     'Tarvex entered Lenn ...' after 'Tarvex said ...' (one sense per discourse). The words must be
-    the whole run of capitalised proper nouns there, not part of a longer name."""
+    the whole run of capitalised proper nouns there, or end where another name begins ('a Tarvex
+    Airbus A320'), not part of a longer name."""
     taken = _taken(ranges)
     lower = {t.text for t in doc if t.is_lower}
     known: dict[tuple[str, ...], str] = {}
@@ -881,8 +882,10 @@ def repeated_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         return ranges
     longest = max(len(k) for k in known)
 
-    def capital(i: int) -> bool:
-        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+    def capital(i: int) -> bool:  # an article the tagger took for a name ("A Tarvex jet") is not one
+        tok = doc[i] if 0 <= i < len(doc) else None
+        upper = tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+        return upper and tok.lower_ not in {"a", "an", "the"}
 
     added: list[NameRange] = []
     i = 0
@@ -894,7 +897,8 @@ def repeated_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         while capital(end) and end not in taken and end - i < longest:
             end += 1
         label = known.get(tuple(t.text for t in doc[i:end]))
-        if label is not None and not capital(end) and not is_title_word(doc[i]):
+        # before another name it stands on its own: "a Vantix Airbus A320" (the operator's name)
+        if label is not None and (not capital(end) or end in taken) and not is_title_word(doc[i]):
             added.append(NameRange(i, end, label))
         i = end if end > i else i + 1
     return ranges + added

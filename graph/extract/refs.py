@@ -183,17 +183,25 @@ def _named_after_of(tok: Token, names: NameIndex) -> Token | None:
     title's of-phrase, right after the body's name (an honorific between), is the title's holder,
     however the parse hangs it; not after 'of' itself, a comma or another title ('the wife of the
     minister Ian Vale')."""
-    if tok.pos_ != "NOUN" or lemma(tok) not in TITLE_HEADS or is_plural(tok):
+    if tok.pos_ not in {"NOUN", "PROPN"} or lemma(tok) not in TITLE_HEADS or is_plural(tok):
         return None
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is None:
         return None
-    span = names.get(tok.doc[tok.right_edge.i])
-    if span is None or kind_of(span) != "person" or span.end - 1 != tok.right_edge.i:
+    last = tok.right_edge
+    while last.i > of.i and last.is_punct:  # "The Vice President of the X Government, Ana Roig, said"
+        last = tok.doc[last.i - 1]
+    span = names.get(last)
+    if span is None or kind_of(span) != "person" or span.end - 1 != last.i:
         return None
     before = tok.doc[span.start - 1]
     while before.i > of.i and before.lower_.rstrip(".") in HONORIFICS:
         before = tok.doc[before.i - 1]
+    if before.text == "," and before.i > of.i + 1:  # set off by commas after a body's name: its holder
+        body = names.get(tok.doc[before.i - 1])
+        if body is not None and kind_of(body) in {"organization", "country"} and last.i < tok.right_edge.i:
+            return span.root
+        return None
     if before.i <= of.i or before.is_punct or lemma(before) in TITLE_HEADS:
         return None
     body = names.get(before)

@@ -6,7 +6,7 @@ keyed by the versions of the rules that run). ``kg rules`` lists them;
 ``kg build --without-rule NAME`` switches one off.
 
 >>> [r.id for r in EVENT_RULES]
-['events.support_verb.v4', 'events.verbal.v4', 'statements.verbal.v4', 'events.nominal.v4', 'relations.clause.v2']
+['events.support_verb.v5', 'events.verbal.v5', 'statements.verbal.v5', 'events.nominal.v5', 'relations.clause.v2']
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ MENTION_RULES = (
     rule("mentions.repeated_surnames", 2, mentions.repeated_surnames),
     rule("mentions.forenames", 1, mentions.forenames),
     rule("mentions.described_bodies", 2, mentions.described_bodies),
-    rule("mentions.repeated_names", 2, mentions.repeated_names),
+    rule("mentions.repeated_names", 3, mentions.repeated_names),
     rule("mentions.dateline_places", 1, mentions.dateline_places),
     rule("mentions.credits", 4, mentions.credits),
     rule("mentions.listed_places", 1, mentions.listed_places),
@@ -78,10 +78,10 @@ QUOTE_RULES = (rule("quotes.first_person", 1, quotes.first_person_speakers),)
 
 #: Ways an event is told. The support-verb rule runs before the nominal one: it claims its nouns.
 EVENT_RULES = (
-    rule("events.support_verb", 4, events.support_verb_events),
-    rule("events.verbal", 4, events.verbal_events),
-    rule("statements.verbal", 4, events.statements),
-    rule("events.nominal", 4, events.nominal_events),
+    rule("events.support_verb", 5, events.support_verb_events),
+    rule("events.verbal", 5, events.verbal_events),
+    rule("statements.verbal", 5, events.statements),
+    rule("events.nominal", 5, events.nominal_events),
     rule("relations.clause", 2, events.clause_relations),
 )
 
@@ -89,6 +89,7 @@ EVENT_RULES = (
 EVENT_REPAIRS = (
     rule("events.travel_purpose", 1, events.travel_purpose),
     rule("events.dateline_place", 1, events.dateline_place),
+    rule("events.scene_place", 1, events.scene_place),
 )
 
 #: Ways the text gives a thing another name.
