@@ -478,7 +478,7 @@ def test_a_statement_without_a_time_of_its_own_is_dated_by_its_report():
 def test_a_speaker_of_an_event_still_to_come_spoke_on_the_day_of_the_report():
     a = Art("a1", "Anna Berg said she will resign on Friday. Berg met Marek on Monday.", "2021-03-03")
     berg = a.name("Anna Berg", "person")
-    said = a.event("statement", "said", [berg], rule="statements.verbal.v4", reported_now=True)
+    said = a.event("statement", "said", [berg], rule="statements.verbal.v5", reported_now=True)
     resign = a.event("resignation", "resign", [berg], time=a.time("Friday", Tense.FUTURE))
     ex = a.extraction([a.mention("Anna Berg", "person")], events=[said, resign])
     assert events(resolve(ex)) == [
@@ -604,7 +604,7 @@ def test_tense_is_kept_for_future_meetings():
 
 def _bombing(aid: str, date: str, city: str) -> Extraction:
     a = Art(aid, f"The bombing in {city} on Friday shocked the nation.", date)
-    ev = a.event("attack", "bombing", [], time=a.time("Friday"), place=a.name(city, "city"), rule="events.nominal.v4")
+    ev = a.event("attack", "bombing", [], time=a.time("Friday"), place=a.name(city, "city"), rule="events.nominal.v5")
     return a.extraction([a.mention(city, "city")], events=[ev])
 
 
@@ -654,3 +654,64 @@ def test_an_event_with_only_a_place_is_labelled_by_its_place():
     corpus = resolve(_bombing("a1", "2021-03-06", "Kandor"))
     lines = [line for unit in corpus_units(corpus) for line in unit.lines]
     assert any('"attack in Kandor (2021-03-05)"' in line for line in lines)
+
+
+def test_a_body_meets_on_its_own_but_talks_need_two_sides():
+    a = Art("a1", "The Harbour Board met on Tuesday. Anna Berg will hold talks with Ivo Marek in May.", "2021-03-05")
+    board = a.event("meeting", "met", [a.name("Harbour Board", "organization")], time=a.time("Tuesday"))
+    talks = a.event("talks", "talks", [a.name("Ivo Marek", "person")], time=a.time("May", Tense.FUTURE))
+    kinds = {"Harbour Board": "organization", "Anna Berg": "person", "Ivo Marek": "person"}
+    ms = [a.mention(name, kind) for name, kind in kinds.items()]
+    ex = a.extraction(ms, events=[board, talks])
+    assert events(resolve(ex)) == [("meeting", ("Harbour Board",), "2021-03-02")]
+
+
+@pytest.mark.rule("events.merge_within_article")
+def test_talks_of_other_people_are_not_a_bodys_meeting_told_before():
+    a = Art("a1", "The Harbour Board held a meeting on Tuesday. Berg's talks with Marek failed.", "2021-03-05")
+    board = a.event(
+        "meeting", "meeting", [a.name("Harbour Board", "organization")], time=a.time("Tuesday")
+    )
+    talks = a.event(
+        "talks", "talks", [a.name("Berg", "person"), a.name("Marek", "person")], rule="events.nominal.v1", definite=True
+    )
+    ms = [a.mention("Harbour Board", "organization"), a.mention("Berg", "person"), a.mention("Marek", "person")]
+    ex = a.extraction(ms, events=[board, talks])
+    assert events(resolve(ex)) == [("meeting", ("Harbour Board",), "2021-03-02"), ("talks", ("Berg", "Marek"), None)]
+    # the talks of two countries' delegates are still the countries' talks told before
+    b = Art("b1", "Tarvia and Lumora held talks on Tuesday. The talks with Marek were long.", "2021-03-05")
+    held = b.event(
+        "talks", "held", [b.name("Tarvia", "country"), b.name("Lumora", "country")], time=b.time("Tuesday")
+    )
+    told = b.event("talks", "talks", [b.name("Marek", "person")], rule="events.nominal.v1", nth=1, definite=True)
+    ms = [b.mention("Tarvia", "country"), b.mention("Lumora", "country"), b.mention("Marek", "person")]
+    assert events(resolve(b.extraction(ms, events=[held, told]))) == [
+        ("talks", ("Lumora", "Marek", "Tarvia"), "2021-03-02")
+    ]
+
+
+@pytest.mark.rule("dates.reporting_day")
+def test_an_event_told_as_under_way_is_dated_by_its_report():
+    a = Art("a1", "Minister Ada Voss is heading to Lyon.", "2021-03-05")
+    voss, lyon = a.name("Ada Voss", "person"), a.name("Lyon", "city")
+    heading = a.event("visit", "heading", [voss], place=lyon, reported_now=True)
+    ex = a.extraction([a.mention("Ada Voss", "person"), a.mention("Lyon", "city")], events=[heading])
+    (ev,) = resolve(ex).events
+    assert (ev.date.value, ev.date.basis) == ("2021-03-05", "report")
+    assert resolve(ex, without=("dates.reporting_day",)).events[0].date is None
+
+
+@pytest.mark.rule("entities.final_s_in_article")
+def test_a_bodys_name_with_a_stray_final_s_is_the_same_body():
+    a = Art("a1", "Vantairline grew. Vantairlines said so. Ann Roberts and Robert Lind spoke.")
+    ms = [
+        a.mention("Vantairline", "organization"),
+        a.mention("Vantairlines", "person"),  # the model's kind of a one-word name varies
+        a.mention("Ann Roberts", "person"),
+        a.mention("Robert Lind", "person"),
+    ]
+    ex = a.extraction(ms)
+    (body,) = [e for e in resolve(ex).entities if e.kind != "person"]
+    assert sorted((body.label, *body.alt_labels)) == ["Vantairline", "Vantairlines"]
+    assert len(entities(resolve(ex))) == 3  # "Roberts" and "Robert" are not in play: no body's names
+    assert len(entities(resolve(ex, without=("entities.final_s_in_article",)))) == 4

@@ -429,6 +429,24 @@ def same_name_in_article(res: EntityResolver, ex: Extraction) -> None:
             seen[k] = mid(m)
 
 
+def final_s_in_article(res: EntityResolver, ex: Extraction) -> None:
+    """A body's name in an article and the same name with a final 's' more or less are one body, the
+    other spelling a slip: 'Vantairlines' and 'Vantairline', 'Korvan Mining' and 'Korvan Minings'
+    (names of eight letters or more; not a surname of a person named in full)."""
+    ms = res.by_article.get(ex.article.id, [])
+    with_full = {res.uf.find(mid(m)) for m in ms if res.full_person_name(m)}  # 'Ann Roberts', not a body
+    by_key: dict[str, MentionId] = {}
+    for m in ms:
+        if m.kind in KNOWN_PLACE_KINDS or is_demonym(m) or m.text.isupper() or res.uf.find(mid(m)) in with_full:
+            continue
+        if m.kind == "organization" or len(tokens(m.text)) == 1:  # the model may call a body a person
+            by_key.setdefault(name_key(m.text), mid(m))
+    for key, m_id in by_key.items():
+        other = by_key.get(key + "s")
+        if other is not None and len(key) >= 8:
+            res.uf.union(m_id, other)
+
+
 def short_org_in_article(res: EntityResolver, ex: Extraction) -> None:
     """A one-word name of a body joins the one longer name of the article's bodies it begins, its legal
     form aside: 'Orbel' and 'Orbel Electronics Co.' in an article that names no other 'Orbel ...' body.

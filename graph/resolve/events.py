@@ -99,6 +99,10 @@ def capital_speaks_for(key: str, ctx: ArticleContext) -> str:
     return key
 
 
+def _a_body(participants: list[str], ctx: ArticleContext) -> bool:
+    return all(ctx.table.entities[p].kind == "organization" for p in participants)
+
+
 def resolve_article_events(ctx: ArticleContext, capital_rule: bool = True) -> list[WorkingEvent]:
     """Participants, objects, place and agent of each event of one article, as entity keys."""
     out: list[WorkingEvent] = []
@@ -135,7 +139,9 @@ def resolve_article_events(ctx: ArticleContext, capital_rule: bool = True) -> li
             unattended = kind.place_suffices and place is not None and rec.time is not None
             if not unattended and len(participants) + len(objects) < max(kind.min_parties, 1):
                 continue
-        elif len(participants) < kind.min_parties and not (rec.definite or not participants):
+        elif len(participants) < kind.min_parties and not (
+            rec.definite or not participants or (rec.time is not None and _a_body(participants, ctx))
+        ):  # "the committee met on Tuesday": a body meets; "talks with X in May" lacks a side
             continue
         ev = WorkingEvent(
             kind=rec.kind,
@@ -202,7 +208,8 @@ def ground_events(
 
 def reporting_day(events: list[WorkingEvent], article: Article) -> None:
     """A statement told in the simple past or present with no time of its own ('X said') was said on
-    the day of the story that reports it: its date is the article's, marked as such (basis 'report').
+    the day of the story that reports it: its date is the article's, marked as such (basis 'report');
+    so does an event told as under way ('X is heading to the area').
 
     Not when the speakers took part in an event of an earlier day in the article (they may have spoken
     then), nor for what several speakers said together (a joint declaration is made where they met)."""
@@ -215,6 +222,10 @@ def reporting_day(events: list[WorkingEvent], article: Article) -> None:
         p for ev in events if (_day(ev) or today) < today and ev.frame != "speech" for p in ev.participants
     }
     for ev in events:
+        if ev.date is None and ev.record is not None and ev.record.reported_now and ev.frame != "speech":
+            # "X is heading to the area": under way on the day of the story
+            ev.date = TimeValue("", Precision.DAY, today, origin=article.date_origin, basis="report")
+            continue
         if ev.frame == "speech" and ev.date is None and ev.record is not None and ev.record.reported_now:
             if set(ev.participants) & elsewhere or len(ev.participants) > 1:
                 continue
@@ -354,8 +365,15 @@ def merge_within_article(events: list[WorkingEvent], ctx: ArticleContext) -> lis
             elif standalone:
                 kept.append(ev)
             continue
-        if ev.definite and antecedents:
-            _absorb(antecedents[0], ev)
+        # "the talks with Dahl" after "Tarvia and Lumora held talks": their delegates' talks; but
+        # "Berg's talks with Dahl" after "the board met on Monday" are another event
+        told = [
+            k
+            for k in antecedents
+            if len(k.participants) != 1 or set(k.participants) & set(ev.participants)
+        ]
+        if ev.definite and told:
+            _absorb(told[0], ev)
             continue
         same = [
             k

@@ -20,6 +20,7 @@ ARTICLE_ENTITY_RULES = (
     rule("entities.surname_in_article", 2, entities.surname_in_article),
     rule("entities.same_name_in_article", 1, entities.same_name_in_article),
     rule("entities.short_org_in_article", 1, entities.short_org_in_article),
+    rule("entities.final_s_in_article", 1, entities.final_s_in_article),
     rule("entities.stated_aliases", 1, entities.stated_aliases),
     rule("entities.title_votes", 1, entities.title_votes),
 )
