@@ -3433,3 +3433,40 @@ def test_a_name_set_off_by_commas_after_a_title_of_a_body_holds_the_title():
         ents=[(5, 6, "ORG"), (8, 9, "PERSON"), (14, 14, "GPE")],
     )
     assert events(doc) == [("visit", ("Ian Vale",), "Lyon", "events.verbal.v5")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_an_assembly_electing_someone_elects_them():
+    elected = parse(
+        """
+        The      DET   DT  det      2
+        assembly NOUN  NN  nsubj    3
+        elected  VERB  VBD ROOT     0 elect
+        Ana      PROPN NNP compound 5
+        Diaz     PROPN NNP dobj     3
+        as       ADP   IN  prep     3
+        speaker  NOUN  NN  pobj     6
+        .        PUNCT .   punct    3
+        """,
+        ents=[(4, 5, "PERSON")],
+    )
+    assert events(elected) == [("election", ("Ana Diaz",), None, "events.verbal.v5")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_kidnapping_people_somewhere_is_an_abduction_even_by_unnamed_men():
+    doc = parse(
+        """
+        Gunmen    NOUN  NNS nsubj  2 gunman
+        kidnapped VERB  VBD ROOT   0 kidnap
+        30        NUM   CD  nummod 4
+        students  NOUN  NNS dobj   2 student
+        in        ADP   IN  prep   2
+        Lenton    PROPN NNP pobj   5
+        on        ADP   IN  prep   2
+        Friday    PROPN NNP pobj   7
+        .         PUNCT .   punct  2
+        """,
+        ents=[(3, 3, "CARDINAL"), (6, 6, "GPE"), (8, 8, "DATE")],
+    )
+    assert events(doc) == [("abduction", (), "Lenton", "events.verbal.v5")]

@@ -676,6 +676,8 @@ class ClauseReader:
             agent = participants[0] if participants else None
         elif kind.frame == "single":
             participants = self.passive_subject(verb) if passive else self.subject(verb)
+            if kind.object_is_party and not passive:  # "the parliament elected X": X is the one elected
+                participants = [r for r in self.objects(verb) if r.kind == "name"] or participants
             objects = self.prep_objects(verb, kind.target_preps, targets=True)
             if kind.operator_is_party:
                 participants += self.operators(verb)
