@@ -3470,3 +3470,26 @@ def test_kidnapping_people_somewhere_is_an_abduction_even_by_unnamed_men():
         ents=[(3, 3, "CARDINAL"), (6, 6, "GPE"), (8, 8, "DATE")],
     )
     assert events(doc) == [("abduction", (), "Lenton", "events.verbal.v5")]
+
+
+_NAMED_TALKS = """
+    The     DET   DT  det      3
+    {name}  PROPN NNP compound 3
+    talks   NOUN  NNS nsubj    10 talk
+    between ADP   IN  prep     3
+    Ana     PROPN NNP compound 6
+    Diaz    PROPN NNP pobj     4
+    and     CCONJ CC  cc       6
+    Tom     PROPN NNP compound 9
+    Reyes   PROPN NNP conj     6
+    ended   VERB  VBD ROOT     0 end
+    .       PUNCT .   punct    10
+"""
+
+
+@pytest.mark.rule("events.nominal")
+def test_a_town_in_an_event_nouns_name_is_its_place_but_a_country_may_be_a_party():
+    doc = parse(_NAMED_TALKS.format(name="Geneva"), ents=[(2, 2, "GPE"), (5, 6, "PERSON"), (8, 9, "PERSON")])
+    assert events(doc) == [("talks", ("Ana Diaz", "Tom Reyes"), "Geneva", "events.nominal.v5")]
+    doc = parse(_NAMED_TALKS.format(name="Canada"), ents=[(2, 2, "GPE"), (5, 6, "PERSON"), (8, 9, "PERSON")])
+    assert events(doc) == [("talks", ("Ana Diaz", "Tom Reyes"), None, "events.nominal.v5")]

@@ -483,6 +483,17 @@ class ClauseReader:
                         return place
         return None
 
+    def named_place(self, noun: Token) -> Ref | None:
+        """A town or region in an event noun's name: 'the Geneva talks', 'the Lenton attack' (not a
+        country, which may be a party: 'the Iran deal')."""
+        for child in noun.lefts:
+            if child.dep_ not in {"compound", "nmod", "amod"}:
+                continue
+            span = self.names.get(child)
+            if span is not None and span.root.i == child.i and self.names.kind(child) in self.place_kinds - {"country"}:
+                return name_ref(span, self.sent(noun))
+        return None
+
     def place_of(self, noun: Token) -> Ref | None:
         """'the town of X', 'the coast of X', 'X state': the place X."""
         if noun.pos_ != "NOUN" or lemma(noun) not in PLACE_OF_NOUNS:
@@ -1163,7 +1174,7 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
     holder = _caption_holder(noun) if verb is None else None
     if holder is not None and not participants:  # a caption: "X and Y during a joint press conference"
         participants = [r for r in reader.refs(holder) if r.kind == "name" and not reader.is_place(r)]
-    place = reader.place(noun)
+    place = reader.place(noun) or reader.named_place(noun)
     if kind.frame == "visit" and place is None:
         place = reader.destination(noun)
     elif place is None and verb is not None and noun.dep_ == "pobj" and noun.head.head.i == verb.i:
