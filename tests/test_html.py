@@ -172,6 +172,16 @@ def test_meeting_reported_twice_has_both_sources(mini: Dataset) -> None:
     assert view.entities[str(entity_iri("anna-berg"))].aliases == ("Berg",)
 
 
+def test_a_title_is_stated_on_the_day_its_article_was_published(mini: Dataset) -> None:
+    # the date is the source's (schema:datePublished), not a date on the role: a role is no event
+    (role,) = read_view(mini).roles.values()
+    assert (role.label, role.stated_on, [s.article for s in role.sources]) == (
+        "Foreign Minister of Sweden",
+        ("2021-03-05",),
+        ["a1"],
+    )
+
+
 def test_events_fold_into_edges_between_their_parties(mini: Dataset) -> None:
     view = read_view(mini)
     anna, pierre, paris = (str(entity_iri(k)) for k in ("anna-berg", "pierre-dubois", "paris"))

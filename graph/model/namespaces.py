@@ -89,7 +89,6 @@ class KG(DefinedNamespace):
     holdsRole: URIRef
     title: URIRef
     roleOf: URIRef
-    statedOn: URIRef
     articleId: URIRef
     dateEvidence: URIRef
     contentHash: URIRef

@@ -296,7 +296,6 @@ class CorpusModel:
     def article_lines(self, article_id: str) -> set[str]:
         lines: set[str] = set()
         corpus = self.corpus_lines
-        article = self.articles[article_id]
         a = nt.iri(str(ns.article_iri(article_id)))
         used = set(self.mentioned.get(article_id, ()))
         for role in self.roles.get(article_id, ()):
@@ -312,8 +311,6 @@ class CorpusModel:
             }
             if of is not None:
                 corpus[r].add(nt.statement(r, K["roleOf"], of))
-            if article.date is not None:
-                corpus[r].add(nt.statement(r, K["statedOn"], nt.typed(article.date.isoformat(), "date")))
             lines.add(nt.statement(r, K["evidence"], self.evidence_lines(role.evidence, lines)))
             self.sources[r].add(article_id)
             self.names_of[(r, "holderName")].add(self.entities[role.person].label)

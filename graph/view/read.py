@@ -24,7 +24,7 @@ from rdflib import BNode, Dataset
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.errors import QueryError
-from graph.model.namespaces import ENTITY_CLASSES, EVENT_KINDS, KG, ORIGINS, PRECISIONS
+from graph.model.namespaces import ENTITY_CLASSES, EVENT_KINDS, KG, ORIGINS, PRECISIONS, SCHEMA
 from graph.view.styles import DIRECT_EDGES
 
 ASSETS = Path(__file__).with_name("assets")
@@ -181,6 +181,17 @@ def interval(day_month_or_year: str) -> tuple[str, str]:
     return day_month_or_year, day_month_or_year
 
 
+def _published(triples: _Triples, evidences: Iterable[str]) -> tuple[str, ...]:
+    """The days the articles behind some evidence records were published: when a title was stated."""
+    days = {
+        day
+        for evidence in evidences
+        for sentence in triples.values(evidence, KG.sentence)
+        for day in triples.values(triples.first(sentence, KG.inArticle) or "", SCHEMA.datePublished)
+    }
+    return tuple(sorted(days))
+
+
 def _sources(triples: _Triples, evidences: Iterable[str]) -> tuple[Source, ...]:
     """The sentences (and their articles) behind some evidence records, in article order."""
     found: set[Source] = set()
@@ -276,7 +287,7 @@ VIEW_PREDICATES = frozenset(
         RDF.type, RDFS.label, SKOS.altLabel, KG.kind, KG.participant, KG.agent, KG.object, KG.place,
         KG.date, KG.dating, KG.datePrecision, KG.dateOrigin, KG.dateText, KG.during, KG.start, KG.end,
         KG.planned, KG.content, KG.isQuote, KG.report, KG.evidence, KG.sentence, KG.text, KG.index, KG.inArticle,
-        KG.articleId, KG.holdsRole, KG.title, KG.roleOf, KG.statedOn, KG.mentionedIn, KG.mentionCount,
+        KG.articleId, KG.holdsRole, KG.title, KG.roleOf, SCHEMA.datePublished, KG.mentionedIn, KG.mentionCount,
     )
 ) | frozenset(DIRECT_EDGES)
 #: Links read further, from an entity or event to the records the page shows with it.
@@ -337,7 +348,7 @@ def _view(triples: _Triples) -> View:
             roles[iri] = Role(
                 iri=iri, person=person, title=title, label=triples.first(iri, RDFS.label) or title,
                 of=tuple(triples.values(iri, KG.roleOf)),
-                stated_on=tuple(triples.values(iri, KG.statedOn)),
+                stated_on=_published(triples, triples.values(iri, KG.evidence)),
                 sources=_sources(triples, triples.values(iri, KG.evidence)),
             )
 
