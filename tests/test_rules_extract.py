@@ -3493,3 +3493,37 @@ def test_a_town_in_an_event_nouns_name_is_its_place_but_a_country_may_be_a_party
     assert events(doc) == [("talks", ("Ana Diaz", "Tom Reyes"), "Geneva", "events.nominal.v5")]
     doc = parse(_NAMED_TALKS.format(name="Canada"), ents=[(2, 2, "GPE"), (5, 6, "PERSON"), (8, 9, "PERSON")])
     assert events(doc) == [("talks", ("Ana Diaz", "Tom Reyes"), None, "events.nominal.v5")]
+
+
+_CRASH_AND_FLIGHT = """
+    A        DET   DT  det      4
+    Vantair  PROPN NNP compound 3
+    Airbus   PROPN NNP compound 4
+    A320     NOUN  NN  nsubj    5
+    crashed  VERB  VBD ROOT     0 crash
+    on       ADP   IN  prep     5
+    Tuesday  PROPN NNP pobj     6
+    .        PUNCT .   punct    5
+    The      DET   DT  det      11
+    VT9525   PROPN NNP compound 11
+    flight   NOUN  NN  nsubj    13
+    was      AUX   VBD aux      13 be
+    carrying VERB  VBG ROOT     0 carry
+    150      NUM   CD  nummod   15
+    people   NOUN  NNS dobj     13
+    .        PUNCT .   punct    13
+"""
+
+
+@pytest.mark.rule("mentions.flight_numbers")
+def test_a_code_before_the_word_flight_names_the_flight():
+    doc = parse(_CRASH_AND_FLIGHT, ents=[(3, 4, "PRODUCT"), (7, 7, "DATE"), (10, 10, "PRODUCT")])
+    assert names(doc) == [("Airbus A320", "product"), ("VT9525", "event")]
+    assert names(doc, "mentions.flight_numbers") == [("Airbus A320", "product"), ("VT9525", "product")]
+
+
+@pytest.mark.rule("events.crash_flight")
+def test_the_one_flight_an_article_names_is_the_craft_that_crashed():
+    doc = parse(_CRASH_AND_FLIGHT, ents=[(3, 4, "PRODUCT"), (7, 7, "DATE"), (10, 10, "PRODUCT")])
+    assert events(doc) == [("crash", ("Airbus A320", "VT9525"), None, "events.verbal.v5")]
+    assert events(doc, "events.crash_flight") == [("crash", ("Airbus A320",), None, "events.verbal.v5")]

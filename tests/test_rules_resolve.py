@@ -715,3 +715,18 @@ def test_a_bodys_name_with_a_stray_final_s_is_the_same_body():
     assert sorted((body.label, *body.alt_labels)) == ["Vantairline", "Vantairlines"]
     assert len(entities(resolve(ex))) == 3  # "Roberts" and "Robert" are not in play: no body's names
     assert len(entities(resolve(ex, without=("entities.final_s_in_article",)))) == 4
+
+
+@pytest.mark.rule("entities.same_flight")
+def test_two_codes_of_one_flight_number_are_one_flight_when_both_reports_name_its_carrier():
+    a = Art("a1", "Vantair flight VT 9525 crashed. Vantair grieved.")
+    b = Art("b1", "The VTR9525 flight crashed, Vantair said. The 9525 bus was late.")
+    c = Art("c1", "Norair flight NR 9525 landed.")  # another carrier's flight of that number
+    exs = [
+        a.extraction([a.mention("Vantair flight VT 9525", "event"), a.mention("Vantair", "organization", 1)]),
+        b.extraction([b.mention("VTR9525", "event"), b.mention("Vantair", "organization")]),
+        c.extraction([c.mention("Norair flight NR 9525", "event")]),
+    ]
+    flights = sorted(sorted((e.label, *e.alt_labels)) for e in resolve(*exs).entities if e.kind == "event")
+    assert flights == [["Norair flight NR 9525"], ["VTR9525", "Vantair flight VT 9525"]]
+    assert len([e for e in resolve(*exs, without=("entities.same_flight",)).entities if e.kind == "event"]) == 3

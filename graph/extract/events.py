@@ -34,9 +34,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.lemmas import lemma
+from graph.extract.mentions import flight_code
 from graph.extract.refs import NameIndex, name_ref, refs_for
 from graph.extract.timexpr import DateIndex, clause_time, noun_is_future, tense_of
 from graph.kinds import EventKind, KindTable, needs
@@ -1341,6 +1342,27 @@ def dateline_place(reader: ClauseReader, events: list[EventRecord]) -> list[Even
         placed = any(reader.is_place(r) for r in (*ev.participants, *ev.objects))
         if place is not None and ev.place is None and not placed and reader.kinds.event(ev.kind).frame != "visit":
             ev = replace(ev, place=place)
+        out.append(ev)
+    return out
+
+
+def crash_flight(reader: ClauseReader, events: list[EventRecord]) -> list[EventRecord]:
+    """An article that tells of a craft's crash and names one flight: that flight is the craft that
+    crashed ('A Vantair jet crashed ... The TX9525 flight was carrying 150 people')."""
+    flights: dict[str, Span] = {}
+    for span in reader.names.spans:
+        if span.label_ == "EVENT" and any(flight_code(t) for t in span):
+            number = next(t.text for t in reversed(span) if flight_code(t))
+            flights.setdefault(number.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") or number, span)
+    if len(flights) != 1:
+        return events
+    (span,) = flights.values()
+    out = []
+    for ev in events:
+        kind = reader.kinds.event(ev.kind)
+        named = any(r.entity_kind == "event" for r in ev.participants)
+        if kind.operator_is_party and kind.frame == "single" and not named:
+            ev = replace(ev, participants=(*ev.participants, name_ref(span, reader.sent(span.root))))
         out.append(ev)
     return out
 

@@ -760,7 +760,7 @@ def numbered_names(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     return ranges
 
 
-def _flight_code(tok: Token) -> bool:
+def flight_code(tok: Token) -> bool:
     """'9525', '4U', 'MH17', 'AF447': a flight's code (digits, or capitals and digits)."""
     return tok.text.isdigit() or (
         tok.text.isalnum() and any(c.isdigit() for c in tok.text) and tok.text.upper() == tok.text
@@ -769,13 +769,13 @@ def _flight_code(tok: Token) -> bool:
 
 def flight_numbers(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
     """A flight by its number is one name, an event: 'Vantix Air flight 302', 'Flight TX 9525', with the
-    carrier's name before it when there is one."""
+    carrier's name before it when there is one; 'the TX9525 flight' names it by its code."""
     out = list(ranges)
     for tok in doc:
-        if tok.lower_ != "flight" or tok.i + 1 >= len(doc) or not _flight_code(doc[tok.i + 1]):
+        if tok.lower_ != "flight" or tok.i + 1 >= len(doc) or not flight_code(doc[tok.i + 1]):
             continue
         end = tok.i + 2
-        if end < len(doc) and _flight_code(doc[end]) and doc[end].text.isdigit():  # "TX 9525"
+        if end < len(doc) and flight_code(doc[end]) and doc[end].text.isdigit():  # "TX 9525"
             end += 1
         carrier = next((r for r in out if r.end == tok.i and r.label in {"ORG", "PERSON", "NORP", "GPE"}), None)
         if carrier is None and tok.text != "Flight":
@@ -783,6 +783,15 @@ def flight_numbers(doc: Doc, ranges: list[NameRange]) -> list[NameRange]:
         start = carrier.start if carrier is not None else tok.i
         out = [r for r in out if r.end <= start or r.start >= end]
         out.append(NameRange(start, end, "EVENT"))
+    for tok in doc:  # "the TX9525 flight": a code of capitals and digits before the word
+        code = doc[tok.i - 1] if tok.i > 1 else None
+        if tok.lower_ != "flight" or code is None or code.text.isdigit() or not flight_code(code):
+            continue
+        if doc[code.i - 1].lower_ not in {"the", "a"}:
+            continue
+        over = [r for r in out if r.start <= code.i < r.end]
+        if all(r.start == code.i and r.end == code.i + 1 for r in over):  # the model's product "TX9525"
+            out = [r for r in out if r not in over] + [NameRange(code.i, code.i + 1, "EVENT")]
     return sorted(out, key=lambda r: r.start)
 
 

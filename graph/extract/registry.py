@@ -42,7 +42,7 @@ MENTION_RULES = (
     rule("mentions.known_countries", 1, mentions.known_countries),
     rule("mentions.landform_phrases", 1, mentions.landform_phrases),
     rule("mentions.numbered_names", 1, mentions.numbered_names),
-    rule("mentions.flight_numbers", 1, mentions.flight_numbers),
+    rule("mentions.flight_numbers", 2, mentions.flight_numbers),
     rule("mentions.title_then_name", 3, mentions.title_then_name),
     rule("mentions.repeated_surnames", 2, mentions.repeated_surnames),
     rule("mentions.forenames", 1, mentions.forenames),
@@ -90,6 +90,7 @@ EVENT_REPAIRS = (
     rule("events.travel_purpose", 1, events.travel_purpose),
     rule("events.dateline_place", 1, events.dateline_place),
     rule("events.scene_place", 1, events.scene_place),
+    rule("events.crash_flight", 1, events.crash_flight),
 )
 
 #: Ways the text gives a thing another name.

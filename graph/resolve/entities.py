@@ -759,6 +759,51 @@ def model_codes(res: EntityResolver) -> None:
     )
 
 
+_FLIGHT_CODE = re.compile(r"(?:[A-Z][A-Z0-9]|[0-9][A-Z]|[A-Z]{3})?\s?(\d{3,4})")
+
+
+def _flight(text: str) -> tuple[str, str] | None:
+    """(carrier's name key or '', number) of a flight's name: 'Vantair flight VT 9525' ('vantair',
+    '9525'), 'VTR9525' ('', '9525'); None for a name that is no flight's."""
+    words = text.split()
+    lower = [w.lower() for w in words]
+    if "flight" in lower:
+        at = lower.index("flight")
+        carrier, code = " ".join(words[:at]), " ".join(words[at + 1 :])
+    else:
+        carrier, code = "", text.strip()
+        if not any(c.isalpha() for c in code):
+            return None  # a bare number is no flight's name
+    found = _FLIGHT_CODE.fullmatch(code)
+    return (name_key(carrier), found.group(1)) if found else None
+
+
+def same_flight(res: EntityResolver) -> None:
+    """Two names of one flight number are one flight when one names its carrier and the other's
+    article names that carrier too: 'Vantair flight VT 9525' and 'the VTR9525 flight' (the carrier's
+    two codes) in reports that both name Vantair."""
+    bodies: dict[str, set[str]] = {  # article -> name keys of the names it gives
+        aid: {name_key(m.text) for m in ms if m.kind in {"organization", "person"}}
+        for aid, ms in res.by_article.items()
+    }
+    flights: dict[str, list[tuple[MentionId, set[str], set[str]]]] = defaultdict(list)  # number -> groups
+    for root, ids in sorted(res.uf.groups().items()):
+        if res.kind(ids) != "event":
+            continue
+        named = {f for i in ids if (f := _flight(res.mentions[i].text)) is not None}
+        numbers = {number for _, number in named}
+        if len(numbers) != 1:
+            continue
+        carriers = {carrier for carrier, _ in named if carrier}
+        named_there = set().union(*(bodies.get(aid, set()) for aid in {i[0] for i in ids}))
+        flights[numbers.pop()].append((root, carriers, named_there))
+    for groups in flights.values():
+        for k, (root, carriers, named_there) in enumerate(groups):
+            for other, other_carriers, other_named in groups[k + 1 :]:
+                if carriers & other_named or other_carriers & named_there:
+                    res.uf.union(root, other)
+
+
 def acronyms(res: EntityResolver) -> None:
     """An acronym joins the one long form of the corpus it abbreviates: 'G7' / 'Group of 7', 'UN' / 'United Nations';
     never a body's acronym an event's name ('TCN', an agency, and the 'Tarvia Cup of Nations')."""

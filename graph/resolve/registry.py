@@ -36,6 +36,7 @@ CORPUS_ENTITY_RULES = (
     rule("entities.of_inversion", 1, entities.of_inversion),
     rule("entities.same_place", 1, entities.same_place),
     rule("entities.model_codes", 1, entities.model_codes),
+    rule("entities.same_flight", 1, entities.same_flight),
     rule("entities.acronyms", 3, entities.acronyms),
     rule("entities.short_org_names", 1, entities.short_org_names),
     rule("entities.demonyms", 1, entities.demonyms),
