@@ -3527,3 +3527,30 @@ def test_the_one_flight_an_article_names_is_the_craft_that_crashed():
     doc = parse(_CRASH_AND_FLIGHT, ents=[(3, 4, "PRODUCT"), (7, 7, "DATE"), (10, 10, "PRODUCT")])
     assert events(doc) == [("crash", ("Airbus A320", "VT9525"), None, "events.verbal.v5")]
     assert events(doc, "events.crash_flight") == [("crash", ("Airbus A320",), None, "events.verbal.v5")]
+
+
+@pytest.mark.rule("events.crash_flight")
+def test_a_crash_with_no_day_of_its_own_took_place_on_its_flights_day():
+    doc = parse(
+        """
+        A       PROPN NNP compound 3
+        Vantair PROPN NNP compound 3
+        jet     NOUN  NN  nsubj    4
+        crashed VERB  VBD ROOT     0 crash
+        .       PUNCT .   punct    4
+        Tuesday PROPN NNP poss     9
+        's      PART  POS case     6
+        Vantair PROPN NNP compound 9
+        flight  NOUN  NN  nsubj    11
+        302     NUM   CD  nummod   9
+        had     VERB  VBD ROOT     0 have
+        90      NUM   CD  nummod   13
+        people  NOUN  NNS dobj     11
+        .       PUNCT .   punct    11
+        """,
+        ents=[(2, 2, "ORG"), (6, 6, "DATE"), (8, 8, "ORG"), (12, 12, "CARDINAL")],
+    )
+    (crash,) = extract(doc).events
+    assert ([r.text for r in crash.participants], crash.time.text) == (["Vantair", "Vantair flight 302"], "Tuesday")
+    (crash,) = extract(doc, "events.crash_flight").events
+    assert ([r.text for r in crash.participants], crash.time) == (["Vantair"], None)

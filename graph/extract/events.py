@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.lemmas import lemma
 from graph.extract.mentions import flight_code
 from graph.extract.refs import NameIndex, name_ref, refs_for
-from graph.extract.timexpr import DateIndex, clause_time, noun_is_future, tense_of
+from graph.extract.timexpr import DateIndex, clause_time, noun_is_future, tense_of, time_expression
 from graph.kinds import EventKind, KindTable, needs
 from graph.lexicon import (
     BELONGING_NOUNS,
@@ -1348,7 +1348,8 @@ def dateline_place(reader: ClauseReader, events: list[EventRecord]) -> list[Even
 
 def crash_flight(reader: ClauseReader, events: list[EventRecord]) -> list[EventRecord]:
     """An article that tells of a craft's crash and names one flight: that flight is the craft that
-    crashed ('A Vantair jet crashed ... The TX9525 flight was carrying 150 people')."""
+    crashed ('A Vantair jet crashed ... The TX9525 flight was carrying 150 people'), on the day the
+    flight's name gives, if the crash has none ('on Tuesday's doomed Vantair flight 302')."""
     flights: dict[str, Span] = {}
     for span in reader.names.spans:
         if span.label_ == "EVENT" and any(flight_code(t) for t in span):
@@ -1357,12 +1358,17 @@ def crash_flight(reader: ClauseReader, events: list[EventRecord]) -> list[EventR
     if len(flights) != 1:
         return events
     (span,) = flights.values()
+    # "on Tuesday's doomed Vantair flight 302": the day of the flight
+    days = [reader.dates.get(c) for t in span for c in t.children if c.dep_ == "poss" and reader.dates.get(c)]
+    day = time_expression(days[0], Tense.PAST) if days else None
     out = []
     for ev in events:
         kind = reader.kinds.event(ev.kind)
         named = any(r.entity_kind == "event" for r in ev.participants)
         if kind.operator_is_party and kind.frame == "single" and not named:
             ev = replace(ev, participants=(*ev.participants, name_ref(span, reader.sent(span.root))))
+            if ev.time is None and day is not None and not ev.planned:
+                ev = replace(ev, time=day)
         out.append(ev)
     return out
 
