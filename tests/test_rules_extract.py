@@ -3554,3 +3554,41 @@ def test_a_crash_with_no_day_of_its_own_took_place_on_its_flights_day():
     assert ([r.text for r in crash.participants], crash.time.text) == (["Vantair", "Vantair flight 302"], "Tuesday")
     (crash,) = extract(doc, "events.crash_flight").events
     assert ([r.text for r in crash.participants], crash.time) == (["Vantair"], None)
+
+
+@pytest.mark.rule("events.verbal")
+def test_a_visit_called_off_is_a_cancellation_and_no_visit():
+    doc = parse(
+        """
+        King      PROPN NNP  compound 2
+        Ivo       PROPN NNP  nsubj    3
+        cancelled VERB  VBD  ROOT     0 cancel
+        his       PRON  PRP$ poss     5
+        visit     NOUN  NN   dobj     3
+        to        ADP   IN   prep     5
+        Tarvia    PROPN NNP  pobj     6
+        .         PUNCT .    punct    3
+        """,
+        ents=[(2, 2, "PERSON"), (7, 7, "GPE")],
+    )
+    (ev,) = extract(doc).events
+    assert (ev.kind, [r.text for r in ev.participants], [r.text for r in ev.objects]) == (
+        "cancellation",
+        ["Ivo"],
+        ["Tarvia"],
+    )
+    # a visit that took place is still one
+    doc = parse(
+        """
+        King      PROPN NNP  compound 2
+        Ivo       PROPN NNP  nsubj    3
+        began     VERB  VBD  ROOT     0 begin
+        his       PRON  PRP$ poss     5
+        visit     NOUN  NN   dobj     3
+        to        ADP   IN   prep     5
+        Tarvia    PROPN NNP  pobj     6
+        .         PUNCT .    punct    3
+        """,
+        ents=[(2, 2, "PERSON"), (7, 7, "GPE")],
+    )
+    assert [(e.kind, e.place.text) for e in extract(doc).events] == [("visit", "Tarvia")]

@@ -682,6 +682,7 @@ class ClauseReader:
         if kind.frame == "transitive":
             participants = self.prep_objects(verb, {"by"}) if passive else self.subject(verb)
             objects = self.passive_subject(verb) if passive else self.objects(verb, targets=True)
+            objects = self.event_object_parties(verb, objects)
             objects += self.prep_objects(verb, kind.target_preps, targets=True)
             if lemma(verb) in kind.clause_parties:
                 objects += self.clause_parties(verb)
@@ -724,6 +725,16 @@ class ClauseReader:
             elif kind.object_is_party:
                 participants += self.passive_subject(verb) if passive else self.objects(verb)
         return participants, objects, agent, place
+
+    def event_object_parties(self, verb: Token, objects: list[Ref]) -> list[Ref]:
+        """The objects, where an event the verb acts on stands for its named others: 'called off the
+        talks with X', 'cancelled his visit to X' (X, not 'the talks')."""
+        out = list(objects)
+        for obj in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and self.noun_kind(c) is not None):
+            start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+            out = [r for r in out if r.kind != "nominal" or not start <= r.start < end]
+            out += [r for r in self.prep_objects(obj, {"with", "to", "between"}) if r.kind == "name" and r not in out]
+        return out
 
     def operators(self, verb: Token) -> list[Ref]:
         """The organisations a subject's vehicle is of: 'a Vantix Air jet', 'an aircraft of Vantix Air'."""
@@ -1146,6 +1157,8 @@ def _between_parties(reader: ClauseReader, noun: Token) -> bool:
 
 
 def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord | None:
+    if noun.dep_ in {"dobj", "nsubjpass"} and _called_off(reader, noun.head):
+        return None  # "cancelled his visit to X": no visit
     if lemma(noun) in OBJECT_ONLY_EVENT_NOUNS and noun.dep_ != "dobj" and not _between_parties(reader, noun):
         return None  # "the deal could dent earnings"; but "the deal between X and Y", "X's deal with Y"
     participants, objects, agent, possessed, date_possessive = reader.noun_arguments(noun, kind)
@@ -1238,6 +1251,11 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
 
 
 _CAPTION_PREPS = frozenset({"during", "at", "after", "before", "ahead", "on"})
+
+
+def _called_off(reader: ClauseReader, verb: Token) -> bool:
+    kind = reader.verb_kind(verb) if is_verb(verb) else None
+    return kind is not None and kind.name == "cancellation"
 
 
 def _caption_holder(noun: Token) -> Token | None:
