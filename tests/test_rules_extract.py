@@ -3592,3 +3592,24 @@ def test_a_visit_called_off_is_a_cancellation_and_no_visit():
         ents=[(2, 2, "PERSON"), (7, 7, "GPE")],
     )
     assert [(e.kind, e.place.text) for e in extract(doc).events] == [("visit", "Tarvia")]
+
+
+@pytest.mark.rule("events.support_verb")
+def test_the_members_a_meeting_is_of_take_part_in_it():
+    doc = parse(
+        """
+        Ivo      PROPN NNP compound 2
+        Marek    PROPN NNP nsubj    3
+        attended VERB  VBD ROOT     0 attend
+        a        DET   DT  det      5
+        meeting  NOUN  NN  dobj     3
+        of       ADP   IN  prep     5
+        Varco    PROPN NNP compound 8
+        members  NOUN  NNS pobj     6 member
+        on       ADP   IN  prep     3
+        Monday   PROPN NNP pobj     9
+        .        PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "PERSON"), (7, 7, "ORG"), (10, 10, "DATE")],
+    )
+    assert events(doc) == [("meeting", ("Ivo Marek", "Varco"), None, "events.support_verb.v5")]

@@ -726,6 +726,17 @@ class ClauseReader:
                 participants += self.passive_subject(verb) if passive else self.objects(verb)
         return participants, objects, agent, place
 
+    def members(self, noun: Token) -> list[Ref]:
+        """Who a joint event is of: 'a meeting of the Harbour Committee', 'a summit of G20 nations'."""
+        out = [r for r in self.prep_objects(noun, {"of"}) if r.kind == "name"]
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+                for mod in (c for c in pobj.lefts if c.dep_ in {"compound", "nmod"}):
+                    span = self.names.get(mod)
+                    if span is not None and span.root.i == mod.i:  # "G20 nations", "NATO members"
+                        out.append(name_ref(span, self.sent(noun)))
+        return [r for r in out if r.entity_kind in {"organization", "country", "person", "product"}]
+
     def event_object_parties(self, verb: Token, objects: list[Ref]) -> list[Ref]:
         """The objects, where an event the verb acts on stands for its named others: 'called off the
         talks with X', 'cancelled his visit to X' (X, not 'the talks')."""
@@ -804,6 +815,7 @@ class ClauseReader:
             agent = participants[0] if participants else None
         else:
             participants = possessor + self.prep_objects(noun, {"between", "with", "by"}) + modifiers
+            participants += self.members(noun)
             # "entered Tarvia through a joint venture with X": the one who acts through it is a party
             if noun.dep_ == "pobj" and noun.head.lower_ in {"through", "via"} and is_verb(noun.head.head):
                 participants = [r for r in self.subject(noun.head.head) if r.kind == "name"] + participants
@@ -919,7 +931,7 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
         participants = subject
         agent = participants[0] if participants else None
     else:
-        participants = subject + reader.prep_objects(noun, {"with", "between"})
+        participants = subject + reader.prep_objects(noun, {"with", "between"}) + reader.members(noun)
         participants += reader.prep_objects(verb, {"with"}) + reader.subject_with(verb)
         # "along with the two countries' defense ministers"
         for child in noun.children:
