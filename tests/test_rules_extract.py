@@ -3613,3 +3613,70 @@ def test_the_members_a_meeting_is_of_take_part_in_it():
         ents=[(1, 2, "PERSON"), (7, 7, "ORG"), (10, 10, "DATE")],
     )
     assert events(doc) == [("meeting", ("Ivo Marek", "Varco"), None, "events.support_verb.v5")]
+
+
+_STRIKES_BEGUN = """
+    Unions   PROPN NNP nsubj    2
+    began    VERB  VBD ROOT     0 begin
+    {mod}    {tag} compound 4
+    strikes  NOUN  NNS dobj     2 strike
+    in       ADP   IN  prep     2
+    Lenton   PROPN NNP pobj     5
+    on       ADP   IN  prep     2
+    Tuesday  PROPN NNP pobj     7
+    .        PUNCT .   punct    2
+"""
+
+
+@pytest.mark.rule("events.support_verb")
+def test_air_strikes_begun_are_an_attack_and_strikes_begun_by_workers_a_walkout():
+    ents = [(1, 1, "ORG"), (6, 6, "GPE"), (8, 8, "DATE")]
+    air = parse(_STRIKES_BEGUN.format(mod="air", tag="NOUN  NN "), ents=ents)
+    assert events(air) == [("strike", ("Unions",), "Lenton", "events.support_verb.v5")]
+    rolling = parse(_STRIKES_BEGUN.format(mod="rolling", tag="ADJ   JJ "), ents=ents)
+    assert events(rolling) == [("walkout", ("Unions",), "Lenton", "events.support_verb.v5")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_protesters_gathering_is_a_protest_and_a_court_striking_down_a_law_a_ruling():
+    doc = parse(
+        """
+        Thousands  NOUN  NNS nsubj 4 thousand
+        of         ADP   IN  prep  1
+        protesters NOUN  NNS pobj  2 protester
+        gathered   VERB  VBD ROOT  0 gather
+        in         ADP   IN  prep  4
+        Lenton     PROPN NNP pobj  5
+        on         ADP   IN  prep  4
+        Friday     PROPN NNP pobj  7
+        .          PUNCT .   punct 4
+        """,
+        ents=[(1, 1, "CARDINAL"), (6, 6, "GPE"), (8, 8, "DATE")],
+    )
+    assert events(doc) == [("protest", (), "Lenton", "events.verbal.v5")]
+    friends = parse(
+        """
+        Friends  NOUN  NNS nsubj 2 friend
+        gathered VERB  VBD ROOT  0 gather
+        in       ADP   IN  prep  2
+        Lenton   PROPN NNP pobj  3
+        on       ADP   IN  prep  2
+        Friday   PROPN NNP pobj  5
+        .        PUNCT .   punct 2
+        """,
+        ents=[(4, 4, "GPE"), (6, 6, "DATE")],
+    )
+    assert events(friends) == []
+    court = parse(
+        """
+        The    DET   DT  det   2
+        court  NOUN  NN  nsubj 3
+        struck VERB  VBD ROOT  0 strike
+        down   ADP   RP  prt   3
+        Varco  PROPN NNP poss  6
+        patent NOUN  NN  dobj  3
+        .      PUNCT .   punct 3
+        """,
+        ents=[(5, 5, "ORG")],
+    )
+    assert [e.kind for e in extract(court).events] == ["ruling"]

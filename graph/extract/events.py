@@ -47,6 +47,7 @@ from graph.lexicon import (
     CONTINUATION_OPENERS,
     EXPRESSED_OBJECTS,
     INTERVIEW_NOUNS,
+    MILITARY_STRIKE_WORDS,
     NON_PARTY_PREPS,
     OBJECT_ONLY_EVENT_NOUNS,
     OCCURRENCE_VERBS,
@@ -187,11 +188,10 @@ class ClauseReader:
                 c.dep_ in {"dobj", "nsubjpass"} and (lemma(c) in words("clauses", arg) or self.names.kind(c) == "work")
                 for c in verb.children
             )
-        if kind == "subject_in":
-            return any(
-                c.dep_ == "nsubj" and {lemma(c), lemma(c.doc[self._name_end(c)])} & words("clauses", arg)
-                for c in verb.children
-            )
+        if kind == "subject_in":  # "the jury found", "protesters gathered", "thousands of protesters gathered"
+            heads = [c for c in verb.children if c.dep_ == "nsubj"]
+            heads += [p for h in heads for prep in h.children if prep.lower_ == "of" for p in prep.children]
+            return any({lemma(c), lemma(c.doc[self._name_end(c)])} & words("clauses", arg) for c in heads)
         if kind == "prep":
             return any(c.dep_ in {"prep", "agent"} and c.lower_ == arg for c in verb.children)
         if kind == "place_prep":  # "returned to Lisbon", "headed to the scene", not "returned to profit"
@@ -908,8 +908,13 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
         # a verb with this noun first ("cut ties", "took office", "went on strike"), then the noun's own kind
         kind = reader.kinds.verb_noun_kind(lem, lemma(noun))
         own = reader.noun_kind(noun)
-        targeted = own is not None and own.frame == "transitive" and reader.prep_objects(noun, {"on", "against"})
-        if kind is not None and not targeted:  # "began strikes on X" stays the noun's own, an attack on X
+        # "began strikes on X", "began air strikes" stay the noun's own kind: an attack on X
+        targeted = own is not None and own.frame == "transitive" and (
+            reader.prep_objects(noun, {"on", "against"})
+            or reader.prep_objects(verb, {"on", "against"})
+            or any(c.dep_ in {"compound", "amod"} and c.lower_ in MILITARY_STRIKE_WORDS for c in noun.lefts)
+        )
+        if kind is not None and not targeted:
             break
         kind = own
         if kind is not None and (general or kind in reader.kinds.support_kinds(lem, particles)):
