@@ -730,3 +730,21 @@ def test_two_codes_of_one_flight_number_are_one_flight_when_both_reports_name_it
     flights = sorted(sorted((e.label, *e.alt_labels)) for e in resolve(*exs).entities if e.kind == "event")
     assert flights == [["Norair flight NR 9525"], ["VTR9525", "Vantair flight VT 9525"]]
     assert len([e for e in resolve(*exs, without=("entities.same_flight",)).entities if e.kind == "event"]) == 3
+
+
+@pytest.mark.rule("dates.narrative_offsets")
+def test_two_days_later_counts_from_the_day_of_the_event_told_before():
+    a = Art("a1", "Anna Berg met Ivo Marek on Monday. Two days later, Berg met Paul Roux.", "2021-03-05")
+    berg, marek, roux = a.name("Anna Berg", "person"), a.name("Ivo Marek", "person"), a.name("Paul Roux", "person")
+    first = a.event("meeting", "met", [berg, marek], time=a.time("Monday"))
+    later = a.event("meeting", "met", [a.name("Berg", "person"), roux], nth=1, time=a.time("Two days later"))
+    ms = [a.mention(n, "person") for n in ("Anna Berg", "Ivo Marek", "Berg", "Paul Roux")]
+    ex = a.extraction(ms, events=[first, later])
+    assert events(resolve(ex)) == [
+        ("meeting", ("Anna Berg", "Ivo Marek"), "2021-03-01"),
+        ("meeting", ("Anna Berg", "Paul Roux"), "2021-03-03"),
+    ]
+    assert events(resolve(ex, without=("dates.narrative_offsets",)))[1] == ("meeting", ("Anna Berg", "Paul Roux"), None)
+    # with no day told before, the words stay words
+    alone = a.extraction(ms, events=[later])
+    assert events(resolve(alone)) == [("meeting", ("Anna Berg", "Paul Roux"), None)]

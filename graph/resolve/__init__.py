@@ -122,6 +122,7 @@ def _resolve_corpus(extractions: list[Extraction], settings: Settings) -> Corpus
     capital = "events.capital_speaks_for" in on
     continuation = "dates.continuation" in on
     report_day = "dates.reporting_day" in on
+    offsets = "dates.narrative_offsets" in on
     working = {aid: resolve_article_events(ctx, capital_rule=capital) for aid, ctx in contexts.items()}
     if "events.post_parties" in on:
         article_roles: dict[str, list[ResolvedRole]] = defaultdict(list)
@@ -131,7 +132,7 @@ def _resolve_corpus(extractions: list[Extraction], settings: Settings) -> Corpus
             post_parties(evs, contexts[aid], article_roles[aid])
     articles = {ex.article.id: ex.article for ex in extractions}
     for aid, evs in working.items():
-        ground_events(evs, articles[aid], continuation=continuation, report_day=report_day)
+        ground_events(evs, articles[aid], continuation=continuation, report_day=report_day, offsets=offsets)
 
     # article dates inferred from events that dated articles also report
     if "dates.article_inference" in on:
@@ -144,7 +145,7 @@ def _resolve_corpus(extractions: list[Extraction], settings: Settings) -> Corpus
                 articles[aid] = replace(
                     articles[aid], date=inferred.date, date_origin=DateOrigin.INFERRED, date_evidence=inferred.evidence
                 )
-                ground_events(evs, articles[aid], continuation=continuation, report_day=report_day)
+                ground_events(evs, articles[aid], continuation=continuation, report_day=report_day, offsets=offsets)
 
     merged = []
     for aid, evs in sorted(working.items()):

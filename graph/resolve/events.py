@@ -15,6 +15,7 @@ without a day are one event when everything they say is the same.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from graph import gazetteer
@@ -191,10 +192,15 @@ def post_parties(events: list[WorkingEvent], ctx: ArticleContext, roles: list[Re
 
 
 def ground_events(
-    events: list[WorkingEvent], article: Article, continuation: bool = True, report_day: bool = True
+    events: list[WorkingEvent],
+    article: Article,
+    continuation: bool = True,
+    report_day: bool = True,
+    offsets: bool = True,
 ) -> None:
     """Dates against the article's date; with `continuation`, 'In response, ...' keeps the time before;
-    with `report_day`, a statement without a time of its own takes the day of its report."""
+    with `offsets`, 'two days later' counts from the day of the event told before; with `report_day`,
+    a statement without a time of its own takes the day of its report."""
     for ev in events:
         if ev.time is not None:
             ev.date = ground(ev.time.text, ev.time.tense, article.date, article.date_origin)
@@ -202,6 +208,8 @@ def ground_events(
             ev.date = None
     if continuation:
         continue_time(events)
+    if offsets:
+        narrative_offsets(events)
     if report_day:
         reporting_day(events, article)
 
@@ -230,6 +238,42 @@ def reporting_day(events: list[WorkingEvent], article: Article) -> None:
             if set(ev.participants) & elsewhere or len(ev.participants) > 1:
                 continue
             ev.date = TimeValue("", Precision.DAY, today, origin=article.date_origin, basis="report")
+
+
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
+_OFFSET = re.compile(
+    r"^(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) days? (?P<way>later|earlier|after|before)"
+    r"|the (?P<side>next|following|previous) day|the day (?P<rel>after|before))$",
+    re.I,
+)
+
+
+def narrative_offsets(events: list[WorkingEvent], reach: int = 3) -> None:
+    """'Two days later', 'the next day', 'a day earlier': so many days from the day of the event told
+    last before it, in the three sentences before (not from a day only the report gives)."""
+    for i, ev in enumerate(events):
+        found = _OFFSET.match(ev.time.text.strip()) if ev.time is not None else None
+        if found is None or (ev.date is not None and ev.date.precision != Precision.UNRESOLVED):
+            continue
+        n = int(_NUMBERS.get((found["n"] or "").lower(), found["n"] or 1))
+        later = (found["way"] or found["side"] or found["rel"] or "").lower() in {"later", "after", "next", "following"}
+        anchor = next(
+            (
+                e.date
+                for e in reversed(events[:i])
+                if ev.sentence - reach <= e.sentence < ev.sentence
+                and e.date is not None
+                and e.date.precision == Precision.DAY
+                and e.date.value
+                and e.date.basis != "report"
+            ),
+            None,
+        )
+        if anchor is None:
+            continue
+        day = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=n if later else -n)
+        ev.date = TimeValue(ev.time.text, Precision.DAY, day.isoformat(), origin=anchor.origin, basis="offset")
 
 
 def continue_time(events: list[WorkingEvent]) -> None:

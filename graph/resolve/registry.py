@@ -55,6 +55,7 @@ EVENT_PASSES = (
     rule("events.capital_speaks_for", 1, events.capital_speaks_for),
     rule("events.post_parties", 1, events.post_parties),
     rule("dates.continuation", 1, events.continue_time),
+    rule("dates.narrative_offsets", 1, events.narrative_offsets),
     rule("dates.reporting_day", 2, events.reporting_day),
     rule("dates.stated_article_date", 1, stated_date),
     rule("dates.article_inference", 1, events.infer_article_date),
