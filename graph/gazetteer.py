@@ -113,6 +113,30 @@ def _capitals() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _capital_of() -> dict[str, str]:
+    """Country name key -> its capital (the first the data gives)."""
+    import countryinfo
+
+    out: dict[str, str] = {}
+    for info in (c.info() for c in countryinfo.all_countries()):
+        name = _PREFERRED.get(info.get("name", ""), info.get("name", ""))
+        capitals = info.get("capital") or []
+        first = capitals if isinstance(capitals, str) else (capitals[0] if capitals else "")
+        if name and first:
+            out[_key(name)] = first.removesuffix(" D.C.")
+    return out
+
+
+def capital_of(country: str) -> str | None:
+    """The capital of a country, by the country's name: news says "the French capital" for Paris.
+
+    >>> capital_of("Kenya")
+    'Nairobi'
+    """
+    return _capital_of().get(_key(country))
+
+
 def country_of_capital(name: str) -> str | None:
     """The country whose capital this is: news says "Paris" for France's government.
 

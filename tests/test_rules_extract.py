@@ -3680,3 +3680,40 @@ def test_protesters_gathering_is_a_protest_and_a_court_striking_down_a_law_a_rul
         ents=[(5, 5, "ORG")],
     )
     assert [e.kind for e in extract(court).events] == ["ruling"]
+
+
+@pytest.mark.rule("events.verbal")
+def test_the_capital_a_demonym_names_is_that_city():
+    doc = parse(
+        """
+        Ana      PROPN NNP compound 2
+        Diaz     PROPN NNP nsubj    3
+        met      VERB  VBD ROOT     0 meet
+        Tom      PROPN NNP compound 5
+        Reyes    PROPN NNP dobj     3
+        in       ADP   IN  prep     3
+        the      DET   DT  det      9
+        Peruvian ADJ   JJ  amod     9
+        capital  NOUN  NN  pobj     6
+        .        PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "PERSON"), (4, 5, "PERSON"), (8, 8, "NORP")],
+    )
+    (met,) = extract(doc).events
+    assert (met.place.text, doc.text[met.place.start : met.place.end]) == ("Lima", "Peruvian capital")
+    # "in the capital" alone says not which
+    doc = parse(
+        """
+        Ana      PROPN NNP compound 2
+        Diaz     PROPN NNP nsubj    3
+        met      VERB  VBD ROOT     0 meet
+        Tom      PROPN NNP compound 5
+        Reyes    PROPN NNP dobj     3
+        in       ADP   IN  prep     3
+        the      DET   DT  det      8
+        capital  NOUN  NN  pobj     6
+        .        PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "PERSON"), (4, 5, "PERSON")],
+    )
+    assert events(doc) == [("meeting", ("Ana Diaz", "Tom Reyes"), None, "events.verbal.v5")]

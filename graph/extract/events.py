@@ -36,6 +36,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from graph import gazetteer
 from graph.extract.lemmas import lemma
 from graph.extract.mentions import flight_code
 from graph.extract.refs import NameIndex, name_ref, refs_for
@@ -452,8 +453,8 @@ class ClauseReader:
                     kind = self.names.kind(pobj)
                     if span is not None and kind in self.place_kinds:
                         return name_ref(span, self.sent(tok))
-                    named = self.place_of(pobj)
-                    if named is not None:  # "in the town of X", "off the coast of X"
+                    named = self.place_of(pobj) or self.capital_named(pobj)
+                    if named is not None:  # "in the town of X", "off the coast of X", "in the Kenyan capital"
                         return named
                     if span is not None and kind == "event" and child.lower_ == "at":
                         return name_ref(span, self.sent(tok))  # "at the Turin Winter Olympics"
@@ -493,6 +494,20 @@ class ClauseReader:
             span = self.names.get(child)
             if span is not None and span.root.i == child.i and self.names.kind(child) in self.place_kinds - {"country"}:
                 return name_ref(span, self.sent(noun))
+        return None
+
+    def capital_named(self, noun: Token) -> Ref | None:
+        """'the Kenyan capital': the capital of the country its adjective names, by that city's name (an
+        entity only when the corpus names the city)."""
+        if noun.lower_ != "capital" or noun.pos_ != "NOUN" or not any(c.lower_ == "the" for c in noun.lefts):
+            return None
+        for mod in (c for c in noun.lefts if c.dep_ in {"amod", "compound", "nmod"}):
+            words = self.doc[mod.left_edge.i : mod.i + 1].text
+            country = gazetteer.country_of_demonym(words) or gazetteer.country_of_demonym(mod.text)
+            city = gazetteer.capital_of(country) if country else None
+            if city:
+                start = mod.left_edge.idx
+                return Ref(city, start, noun.idx + len(noun), "name", entity_kind="city", sentence=self.sent(noun))
         return None
 
     def place_of(self, noun: Token) -> Ref | None:
