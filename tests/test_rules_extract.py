@@ -3717,3 +3717,50 @@ def test_the_capital_a_demonym_names_is_that_city():
         ents=[(1, 2, "PERSON"), (4, 5, "PERSON")],
     )
     assert events(doc) == [("meeting", ("Ana Diaz", "Tom Reyes"), None, "events.verbal.v5")]
+
+
+@pytest.mark.rule("events.nominal")
+def test_an_event_noun_takes_the_place_its_clause_gives_it():
+    summit = parse(
+        """
+        Ministers NOUN  NNS nsubj 2 minister
+        gathered  VERB  VBD ROOT  0 gather
+        in        ADP   IN  prep  2
+        Lenton    PROPN NNP pobj  3
+        for       ADP   IN  prep  2
+        the       DET   DT  det   7
+        summit    NOUN  NN  pobj  5
+        .         PUNCT .   punct 2
+        """,
+        ents=[(4, 4, "GPE")],
+    )
+    assert [(e.kind, e.place.text) for e in extract(summit).events] == [("meeting", "Lenton")]
+    held = parse(
+        """
+        The     DET   DT  det      2
+        meeting NOUN  NN  nsubj    8
+        ,       PUNCT ,   punct    2
+        held    VERB  VBN acl      2 hold
+        in      ADP   IN  prep     4
+        Lenton  PROPN NNP pobj     5
+        ,       PUNCT ,   punct    2
+        lasted  VERB  VBD ROOT     0 last
+        long    ADV   RB  advmod   8
+        .       PUNCT .   punct    8
+        """,
+        ents=[(6, 6, "GPE")],
+    )
+    assert [(e.kind, e.place.text) for e in extract(held).events] == [("meeting", "Lenton")]
+    voters = parse(
+        """
+        Voters     NOUN  NNS nsubj 4 voter
+        in         ADP   IN  prep  1
+        Tarvia     PROPN NNP pobj  2
+        approved   VERB  VBD ROOT  0 approve
+        the        DET   DT  det   6
+        referendum NOUN  NN  dobj  4
+        .          PUNCT .   punct 4
+        """,
+        ents=[(3, 3, "GPE")],
+    )
+    assert [(e.kind, e.place.text) for e in extract(voters).events] == [("election", "Tarvia")]

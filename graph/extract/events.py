@@ -1225,6 +1225,10 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
         place = reader.destination(noun)
     elif place is None and verb is not None and noun.dep_ == "pobj" and noun.head.head.i == verb.i:
         place = reader.subject_place(verb)  # "Voters in Tarvia rejected it in a referendum"
+        if place is None and kind.frame == "joint" and noun.head.lower_ == "for":
+            place = reader.place(verb)  # "ministers gathered in Dalen for the summit"
+    elif place is None and verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i:
+        place = reader.subject_place(verb)  # "Voters in Tarvia approved the referendum"
     tense = tense_of(verb) if verb is not None else Tense.PAST
     verb_kind = reader.verb_kind(verb) if verb is not None else None
     reporting = verb_kind is not None and verb_kind.frame == "speech"
@@ -1238,7 +1242,7 @@ def _nominal(reader: ClauseReader, noun: Token, kind: EventKind) -> EventRecord 
         time = clause_time(noun, reader.dates, tense)
     for child in noun.subtree:  # "..., which will take place at the end of next month in Geneva"
         if (
-            child.dep_ == "relcl"
+            child.dep_ in {"relcl", "acl"}
             and (lemma(child) in {"take", "hold"} or lemma(child) in OCCURRENCE_VERBS)
             and (child.head.i == noun.i or child.head.dep_ in {"pobj", "conj"})
         ):
