@@ -46,6 +46,7 @@ NEEDS = (
     "person_object",
     "concrete_topic",
     "place_prep",
+    "no_object",
 )
 EDGE_LINKS = ("parties", "place", "objects")
 

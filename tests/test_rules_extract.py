@@ -3764,3 +3764,31 @@ def test_an_event_noun_takes_the_place_its_clause_gives_it():
         ents=[(3, 3, "GPE")],
     )
     assert [(e.kind, e.place.text) for e in extract(voters).events] == [("election", "Tarvia")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_demonstrating_something_is_no_protest():
+    doc = parse(
+        """
+        Ana         PROPN NNP compound 2
+        Diaz        PROPN NNP nsubj    3
+        demonstrated VERB VBD ROOT     0 demonstrate
+        her         PRON  PRP$ poss    5
+        support     NOUN  NN  dobj     3
+        .           PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "PERSON")],
+    )
+    assert events(doc) == []
+    doc = parse(
+        """
+        Ana          PROPN NNP compound 2
+        Diaz         PROPN NNP nsubj    3
+        demonstrated VERB  VBD ROOT     0 demonstrate
+        in           ADP   IN  prep     3
+        Lenton       PROPN NNP pobj     4
+        .            PUNCT .   punct    3
+        """,
+        ents=[(1, 2, "PERSON"), (5, 5, "GPE")],
+    )
+    assert events(doc) == [("protest", ("Ana Diaz",), "Lenton", "events.verbal.v5")]

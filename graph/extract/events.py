@@ -197,6 +197,8 @@ class ClauseReader:
             return any(c.dep_ in {"prep", "agent"} and c.lower_ == arg for c in verb.children)
         if kind == "place_prep":  # "returned to Lisbon", "headed to the scene", not "returned to profit"
             return any(self.is_place(r) for r in self.prep_objects(verb, {arg})) or self.scene(verb, {arg}) is not None
+        if kind == "no_object":  # "thousands demonstrated", not "demonstrated support"
+            return not any(c.dep_ in {"dobj", "ccomp"} for c in verb.children)
         if kind == "complement":
             return any(
                 c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
