@@ -47,6 +47,7 @@ NEEDS = (
     "concrete_topic",
     "place_prep",
     "no_object",
+    "named_target",
 )
 EDGE_LINKS = ("parties", "place", "objects")
 

@@ -3792,3 +3792,34 @@ def test_demonstrating_something_is_no_protest():
         ents=[(1, 2, "PERSON"), (5, 5, "GPE")],
     )
     assert events(doc) == [("protest", ("Ana Diaz",), "Lenton", "events.verbal.v5")]
+
+
+@pytest.mark.rule("events.verbal")
+def test_striking_a_camp_of_a_named_group_is_a_strike_on_it():
+    doc = parse(
+        """
+        Jets   NOUN  NNS nsubj    2 jet
+        struck VERB  VBD ROOT     0 strike
+        a      DET   DT  det      4
+        camp   NOUN  NN  dobj     2
+        of     ADP   IN  prep     4
+        Varco  PROPN NNP pobj     5
+        in     ADP   IN  prep     2
+        Lenton PROPN NNP pobj     7
+        .      PUNCT .   punct    2
+        """,
+        ents=[(6, 6, "ORG"), (8, 8, "GPE")],
+    )
+    (ev,) = extract(doc).events
+    assert (ev.kind, [r.text for r in ev.objects], ev.place.text) == ("strike", ["Varco"], "Lenton")
+    tree = parse(
+        """
+        Lightning NOUN  NN  nsubj 2
+        struck    VERB  VBD ROOT  0 strike
+        a         DET   DT  det   4
+        tree      NOUN  NN  dobj  2
+        .         PUNCT .   punct 2
+        """,
+        ents=[],
+    )
+    assert extract(tree).events == ()

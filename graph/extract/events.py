@@ -217,6 +217,11 @@ class ClauseReader:
         )  # "welcomed Berg", "she was welcomed by Roux", "launched its mission, Tarvsat 2"
         if kind == "named_object":
             return named
+        if kind == "named_target":  # "struck X", "struck the camp of X", "struck a X camp"
+            return named or any(
+                c.dep_ in {"dobj", "nsubjpass"} and any(r.kind == "name" for r in self.target_refs(c))
+                for c in verb.children
+            )
         if kind == "person_object":  # "fired Ivo Marek", "Marek was sacked" (not "dismissed Marek's claims")
             return any(
                 c.dep_ in {"dobj", "nsubjpass"}
