@@ -3823,3 +3823,26 @@ def test_striking_a_camp_of_a_named_group_is_a_strike_on_it():
         ents=[],
     )
     assert extract(tree).events == ()
+
+
+_HIT = """
+    Tarvian  ADJ   JJ  amod  2
+    {subj}   NOUN  NNS nsubj 3 {lemma}
+    hit      VERB  VBD ROOT  0 hit
+    Lenton   PROPN NNP dobj  3
+    .        PUNCT .   punct 3
+"""
+
+
+@pytest.mark.rule("events.verbal")
+def test_missiles_hitting_a_place_attack_it_and_sanctions_hitting_it_do_not():
+    ents = [(1, 1, "NORP"), (4, 4, "GPE")]
+    missiles = parse(_HIT.format(subj="missiles", lemma="missile"), ents=ents)
+    (ev,) = extract(missiles).events
+    assert (ev.kind, [r.text for r in ev.participants], [r.text for r in ev.objects]) == (
+        "attack",
+        ["Tarvian"],
+        ["Lenton"],
+    )
+    sanctions = parse(_HIT.format(subj="sanctions", lemma="sanction"), ents=ents)
+    assert [e.kind for e in extract(sanctions).events] == ["sanction"]  # the noun's own kind, no attack

@@ -217,9 +217,10 @@ class ClauseReader:
         )  # "welcomed Berg", "she was welcomed by Roux", "launched its mission, Tarvsat 2"
         if kind == "named_object":
             return named
-        if kind == "named_target":  # "struck X", "struck the camp of X", "struck a X camp"
-            return named or any(
-                c.dep_ in {"dobj", "nsubjpass"} and any(r.kind == "name" for r in self.target_refs(c))
+        if kind == "named_target":  # "struck X", "struck the camp of X", "struck targets in X", "jets struck"
+            return named or self.meets(verb, "subject_in:weapon_nouns") or any(
+                c.dep_ in {"dobj", "nsubjpass"}
+                and (any(r.kind == "name" for r in self.target_refs(c)) or self.place_after(c, {"in"}) is not None)
                 for c in verb.children
             )
         if kind == "person_object":  # "fired Ivo Marek", "Marek was sacked" (not "dismissed Marek's claims")
