@@ -88,6 +88,7 @@ class EventKind:
     verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     support: frozenset[str] = frozenset()
+    not_support: frozenset[str] = frozenset()  # general support verbs that do not make its nouns events
     verb_nouns: frozenset[str] = frozenset()
     subject_verbs: frozenset[str] = frozenset()  # verbs one of the kind's nouns makes an event as subject
     place_preps: frozenset[str] = frozenset()  # prepositions that give its place besides in/at ("launched from")
@@ -141,7 +142,9 @@ def _event(entry: Mapping[str, Any]) -> EventKind:
     if unknown:
         raise RegistryError(f"Event kind {entry.get('name')!r}: unknown fields {', '.join(unknown)}")
     values = {k: v for k, v in entry.items() if k != "class"}
-    word_sets = ("verbs", "nouns", "target_preps", "support", "verb_nouns", "clause_parties", "subject_verbs")
+    word_sets = (
+        "verbs", "nouns", "target_preps", "support", "not_support", "verb_nouns", "clause_parties", "subject_verbs"
+    )
     for name in (*word_sets, "place_preps"):
         values[name] = frozenset(w.lower() for w in values.get(name, ()))
     values["close_match"] = tuple(values.get("close_match", ()))

@@ -3846,3 +3846,36 @@ def test_missiles_hitting_a_place_attack_it_and_sanctions_hitting_it_do_not():
     )
     sanctions = parse(_HIT.format(subj="sanctions", lemma="sanction"), ents=ents)
     assert [e.kind for e in extract(sanctions).events] == ["sanction"]  # the noun's own kind, no attack
+
+
+_CHARGE = """
+    Varco   PROPN NNP nsubj 2
+    {verb}  VERB  VBD ROOT  0 {lemma}
+    a       DET   DT  det   4
+    charge  NOUN  NN  dobj  2
+    against ADP   IN  prep  4
+    Ivo     PROPN NNP compound 7
+    Marek   PROPN NNP pobj  5
+    .       PUNCT .   punct 2
+"""
+
+
+@pytest.mark.rule("events.support_verb")
+def test_a_charge_taken_is_an_amount_booked_and_a_charge_filed_is_brought():
+    ents = [(1, 1, "ORG"), (6, 7, "PERSON")]
+    filed = parse(_CHARGE.format(verb="filed", lemma="file"), ents=ents)
+    assert events(filed) == [("charge", ("Varco",), None, "events.support_verb.v5")]
+    taken = parse(
+        """
+        Varco   PROPN NNP nsubj 2
+        took    VERB  VBD ROOT  0 take
+        a       DET   DT  det   4
+        charge  NOUN  NN  dobj  2
+        in      ADP   IN  prep  2
+        March   PROPN NNP pobj  5
+        .       PUNCT .   punct 2
+        """,
+        ents=[(1, 1, "ORG"), (6, 6, "DATE")],
+    )
+    assert extract(taken).events == ()
+    assert events(taken, "events.support_verb") == []

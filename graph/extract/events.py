@@ -940,6 +940,8 @@ def _support(reader: ClauseReader, verb: Token) -> EventRecord | None:
         if kind is not None and not targeted:
             break
         kind = own
+        if kind is not None and lem in kind.not_support:
+            continue  # "took a $2 billion charge": an amount booked, no charge brought
         if kind is not None and (general or kind in reader.kinds.support_kinds(lem, particles)):
             break
     else:
