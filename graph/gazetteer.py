@@ -99,33 +99,34 @@ def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
 
 @functools.cache
-def _capitals() -> dict[str, str]:
-    """Capital name key -> country."""
+def _country_capitals() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(country, its capitals with the usual one first) for every country countryinfo knows."""
     import countryinfo
 
-    out: dict[str, str] = {}
+    out = []
     for info in (c.info() for c in countryinfo.all_countries()):
         name = _PREFERRED.get(info.get("name", ""), info.get("name", ""))
         capitals = info.get("capital") or []
-        for capital in [capitals] if isinstance(capitals, str) else capitals:
-            if capital and name:
-                out.setdefault(_key(capital), name)
+        capitals = [capitals] if isinstance(capitals, str) else capitals
+        if name and any(capitals):
+            out.append((name, tuple(c for c in capitals if c)))
+    return tuple(out)
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Capital name key -> country."""
+    out: dict[str, str] = {}
+    for name, capitals in _country_capitals():
+        for capital in capitals:
+            out.setdefault(_key(capital), name)
     return out
 
 
 @functools.cache
 def _capital_of() -> dict[str, str]:
     """Country name key -> its capital (the first the data gives)."""
-    import countryinfo
-
-    out: dict[str, str] = {}
-    for info in (c.info() for c in countryinfo.all_countries()):
-        name = _PREFERRED.get(info.get("name", ""), info.get("name", ""))
-        capitals = info.get("capital") or []
-        first = capitals if isinstance(capitals, str) else (capitals[0] if capitals else "")
-        if name and first:
-            out[_key(name)] = first.removesuffix(" D.C.")
-    return out
+    return {_key(name): capitals[0].removesuffix(" D.C.") for name, capitals in _country_capitals()}
 
 
 def capital_of(country: str) -> str | None:

@@ -1101,8 +1101,8 @@ def _progressive(verb: Token) -> bool:
 
 def _ongoing(verb: Token) -> bool:
     """'is heading', 'are meeting': under way as the story is told (not 'was heading', 'will be')."""
-    aux = [c for c in verb.children if c.dep_ == "aux"]
-    return verb.tag_ == "VBG" and any(c.lower_ in {"is", "are", "am", "'s", "'re"} for c in aux)
+    present = any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"} for c in verb.children)
+    return present and _progressive(verb)
 
 
 def _perfect(verb: Token) -> bool:
@@ -1417,8 +1417,9 @@ def crash_flight(reader: ClauseReader, events: list[EventRecord]) -> list[EventR
     flights: dict[str, Span] = {}
     for span in reader.names.spans:
         if span.label_ == "EVENT" and any(flight_code(t) for t in span):
-            number = next(t.text for t in reversed(span) if flight_code(t))
-            flights.setdefault(number.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") or number, span)
+            code = next(t.text for t in reversed(span) if flight_code(t))
+            digits = re.search(r"\d+$", code)  # "TX9525" and "TX 9525" are flight 9525
+            flights.setdefault(digits.group() if digits else code, span)
     if len(flights) != 1:
         return events
     (span,) = flights.values()

@@ -256,7 +256,8 @@ def narrative_offsets(events: list[WorkingEvent], reach: int = 3) -> None:
         found = _OFFSET.match(ev.time.text.strip()) if ev.time is not None else None
         if found is None or (ev.date is not None and ev.date.precision != Precision.UNRESOLVED):
             continue
-        n = int(_NUMBERS.get((found["n"] or "").lower(), found["n"] or 1))
+        count = (found["n"] or "a").lower()  # "the next day": one
+        n = _NUMBERS[count] if count in _NUMBERS else int(count)
         later = (found["way"] or found["side"] or found["rel"] or "").lower() in {"later", "after", "next", "following"}
         anchor = next(
             (

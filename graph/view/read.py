@@ -44,6 +44,7 @@ class Source:
     sentence: str
     title: str
     span: str
+    published: str = ""  # the article's schema:datePublished, when it has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,17 +182,6 @@ def interval(day_month_or_year: str) -> tuple[str, str]:
     return day_month_or_year, day_month_or_year
 
 
-def _published(triples: _Triples, evidences: Iterable[str]) -> tuple[str, ...]:
-    """The days the articles behind some evidence records were published: when a title was stated."""
-    days = {
-        day
-        for evidence in evidences
-        for sentence in triples.values(evidence, KG.sentence)
-        for day in triples.values(triples.first(sentence, KG.inArticle) or "", SCHEMA.datePublished)
-    }
-    return tuple(sorted(days))
-
-
 def _sources(triples: _Triples, evidences: Iterable[str]) -> tuple[Source, ...]:
     """The sentences (and their articles) behind some evidence records, in article order."""
     found: set[Source] = set()
@@ -206,6 +196,7 @@ def _sources(triples: _Triples, evidences: Iterable[str]) -> tuple[Source, ...]:
                 sentence=triples.first(sentence, KG.text) or "",
                 title=triples.first(article, RDFS.label) or "",
                 span=span,
+                published=triples.first(article, SCHEMA.datePublished) or "",
             ))
     return tuple(sorted(found, key=lambda s: (s.article, s.index, s.sentence, s.span)))
 
@@ -345,11 +336,13 @@ def _view(triples: _Triples) -> View:
     for person in entities:
         for iri in triples.values(person, KG.holdsRole):
             title = triples.first(iri, KG.title) or ""
+            sources = _sources(triples, triples.values(iri, KG.evidence))
             roles[iri] = Role(
                 iri=iri, person=person, title=title, label=triples.first(iri, RDFS.label) or title,
                 of=tuple(triples.values(iri, KG.roleOf)),
-                stated_on=_published(triples, triples.values(iri, KG.evidence)),
-                sources=_sources(triples, triples.values(iri, KG.evidence)),
+                # when the title was stated: the days its articles were published
+                stated_on=tuple(sorted({s.published for s in sources if s.published})),
+                sources=sources,
             )
 
     explained = {frozenset((a, b)) for e in events.values() for a in e.parties for b in e.parties if a != b}
